@@ -1,0 +1,64 @@
+import { expect, type Page } from '@playwright/test';
+import type { PlaygroundStatus } from '../src/state/testHandle.ts';
+
+// Shared steps of the end-to-end specs: read the page's test handle, watch the console, and
+// look at canvases the way a person would (are there pixels, did they change).
+
+export function status(page: Page): Promise<PlaygroundStatus> {
+  return page.evaluate(() => window.__playground!.status());
+}
+
+export async function waitForReady(page: Page): Promise<PlaygroundStatus> {
+  await page.waitForFunction(() => window.__playground?.status().phase === 'ready', null, {
+    timeout: 120_000,
+  });
+  return status(page);
+}
+
+export async function waitForStep(page: Page, atLeast: number): Promise<number> {
+  await page.waitForFunction((n) => window.__playground!.status().step >= n, atLeast, {
+    timeout: 180_000,
+  });
+  return (await status(page)).step;
+}
+
+/** Collects console errors and uncaught exceptions, from the page and its worker. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  return errors;
+}
+
+export interface CanvasStats {
+  width: number;
+  height: number;
+  /** Standard deviation of the gray levels: ~0 for a blank canvas. */
+  spread: number;
+  /** A cheap fingerprint of the pixels, to tell two moments apart. */
+  hash: number;
+}
+
+export async function canvasStats(page: Page, testId: string): Promise<CanvasStats> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let sum = 0;
+    let sq = 0;
+    let hash = 0;
+    const n = d.length / 4;
+    for (let i = 0; i < d.length; i += 4) {
+      sum += d[i]!;
+      sq += d[i]! * d[i]!;
+      hash = (Math.imul(hash, 31) + d[i]!) | 0;
+    }
+    const mean = sum / n;
+    return { width: c.width, height: c.height, spread: Math.sqrt(sq / n - mean * mean), hash };
+  });
+}
+
+export async function expectNoConsoleErrors(errors: string[]): Promise<void> {
+  expect(errors, `console errors:\n${errors.join('\n')}`).toEqual([]);
+}

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import {
+  canvasStats,
+  expectNoConsoleErrors,
+  status,
+  waitForReady,
+  waitForStep,
+  watchConsole,
+} from './helpers.ts';
+
+// The whole base loop in one page (kernels compile once, on SwiftShader that takes a while):
+// WebGPU backend → Start → steps, chart, changing samples → Pause → Reset → Start again.
+test('trains the VAE on WebGPU with a live chart and changing samples', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/');
+
+  const ready = await waitForReady(page);
+  expect(ready.backend).toBe('webgpu');
+  expect(ready.fallbackReason).toBeNull();
+  expect(ready.adapter).toBeTruthy();
+  await expect(page.getByTestId('backend')).toHaveText('WebGPU');
+  await expect(page.getByTestId('activity')).toHaveText(/Ready/);
+
+  // Before training: a grid decoded from the untrained decoder (grey noise, but drawn).
+  await page.waitForFunction(() => window.__playground!.imageStep() === 0);
+  const before = await canvasStats(page, 'samples');
+  expect(before.width).toBeGreaterThan(200);
+
+  await page.getByRole('button', { name: 'Start' }).click();
+  const s1 = await waitForStep(page, 3);
+  const s2 = await waitForStep(page, s1 + 3);
+  expect(s2).toBeGreaterThan(s1);
+  await expect(page.getByTestId('step')).not.toHaveText('0');
+  const st = await status(page);
+  expect(st.running).toBe(true);
+  expect(st.stepsPerSec).toBeGreaterThan(0);
+  expect(st.firstStepMs).toBeGreaterThan(0);
+
+  // The chart grows: the handle has the losses, and recharts drew lines with points.
+  const losses = await page.evaluate(() => window.__playground!.losses());
+  expect(losses.steps.length).toBeGreaterThanOrEqual(s1);
+  expect(losses.steps[0]).toBe(1);
+  for (const name of ['reconstruction', 'kl', 'total'] as const) {
+    expect(losses[name]?.length).toBe(losses.steps.length);
+    expect(losses[name]!.every(Number.isFinite)).toBe(true);
+  }
+  const chart = page.getByTestId('loss-chart');
+  await expect(chart.locator('.recharts-line path.recharts-curve')).toHaveCount(3);
+  const pointsThen = Number(await chart.getAttribute('data-points'));
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })
+    .toBeGreaterThan(pointsThen);
+
+  // The sample grid is not blank and changes as the decoder learns.
+  await page.waitForFunction(() => (window.__playground!.imageStep() ?? 0) > 0, null, {
+    timeout: 120_000,
+  });
+  const first = await canvasStats(page, 'samples');
+  expect(first.spread).toBeGreaterThan(5);
+  const firstImageStep = await page.evaluate(() => window.__playground!.imageStep());
+  await page.waitForFunction((s) => window.__playground!.imageStep()! > s!, firstImageStep, {
+    timeout: 120_000,
+  });
+  const later = await canvasStats(page, 'samples');
+  expect(later.spread).toBeGreaterThan(5);
+  expect(later.hash).not.toBe(first.hash);
+  expect((await canvasStats(page, 'reconstructions')).spread).toBeGreaterThan(5);
+
+  // Pause stops the step count.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForFunction(() => !window.__playground!.status().running);
+  const paused = (await status(page)).step;
+  await page.waitForTimeout(3000);
+  expect((await status(page)).step).toBe(paused);
+  await expect(page.getByTestId('activity')).toHaveText('Paused');
+
+  // Reset starts over: step 0, no losses, then training begins again from step 1.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.waitForFunction(() => window.__playground!.status().step === 0);
+  expect((await page.evaluate(() => window.__playground!.losses())).steps).toEqual([]);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForStep(page, 2);
+  const again = await page.evaluate(() => window.__playground!.losses());
+  expect(again.steps[0]).toBe(1);
+  // Same seed, same first step: the run reproduces from the start.
+  expect(again.total![0]).toBeCloseTo(losses.total![0]!, 3);
+
+  await expectNoConsoleErrors(errors);
+});

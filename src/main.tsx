@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { RunController } from './state/runController.ts';
+import { RunStore } from './state/runStore.ts';
+import { installTestHandle } from './state/testHandle.ts';
+import { parseLink } from './state/url.ts';
+import './styles.css';
+
+// The page's wiring, done once outside React (so StrictMode's double effects never start two
+// workers): link → config → store ← worker, and the read-only test handle.
+const { config, ignored } = parseLink(location.search, location.hash);
+const store = new RunStore(config, ignored);
+const controller = new RunController(store, new URL('data/mnist-10k.bin', document.baseURI).href);
+installTestHandle(store);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App store={store} controller={controller} />
+  </StrictMode>,
+);

@@ -1,0 +1,29 @@
+import * as tf from '@tensorflow/tfjs';
+
+// Loss terms of the VAE, per example (shape [batch]); callers take the batch mean.
+
+/**
+ * Binary cross-entropy between pixels x ∈ [0, 1] and the decoder's logits l, summed over pixels.
+ * Computed from logits, not from sigmoid(l), so it never takes log(0):
+ *   −[x·log σ(l) + (1 − x)·log(1 − σ(l))] = max(l, 0) − l·x + log(1 + exp(−|l|))
+ */
+export function bceWithLogits(x: tf.Tensor2D, logits: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => {
+    const perPixel = tf
+      .relu(logits)
+      .sub(logits.mul(x))
+      .add(tf.softplus(tf.neg(tf.abs(logits))));
+    return perPixel.sum(1) as tf.Tensor1D;
+  });
+}
+
+/**
+ * KL(q(z|x) ‖ N(0, I)) for a diagonal Gaussian q = N(μ, exp(logVar)), summed over latent dims:
+ *   KL = −½ Σ (1 + logVar − μ² − exp(logVar))
+ */
+export function klToStandardNormal(mu: tf.Tensor2D, logVar: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(
+    () =>
+      tf.scalar(1).add(logVar).sub(mu.square()).sub(logVar.exp()).sum(1).mul(-0.5) as tf.Tensor1D,
+  );
+}

@@ -1,0 +1,89 @@
+import type { MetricName } from '../worker/protocol.ts';
+
+// Every loss value received, per metric, in growable typed arrays (a few bytes a step), plus a
+// down-sampled view for the chart so that drawing cost does not grow with the run's length.
+
+export interface ChartPoint {
+  step: number;
+  [metric: string]: number;
+}
+
+export class LossHistory {
+  private names: MetricName[] = [];
+  private steps = new Int32Array(1024);
+  private cols: Float32Array[] = [];
+  private n = 0;
+
+  get length(): number {
+    return this.n;
+  }
+
+  get metricNames(): readonly MetricName[] {
+    return this.names;
+  }
+
+  clear(): void {
+    this.names = [];
+    this.cols = [];
+    this.n = 0;
+  }
+
+  /** Appends rows for consecutive steps starting at firstStep (row-major values). */
+  append(firstStep: number, names: readonly MetricName[], values: Float32Array): void {
+    if (this.names.join() !== names.join()) {
+      this.clear();
+      this.names = [...names];
+      this.cols = names.map(() => new Float32Array(this.steps.length));
+    }
+    const rows = values.length / names.length;
+    this.reserve(this.n + rows);
+    for (let r = 0; r < rows; r++) {
+      this.steps[this.n] = firstStep + r;
+      for (let c = 0; c < names.length; c++) this.cols[c]![this.n] = values[r * names.length + c]!;
+      this.n++;
+    }
+  }
+
+  /** The full series of one metric, as plain numbers (for the test handle). */
+  series(name: MetricName): { steps: number[]; values: number[] } {
+    const c = this.names.indexOf(name);
+    if (c < 0) return { steps: [], values: [] };
+    return {
+      steps: Array.from(this.steps.subarray(0, this.n)),
+      values: Array.from(this.cols[c]!.subarray(0, this.n)),
+    };
+  }
+
+  /**
+   * At most maxPoints points for the chart: each point averages a run of consecutive steps
+   * (so noise is smoothed, not aliased), and the newest step is always included.
+   */
+  chartPoints(maxPoints: number): ChartPoint[] {
+    const bucket = Math.max(1, Math.ceil(this.n / maxPoints));
+    const points: ChartPoint[] = [];
+    for (let start = 0; start < this.n; start += bucket) {
+      const end = Math.min(this.n, start + bucket);
+      const p: ChartPoint = { step: this.steps[end - 1]! };
+      this.names.forEach((name, c) => {
+        let sum = 0;
+        for (let i = start; i < end; i++) sum += this.cols[c]![i]!;
+        p[name] = sum / (end - start);
+      });
+      points.push(p);
+    }
+    return points;
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.steps.length) return;
+    let cap = this.steps.length;
+    while (cap < size) cap *= 2;
+    const grow = <T extends Int32Array | Float32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.steps = grow(this.steps, (k) => new Int32Array(k));
+    this.cols = this.cols.map((col) => grow(col, (k) => new Float32Array(k)));
+  }
+}

@@ -1,0 +1,132 @@
+import type { RunConfig } from '../config/schema.ts';
+import {
+  assertNever,
+  type BackendInfo,
+  type FromWorker,
+  type PrepareStage,
+  type RgbaImage,
+} from '../worker/protocol.ts';
+import { LossHistory } from './lossHistory.ts';
+
+// The page's picture of the run, fed by the worker's messages. React reads it through
+// useSyncExternalStore; the test handle (window.__playground) reads the same snapshot.
+
+export type Phase = 'preparing' | 'ready' | 'failed';
+
+export interface RunSnapshot {
+  phase: Phase;
+  config: RunConfig;
+  progress: {
+    stage: PrepareStage;
+    message: string;
+    loaded: number | null;
+    total: number | null;
+  } | null;
+  backend: BackendInfo | null;
+  running: boolean;
+  step: number;
+  stepsPerSec: number;
+  firstStepMs: number | null;
+  trainCount: number;
+  /** The last error, shown on the page until the next Start or Reset. */
+  error: string | null;
+  /** Notes on link values that were ignored. */
+  notices: string[];
+  images: { step: number; samples: RgbaImage; reconstructions: RgbaImage } | null;
+  /** Bumped whenever `history` changes, so views can memoise on it. */
+  lossVersion: number;
+}
+
+export class RunStore {
+  readonly history = new LossHistory();
+  private snap: RunSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private scheduled = false;
+
+  constructor(config: RunConfig, notices: string[]) {
+    this.snap = {
+      phase: 'preparing',
+      config,
+      progress: null,
+      backend: null,
+      running: false,
+      step: 0,
+      stepsPerSec: 0,
+      firstStepMs: null,
+      trainCount: 0,
+      error: null,
+      notices,
+      images: null,
+      lossVersion: 0,
+    };
+  }
+
+  getSnapshot = (): RunSnapshot => this.snap;
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  /** Updates the snapshot now; tells React at most once a frame (none while the tab hides). */
+  update(patch: Partial<RunSnapshot>): void {
+    this.snap = { ...this.snap, ...patch };
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const flush = () => {
+      this.scheduled = false;
+      for (const fn of this.listeners) fn();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+    else queueMicrotask(flush);
+  }
+
+  receive(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'backend':
+        return this.update({ backend: msg.info });
+      case 'progress':
+        return this.update({
+          progress: {
+            stage: msg.stage,
+            message: msg.message,
+            loaded: msg.loaded,
+            total: msg.total,
+          },
+        });
+      case 'ready':
+        return this.update({ phase: 'ready', trainCount: msg.trainCount, progress: null });
+      case 'metrics':
+        this.history.append(msg.firstStep, msg.names, msg.values);
+        return this.update({ lossVersion: this.snap.lossVersion + 1 });
+      case 'images':
+        return this.update({
+          images: { step: msg.step, samples: msg.samples, reconstructions: msg.reconstructions },
+        });
+      case 'status':
+        return this.update({
+          running: msg.running,
+          step: msg.step,
+          stepsPerSec: msg.stepsPerSec,
+          firstStepMs: msg.firstStepMs,
+          progress: null,
+        });
+      case 'reset':
+        this.history.clear();
+        return this.update({
+          lossVersion: this.snap.lossVersion + 1,
+          step: 0,
+          firstStepMs: null,
+          stepsPerSec: 0,
+          error: null,
+        });
+      case 'error':
+        return this.update({
+          error: msg.message,
+          ...(msg.fatal ? { phase: 'failed' as const, progress: null } : {}),
+        });
+      default:
+        return assertNever(msg);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { BackendName } from '../config/schema.ts';
+import type { MetricName } from '../worker/protocol.ts';
+import type { RunStore } from './runStore.ts';
+
+// window.__playground: a small, read-only view of the run for end-to-end tests and for anyone
+// debugging in the console. Every call returns a fresh copy; nothing here can change the run.
+
+export interface PlaygroundStatus {
+  phase: 'preparing' | 'ready' | 'failed';
+  backend: BackendName | null;
+  adapter: string | null;
+  isFallbackAdapter: boolean | null;
+  fallbackReason: string | null;
+  running: boolean;
+  step: number;
+  stepsPerSec: number;
+  firstStepMs: number | null;
+  error: string | null;
+}
+
+export interface PlaygroundHandle {
+  status(): PlaygroundStatus;
+  /** Every loss received so far: steps and one array per metric, aligned. */
+  losses(): { steps: number[] } & Partial<Record<MetricName, number[]>>;
+  /** Step of the newest sample grid, or null before the first. */
+  imageStep(): number | null;
+  /** Notes on link values that were ignored. */
+  notices(): string[];
+}
+
+declare global {
+  interface Window {
+    __playground?: PlaygroundHandle;
+  }
+}
+
+export function createTestHandle(store: RunStore): PlaygroundHandle {
+  return Object.freeze({
+    status(): PlaygroundStatus {
+      const s = store.getSnapshot();
+      return {
+        phase: s.phase,
+        backend: s.backend?.name ?? null,
+        adapter: s.backend?.adapter ?? null,
+        isFallbackAdapter: s.backend?.isFallbackAdapter ?? null,
+        fallbackReason: s.backend?.fallbackReason ?? null,
+        running: s.running,
+        step: s.step,
+        stepsPerSec: s.stepsPerSec,
+        firstStepMs: s.firstStepMs,
+        error: s.error,
+      };
+    },
+    losses() {
+      const out: { steps: number[] } & Partial<Record<MetricName, number[]>> = { steps: [] };
+      for (const name of store.history.metricNames) {
+        const { steps, values } = store.history.series(name);
+        out.steps = steps;
+        out[name] = values;
+      }
+      return out;
+    },
+    imageStep: () => store.getSnapshot().images?.step ?? null,
+    notices: () => [...store.getSnapshot().notices],
+  });
+}
+
+export function installTestHandle(store: RunStore): void {
+  Object.defineProperty(window, '__playground', {
+    value: createTestHandle(store),
+    writable: false,
+    configurable: false,
+  });
+}

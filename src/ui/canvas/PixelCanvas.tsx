@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import type { RgbaImage } from '../../worker/protocol.ts';
+
+/**
+ * Draws an RGBA buffer from the worker with putImageData on a 2-D canvas, scaled up crisply
+ * (image-rendering: pixelated) by CSS, so no pixel is ever interpolated.
+ */
+export function PixelCanvas({
+  image,
+  scale,
+  label,
+  testId,
+}: {
+  image: RgbaImage | null;
+  scale: number;
+  label: string;
+  testId: string;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas || !image) return;
+    canvas.width = image.width;
+    canvas.height = image.height;
+    canvas
+      .getContext('2d')
+      ?.putImageData(new ImageData(image.data, image.width, image.height), 0, 0);
+  }, [image]);
+  return (
+    <figure className="pixel-figure">
+      <canvas
+        ref={ref}
+        data-testid={testId}
+        className="pixel-canvas"
+        role="img"
+        aria-label={label}
+        style={image ? { width: image.width * scale, height: image.height * scale } : undefined}
+      />
+      <figcaption>{label}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { LossHistory } from '../../state/lossHistory.ts';
+import { useThrottled } from '../hooks/useThrottled.ts';
+
+/** Points drawn at most: older steps are averaged into buckets, so drawing cost stays flat. */
+const MAX_POINTS = 300;
+/** At most ~10 redraws a second, however fast the losses arrive. */
+const REDRAW_MS = 100;
+
+const SERIES = [
+  { key: 'reconstruction', name: 'Reconstruction (BCE)', color: '#2f6fdf', axis: 'left' },
+  { key: 'total', name: 'Total (−ELBO)', color: '#222831', axis: 'left' },
+  { key: 'kl', name: 'KL(q(z|x) ‖ N(0, I))', color: '#e07b1f', axis: 'right' },
+] as const;
+
+const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
+
+export function LossChart({ history, version }: { history: LossHistory; version: number }) {
+  const shownVersion = useThrottled(version, REDRAW_MS);
+  // history is mutable; shownVersion says when it changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const points = useMemo(() => history.chartPoints(MAX_POINTS), [history, shownVersion]);
+  return (
+    <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>
+      {points.length === 0 ? (
+        <p className="muted chart-empty">Losses appear here once training starts.</p>
+      ) : null}
+      <ResponsiveContainer width="100%" height={320}>
+        <LineChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
+          <XAxis
+            dataKey="step"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            allowDecimals={false}
+            label={{ value: 'step', position: 'insideBottomRight', offset: -4 }}
+          />
+          <YAxis yAxisId="left" tickFormatter={fmt} width={48} domain={['auto', 'auto']} />
+          <YAxis
+            yAxisId="right"
+            orientation="right"
+            tickFormatter={fmt}
+            width={40}
+            domain={[0, 'auto']}
+          />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
+          <Legend />
+          {SERIES.map((s) => (
+            <Line
+              key={s.key}
+              yAxisId={s.axis}
+              dataKey={s.key}
+              name={s.name}
+              stroke={s.color}
+              dot={false}
+              strokeWidth={1.6}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { BackendName, RunConfig } from '../config/schema.ts';
+
+// The one message protocol between the page and the training worker. Both sides switch over
+// `type` exhaustively (a `never` default), so adding a message is a compile error until handled.
+// Big payloads (loss arrays, pixels) travel as typed arrays in the transfer list.
+
+export type MetricName = 'reconstruction' | 'kl' | 'total';
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Human-readable adapter description, e.g. "google / swiftshader (fallback adapter)". */
+  adapter: string;
+  /** WebGPU's isFallbackAdapter (a software adapter); null when not WebGPU or unknown. */
+  isFallbackAdapter: boolean | null;
+  /** Why an earlier backend in the chain WebGPU → WebGL → CPU was not used; null if none. */
+  fallbackReason: string | null;
+  /** True when the link forced this backend (`backend=…`). */
+  forced: boolean;
+}
+
+/** An RGBA image, row-major, 4 bytes a pixel: ready for putImageData on the page. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray<ArrayBuffer>;
+}
+
+export type PrepareStage = 'backend' | 'data' | 'model' | 'compile';
+
+export type ToWorker =
+  | { type: 'init'; config: RunConfig; dataUrl: string }
+  | { type: 'start' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'reset'; config: RunConfig };
+
+export type FromWorker =
+  | { type: 'backend'; info: BackendInfo }
+  | {
+      type: 'progress';
+      stage: PrepareStage;
+      message: string;
+      /** Bytes (data) or items done so far, with the total when known. */
+      loaded: number | null;
+      total: number | null;
+    }
+  | { type: 'ready'; trainCount: number; heldOutCount: number }
+  | {
+      type: 'metrics';
+      /** Step number of the first row. Steps count from 1. */
+      firstStep: number;
+      names: MetricName[];
+      /** Row-major: one row a step, one column a name. */
+      values: Float32Array<ArrayBuffer>;
+    }
+  | { type: 'images'; step: number; samples: RgbaImage; reconstructions: RgbaImage }
+  | {
+      type: 'status';
+      running: boolean;
+      step: number;
+      stepsPerSec: number;
+      /** Milliseconds from Start to the first finished step (kernel compile included). */
+      firstStepMs: number | null;
+    }
+  | { type: 'reset' }
+  | { type: 'error'; message: string; fatal: boolean };
+
+/** For exhaustive switches: a compile error when a case is missing. */
+export function assertNever(x: never): never {
+  throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,48 @@
+/// <reference lib="webworker" />
+import { assertNever, type FromWorker, type ToWorker } from './protocol.ts';
+import { Trainer } from './trainer.ts';
+
+// The worker's entry: one exhaustive switch over the protocol. Commands run one after another
+// (a promise queue), except that the training loop itself runs in the background so that
+// pause and reset are handled between its chunks.
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
+const trainer = new Trainer(post);
+
+async function handle(msg: ToWorker): Promise<void> {
+  switch (msg.type) {
+    case 'init':
+      return trainer.init(msg.config, msg.dataUrl);
+    case 'start':
+      return trainer.start();
+    case 'pause':
+      return trainer.pause();
+    case 'step':
+      return trainer.singleStep();
+    case 'reset':
+      return trainer.reset(msg.config);
+    default:
+      return assertNever(msg);
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (e: MessageEvent<ToWorker>) => {
+  const msg = e.data;
+  queue = queue
+    .then(() => handle(msg))
+    .catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      post({ type: 'error', message, fatal: msg.type === 'init' });
+    });
+};
+
+scope.addEventListener('unhandledrejection', (e) => {
+  const reason: unknown = e.reason;
+  post({
+    type: 'error',
+    message: reason instanceof Error ? reason.message : String(reason),
+    fatal: false,
+  });
+});

@@ -1,0 +1,200 @@
+import * as tf from '@tensorflow/tfjs';
+import type { RunConfig } from '../config/schema.ts';
+import { fetchDigits } from '../data/mnist.ts';
+import { VAE_LOSS_NAMES } from '../models/vae.ts';
+import { initBackend } from './backend.ts';
+import { LossBuffer } from './lossBuffer.ts';
+import type { FromWorker } from './protocol.ts';
+import { TrainingSession, uploadDigits, type DeviceData } from './session.ts';
+
+// The training loop. It queues K steps on the device, then reads their losses back with one
+// `await data()`, posts them, posts pictures every `imageEvery` steps, and yields so that
+// messages (pause, reset) are handled between chunks. K adapts so a chunk takes ~CHUNK_MS.
+
+export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+const CHUNK_MS = 250;
+const MAX_CHUNK = 64;
+
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class Trainer {
+  private config: RunConfig | null = null;
+  private data: DeviceData | null = null;
+  private session: TrainingSession | null = null;
+  private readonly losses = new LossBuffer();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private chunk = 1;
+  private stepsPerSec = 0;
+  private startedAt: number | null = null;
+  private firstStepMs: number | null = null;
+  private lastImageStep = -1;
+
+  constructor(private readonly post: Post) {}
+
+  async init(config: RunConfig, dataUrl: string): Promise<void> {
+    this.config = config;
+    this.progress('backend', 'Starting the tfjs backend…');
+    const info = await initBackend(config.backend);
+    this.post({ type: 'backend', info });
+
+    this.progress('data', 'Loading the MNIST digits…', 0, null);
+    const set = await fetchDigits(dataUrl, (loaded, total) =>
+      this.progress('data', 'Loading the MNIST digits…', loaded, total),
+    );
+    this.data = uploadDigits(set);
+    this.post({
+      type: 'ready',
+      trainCount: this.data.trainCount,
+      heldOutCount: this.data.heldOutCount,
+    });
+    await this.newSession(config);
+  }
+
+  start(): void {
+    if (!this.session || this.running) return;
+    if (this.budgetReached()) return;
+    this.running = true;
+    this.startedAt ??= performance.now();
+    this.postStatus();
+    this.loop = this.runLoop();
+  }
+
+  pause(): void {
+    this.running = false;
+    this.postStatus();
+  }
+
+  /** One step while paused. */
+  async singleStep(): Promise<void> {
+    if (!this.session || this.running) return;
+    this.startedAt ??= performance.now();
+    await this.runChunk(1);
+    this.postStatus();
+  }
+
+  async reset(config: RunConfig): Promise<void> {
+    this.running = false;
+    await this.loop;
+    this.config = config;
+    this.post({ type: 'reset' });
+    await this.newSession(config);
+  }
+
+  private async newSession(config: RunConfig): Promise<void> {
+    if (!this.data) return;
+    this.losses.dispose();
+    this.session?.dispose();
+    this.progress('model', 'Building the VAE…');
+    this.session = new TrainingSession(config, this.data);
+    this.chunk = 1;
+    this.stepsPerSec = 0;
+    this.startedAt = null;
+    this.firstStepMs = null;
+    await this.postImages();
+    this.postStatus();
+  }
+
+  private budgetReached(): boolean {
+    const budget = this.config?.stepBudget ?? 0;
+    return budget > 0 && (this.session?.step ?? 0) >= budget;
+  }
+
+  private async runLoop(): Promise<void> {
+    try {
+      while (this.running && !this.budgetReached()) {
+        const t0 = performance.now();
+        const steps = await this.runChunk(this.chunk);
+        const ms = performance.now() - t0;
+        // Steps/s over the chunk, smoothed so the status line does not flicker.
+        const rate = (steps * 1000) / Math.max(ms, 1);
+        this.stepsPerSec = this.stepsPerSec ? 0.7 * this.stepsPerSec + 0.3 * rate : rate;
+        this.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((steps * CHUNK_MS) / ms) || 1));
+        this.postStatus();
+        await yieldToEvents();
+      }
+    } catch (e) {
+      this.post({
+        type: 'error',
+        message: `Training stopped: ${(e as Error).message}`,
+        fatal: false,
+      });
+    } finally {
+      this.running = false;
+      this.postStatus();
+    }
+  }
+
+  /** Queues up to k steps, reads their losses back once, posts them (and pictures if due). */
+  private async runChunk(k: number): Promise<number> {
+    const session = this.session!;
+    const budget = this.config?.stepBudget ?? 0;
+    const firstStep = session.step + 1;
+    let n = 0;
+    while (n < k && !(budget > 0 && session.step >= budget)) {
+      this.losses.push(session.trainStep());
+      n++;
+    }
+    if (n === 0) return 0;
+    const values = await this.losses.flush();
+    if (this.firstStepMs === null && this.startedAt !== null) {
+      this.firstStepMs = performance.now() - this.startedAt;
+    }
+    // Look for NaN/Inf before the buffer is transferred (and detached) by post.
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    const badKind = bad >= 0 && Number.isNaN(values[bad]) ? 'NaN' : 'infinite';
+    this.post({ type: 'metrics', firstStep, names: [...VAE_LOSS_NAMES], values }, [values.buffer]);
+    if (bad >= 0) {
+      this.running = false;
+      const step = firstStep + Math.floor(bad / VAE_LOSS_NAMES.length);
+      this.post({
+        type: 'error',
+        fatal: false,
+        message:
+          `The loss became ${badKind} at step ${step}, so training was paused. ` +
+          'Try a lower learning rate, then Reset.',
+      });
+    }
+    if (session.step - this.lastImageStep >= (this.config?.imageEvery ?? 1)) {
+      await this.postImages();
+    }
+    return n;
+  }
+
+  private async postImages(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const step = session.step;
+    const { samples, reconstructions } = await session.render();
+    this.lastImageStep = step;
+    this.post({ type: 'images', step, samples, reconstructions }, [
+      samples.data.buffer,
+      reconstructions.data.buffer,
+    ]);
+  }
+
+  private postStatus(): void {
+    this.post({
+      type: 'status',
+      running: this.running,
+      step: this.session?.step ?? 0,
+      stepsPerSec: this.stepsPerSec,
+      firstStepMs: this.firstStepMs,
+    });
+  }
+
+  private progress(
+    stage: 'backend' | 'data' | 'model' | 'compile',
+    message: string,
+    loaded: number | null = null,
+    total: number | null = null,
+  ): void {
+    this.post({ type: 'progress', stage, message, loaded, total });
+  }
+
+  /** Live tensor count, for tests and the debug handle. */
+  numTensors(): number {
+    return tf.memory().numTensors;
+  }
+}

@@ -61,8 +61,10 @@ export class Trainer {
     this.loop = this.runLoop();
   }
 
-  pause(): void {
+  /** Stops after the chunk in flight; resolves once the loop has posted its last step. */
+  async pause(): Promise<void> {
     this.running = false;
+    await this.loop;
     this.postStatus();
   }
 
@@ -122,6 +124,10 @@ export class Trainer {
       });
     } finally {
       this.running = false;
+      // Leave the pictures showing the step the run stopped at.
+      if (this.session && this.lastImageStep !== this.session.step) {
+        await this.postImages().catch(() => undefined);
+      }
       this.postStatus();
     }
   }

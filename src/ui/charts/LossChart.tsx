@@ -23,7 +23,7 @@ const SERIES = [
   { key: 'kl', name: 'KL(q(z|x) ‖ N(0, I))', color: '#e07b1f', axis: 'right' },
 ] as const;
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
+const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(Math.abs(v) >= 1 ? 1 : 2));
 
 export function LossChart({ history, version }: { history: LossHistory; version: number }) {
   const shownVersion = useThrottled(version, REDRAW_MS);
@@ -50,7 +50,7 @@ export function LossChart({ history, version }: { history: LossHistory; version:
             yAxisId="right"
             orientation="right"
             tickFormatter={fmt}
-            width={40}
+            width={44}
             domain={[0, 'auto']}
           />
           <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />

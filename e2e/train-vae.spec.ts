@@ -74,6 +74,16 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   expect((await status(page)).step).toBe(paused);
   await expect(page.getByTestId('activity')).toHaveText('Paused');
 
+  // No tensor leaks on WebGPU: after more training (and more pictures) the worker holds as
+  // many tensors as before.
+  const tensorsBefore = (await status(page)).numTensors;
+  expect(tensorsBefore).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await waitForStep(page, paused + 25);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForFunction(() => !window.__playground!.status().running);
+  expect((await status(page)).numTensors).toBe(tensorsBefore);
+
   // Reset starts over: step 0, no losses, then training begins again from step 1.
   await page.getByRole('button', { name: 'Reset' }).click();
   await page.waitForFunction(() => window.__playground!.status().step === 0);

@@ -27,6 +27,7 @@ export interface RunSnapshot {
   step: number;
   stepsPerSec: number;
   firstStepMs: number | null;
+  numTensors: number;
   trainCount: number;
   /** The last error, shown on the page until the next Start or Reset. */
   error: string | null;
@@ -53,6 +54,7 @@ export class RunStore {
       step: 0,
       stepsPerSec: 0,
       firstStepMs: null,
+      numTensors: 0,
       trainCount: 0,
       error: null,
       notices,
@@ -109,6 +111,7 @@ export class RunStore {
           step: msg.step,
           stepsPerSec: msg.stepsPerSec,
           firstStepMs: msg.firstStepMs,
+          numTensors: msg.numTensors,
           progress: null,
         });
       case 'reset':

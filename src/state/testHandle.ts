@@ -15,6 +15,8 @@ export interface PlaygroundStatus {
   step: number;
   stepsPerSec: number;
   firstStepMs: number | null;
+  /** Live tensors in the worker (tf.memory().numTensors), as of the last status. */
+  numTensors: number;
   error: string | null;
 }
 
@@ -48,6 +50,7 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
         step: s.step,
         stepsPerSec: s.stepsPerSec,
         firstStepMs: s.firstStepMs,
+        numTensors: s.numTensors,
         error: s.error,
       };
     },

@@ -25,7 +25,7 @@ export interface RgbaImage {
   data: Uint8ClampedArray<ArrayBuffer>;
 }
 
-export type PrepareStage = 'backend' | 'data' | 'model' | 'compile';
+export type PrepareStage = 'backend' | 'data' | 'model';
 
 export type ToWorker =
   | { type: 'init'; config: RunConfig; dataUrl: string }
@@ -61,6 +61,8 @@ export type FromWorker =
       stepsPerSec: number;
       /** Milliseconds from Start to the first finished step (kernel compile included). */
       firstStepMs: number | null;
+      /** tf.memory().numTensors in the worker: flat while training if nothing leaks. */
+      numTensors: number;
     }
   | { type: 'reset' }
   | { type: 'error'; message: string; fatal: boolean };

@@ -4,7 +4,7 @@ import { fetchDigits } from '../data/mnist.ts';
 import { VAE_LOSS_NAMES } from '../models/vae.ts';
 import { initBackend } from './backend.ts';
 import { LossBuffer } from './lossBuffer.ts';
-import type { FromWorker } from './protocol.ts';
+import type { FromWorker, PrepareStage } from './protocol.ts';
 import { TrainingSession, uploadDigits, type DeviceData } from './session.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
@@ -187,20 +187,16 @@ export class Trainer {
       step: this.session?.step ?? 0,
       stepsPerSec: this.stepsPerSec,
       firstStepMs: this.firstStepMs,
+      numTensors: tf.memory().numTensors,
     });
   }
 
   private progress(
-    stage: 'backend' | 'data' | 'model' | 'compile',
+    stage: PrepareStage,
     message: string,
     loaded: number | null = null,
     total: number | null = null,
   ): void {
     this.post({ type: 'progress', stage, message, loaded, total });
-  }
-
-  /** Live tensor count, for tests and the debug handle. */
-  numTensors(): number {
-    return tf.memory().numTensors;
   }
 }

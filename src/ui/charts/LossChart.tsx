@@ -23,7 +23,8 @@ const SERIES = [
   { key: 'kl', name: 'KL(q(z|x) ‖ N(0, I))', color: '#e07b1f', axis: 'right' },
 ] as const;
 
-const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(Math.abs(v) >= 1 ? 1 : 2));
+const fmt = (v: number) =>
+  v === 0 ? '0' : Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(Math.abs(v) >= 1 ? 1 : 2);
 
 export function LossChart({ history, version }: { history: LossHistory; version: number }) {
   const shownVersion = useThrottled(version, REDRAW_MS);

@@ -1,3 +1,4 @@
+import { MODELS } from './config/models.ts';
 import type { RunController } from './state/runController.ts';
 import type { RunStore } from './state/runStore.ts';
 import { LossChart } from './ui/charts/LossChart.tsx';
@@ -6,7 +7,8 @@ import { TrainControls } from './ui/controls/TrainControls.tsx';
 import { useRunSnapshot } from './ui/hooks/useRunSnapshot.ts';
 import { Banners } from './ui/Banners.tsx';
 import { StatusBar } from './ui/StatusBar.tsx';
-import { VaeExplainer } from './ui/VaeExplainer.tsx';
+import { ModelExplainer } from './ui/ModelExplainer.tsx';
+import { ConfigControls } from './ui/controls/ConfigControls.tsx';
 
 export function App({ store, controller }: { store: RunStore; controller: RunController }) {
   const snap = useRunSnapshot(store);
@@ -16,8 +18,8 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
       <header className="app-header">
         <h1>Generative model playground</h1>
         <p className="tagline">
-          Train a variational autoencoder on real MNIST digits, live in your browser: TensorFlow.js
-          on WebGPU, in a Web Worker. Nothing leaves this page.
+          Train a VAE, an autoencoder or a GAN on real MNIST digits, live in your browser:
+          TensorFlow.js on WebGPU, in a Web Worker. Nothing leaves this page.
         </p>
       </header>
       <StatusBar snap={snap} />
@@ -26,7 +28,12 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
         <section className="panel controls-panel" aria-labelledby="controls-title">
           <h2 id="controls-title">Training</h2>
           <TrainControls snap={snap} controller={controller} />
-          <VaeExplainer config={snap.config} />
+          <ConfigControls
+            config={snap.config}
+            onChange={(k, v) => controller.setField(k, v)}
+            onModel={(m) => controller.setModel(m)}
+          />
+          <ModelExplainer config={snap.config} />
         </section>
         <section className="panel chart-panel" aria-labelledby="chart-title">
           <h2 id="chart-title">Losses</h2>
@@ -40,14 +47,24 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
             testId="samples"
             image={images?.samples ?? null}
             scale={2}
-            label="Decoded from fixed noise z ~ N(0, I): 64 samples of p(x|z)"
+            label={
+              MODELS[snap.config.model].family === 'gan'
+                ? 'G(z) for 64 fixed noise vectors z ~ N(0, I)'
+                : 'Decoded from 64 fixed codes z ~ N(0, I)'
+            }
           />
-          <PixelCanvas
-            testId="reconstructions"
-            image={images?.reconstructions ?? null}
-            scale={2}
-            label="Held-out digits (top) and their reconstructions through the mean of q(z|x) (bottom)"
-          />
+          {images ? (
+            <PixelCanvas
+              testId="second"
+              image={images.second.image}
+              scale={2}
+              label={
+                images.second.kind === 'reconstructions'
+                  ? 'Held-out digits (top) and their reconstructions (bottom)'
+                  : 'Real training digits, for comparison'
+              }
+            />
+          ) : null}
         </section>
       </main>
     </div>

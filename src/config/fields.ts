@@ -1,145 +1,135 @@
-import { BACKENDS, type BackendChoice, type RunConfig } from './schema.ts';
+// One typed table of every configuration field: label, type, range and default, keyed by the
+// short name that also appears in the link (`#lr=0.001`). The config's type is derived from it,
+// so the URL code, the defaults, the validation and the controls all read the same table.
 
-// One typed table of the configuration's fields: name, short key (as in the link), type,
-// range and default. The URL code, the defaults and the validation all read it.
-
-interface FieldBase {
-  /** Short key used in the link, e.g. `lr`. */
-  key: string;
-  label: string;
-}
-
-export interface NumberField extends FieldBase {
+export interface NumberField {
   kind: 'int' | 'float';
+  label: string;
   min: number;
   max: number;
   default: number;
-  get(c: RunConfig): number;
-  set(c: RunConfig, v: number): void;
+  /** Slider/step granularity for the controls; floats between min and max otherwise. */
+  step?: number;
+  /** Shown under the control. */
+  help?: string;
+  /** Log scale for the control (learning rates). */
+  log?: boolean;
 }
 
-export interface ChoiceField extends FieldBase {
+export interface ChoiceField<T extends string = string> {
   kind: 'choice';
-  options: readonly string[];
-  default: string;
-  get(c: RunConfig): string;
-  /** Only called with one of `options` (parseFieldValue checks). */
-  set(c: RunConfig, v: string): void;
+  label: string;
+  options: readonly T[];
+  /** Display names of the options, same order. */
+  optionLabels?: readonly string[];
+  default: T;
+  help?: string;
 }
 
 export type Field = NumberField | ChoiceField;
 
-const BACKEND_OPTIONS: readonly BackendChoice[] = ['auto', ...BACKENDS];
+const int = (label: string, min: number, max: number, def: number, help?: string): NumberField => ({
+  kind: 'int',
+  label,
+  min,
+  max,
+  default: def,
+  step: 1,
+  help,
+});
+const float = (
+  label: string,
+  min: number,
+  max: number,
+  def: number,
+  opts: Partial<NumberField> = {},
+): NumberField => ({ kind: 'float', label, min, max, default: def, ...opts });
+const choice = <T extends string>(
+  label: string,
+  options: readonly T[],
+  def: T,
+  optionLabels?: readonly string[],
+  help?: string,
+): ChoiceField<T> => ({ kind: 'choice', label, options, default: def, optionLabels, help });
 
-export const FIELDS: readonly Field[] = [
-  {
-    key: 'backend',
-    label: 'Backend',
-    kind: 'choice',
-    options: BACKEND_OPTIONS,
-    default: 'auto',
-    get: (c) => c.backend,
-    set: (c, v) => {
-      c.backend = v as BackendChoice;
-    },
-  },
-  {
-    key: 'seed',
-    label: 'Seed',
-    kind: 'int',
-    min: 0,
-    max: 2 ** 31 - 1,
-    default: 42,
-    get: (c) => c.seed,
-    set: (c, v) => {
-      c.seed = v;
-    },
-  },
-  {
-    key: 'latent',
-    label: 'Latent size',
-    kind: 'int',
-    min: 2,
-    max: 64,
-    default: 2,
-    get: (c) => c.vae.latentDim,
-    set: (c, v) => {
-      c.vae.latentDim = v;
-    },
-  },
-  {
-    key: 'hidden',
-    label: 'Hidden units',
-    kind: 'int',
-    min: 16,
-    max: 1024,
-    default: 256,
-    get: (c) => c.vae.hiddenUnits,
-    set: (c, v) => {
-      c.vae.hiddenUnits = v;
-    },
-  },
-  {
-    key: 'batch',
-    label: 'Batch size',
-    kind: 'int',
-    min: 1,
-    max: 512,
-    default: 32,
-    get: (c) => c.vae.batchSize,
-    set: (c, v) => {
-      c.vae.batchSize = v;
-    },
-  },
-  {
-    key: 'lr',
-    label: 'Learning rate',
-    kind: 'float',
-    min: 1e-6,
-    max: 1,
-    default: 1e-3,
-    get: (c) => c.vae.learningRate,
-    set: (c, v) => {
-      c.vae.learningRate = v;
-    },
-  },
-  {
-    key: 'every',
-    label: 'Images every (steps)',
-    kind: 'int',
-    min: 1,
-    max: 10_000,
-    default: 20,
-    get: (c) => c.imageEvery,
-    set: (c, v) => {
-      c.imageEvery = v;
-    },
-  },
-  {
-    key: 'steps',
-    label: 'Step budget (0 = none)',
-    kind: 'int',
-    min: 0,
-    max: 10_000_000,
-    default: 0,
-    get: (c) => c.stepBudget,
-    set: (c, v) => {
-      c.stepBudget = v;
-    },
-  },
-];
+export const FIELDS = {
+  model: choice('Model', ['vae', 'ae', 'gan'] as const, 'vae', [
+    'Variational autoencoder (VAE)',
+    'Autoencoder (deterministic)',
+    'GAN',
+  ]),
+  backend: choice('Backend', ['auto', 'webgpu', 'webgl', 'cpu'] as const, 'auto', [
+    'Auto (WebGPU → WebGL → CPU)',
+    'WebGPU',
+    'WebGL',
+    'CPU',
+  ]),
+  seed: int('Seed', 0, 2 ** 31 - 1, 42, 'Weights, data order and noise all derive from it.'),
+  latent: int('Latent size', 2, 64, 2),
+  hidden: int('Hidden units per layer', 16, 1024, 256),
+  layers: int('Hidden layers', 1, 4, 1),
+  act: choice('Activation', ['relu', 'leakyRelu', 'elu', 'tanh'] as const, 'relu', [
+    'ReLU',
+    'LeakyReLU (0.2)',
+    'ELU',
+    'tanh',
+  ]),
+  batch: int('Batch size', 1, 512, 32),
+  opt: choice('Optimizer', ['adam', 'rmsprop', 'sgd'] as const, 'adam', [
+    'Adam',
+    'RMSProp',
+    'SGD with momentum 0.9',
+  ]),
+  lr: float('Learning rate', 1e-6, 1, 1e-3, { log: true, help: 'Applies at once, even mid-run.' }),
+  b1: float('Adam β1', 0, 0.999, 0.9, { step: 0.01 }),
+  b2: float('Adam β2', 0, 0.9999, 0.999, { step: 0.001 }),
+  // VAE and autoencoder
+  recon: choice('Reconstruction loss', ['bce', 'mse'] as const, 'bce', [
+    'Bernoulli (binary cross-entropy)',
+    'Gaussian (squared error)',
+  ]),
+  beta: float('β (weight of the KL term)', 0, 20, 1, {
+    step: 0.1,
+    help: 'β > 1 trades sharpness for a smoother, more disentangled latent space.',
+  }),
+  warmup: int('KL warm-up (steps)', 0, 100_000, 0, 'β ramps from 0 to its value over these steps.'),
+  // GAN
+  loss: choice(
+    'GAN loss',
+    ['nonsaturating', 'minimax', 'lsgan', 'wgangp'] as const,
+    'nonsaturating',
+    ['Non-saturating', 'Minimax (the original)', 'Least squares (LSGAN)', 'Wasserstein + GP'],
+  ),
+  dlr: float('Discriminator learning rate', 1e-6, 1, 2e-4, { log: true }),
+  dsteps: int('D steps per G step', 1, 10, 1),
+  smooth: float('One-sided label smoothing', 0, 0.5, 0, {
+    step: 0.05,
+    help: 'D aims at 1 − this for real data.',
+  }),
+  gp: float('Gradient-penalty weight λ', 0, 100, 10, { step: 1 }),
+  // The run
+  every: int('Pictures every (steps)', 1, 10_000, 20),
+  steps: int('Step budget (0 = none)', 0, 10_000_000, 0),
+} as const;
+
+export type FieldKey = keyof typeof FIELDS;
+
+type ValueOf<F> = F extends ChoiceField<infer T> ? T : number;
+
+/** The whole configuration of a run: one value per field. */
+export type RunConfig = { -readonly [K in FieldKey]: ValueOf<(typeof FIELDS)[K]> };
+
+export const FIELD_KEYS = Object.keys(FIELDS) as FieldKey[];
+
+export function field(key: FieldKey): Field {
+  return FIELDS[key];
+}
 
 /** A fresh configuration with every field at its default. */
 export function defaultConfig(): RunConfig {
-  const c: RunConfig = {
-    backend: 'auto',
-    seed: 0,
-    imageEvery: 0,
-    stepBudget: 0,
-    vae: { latentDim: 0, hiddenUnits: 0, batchSize: 0, learningRate: 0 },
-  };
-  for (const f of FIELDS) setField(c, f, f.default);
-  return c;
+  const c: Record<string, number | string> = {};
+  for (const k of FIELD_KEYS) c[k] = FIELDS[k].default;
+  return c as RunConfig;
 }
 
 /**
@@ -150,13 +140,16 @@ export function parseFieldValue(f: Field, text: string): number | string | undef
   if (f.kind === 'choice') return f.options.includes(text) ? text : undefined;
   if (text.length === 0 || text.length > 32) return undefined;
   const v = Number(text);
-  if (!Number.isFinite(v) || v < f.min || v > f.max) return undefined;
-  if (f.kind === 'int' && !Number.isInteger(v)) return undefined;
-  return v;
+  return isValidNumber(f, v) ? v : undefined;
 }
 
-/** Sets a field from a value that parseFieldValue accepted (or the field's own default). */
-export function setField(c: RunConfig, f: Field, v: number | string): void {
-  if (f.kind === 'choice') f.set(c, String(v));
-  else f.set(c, Number(v));
+export function isValidNumber(f: NumberField, v: number): boolean {
+  return (
+    Number.isFinite(v) && v >= f.min && v <= f.max && (f.kind !== 'int' || Number.isInteger(v))
+  );
+}
+
+/** A copy of `c` with one field set; the value must be valid for the field. */
+export function withField(c: RunConfig, key: FieldKey, v: number | string): RunConfig {
+  return { ...c, [key]: v } as RunConfig;
 }

@@ -27,3 +27,17 @@ export function klToStandardNormal(mu: tf.Tensor2D, logVar: tf.Tensor2D): tf.Ten
       tf.scalar(1).add(logVar).sub(mu.square()).sub(logVar.exp()).sum(1).mul(-0.5) as tf.Tensor1D,
   );
 }
+
+/**
+ * Reconstruction loss per example, from the decoder's logits l:
+ *   'bce': Bernoulli likelihood, binary cross-entropy (above);
+ *   'mse': Gaussian likelihood with fixed variance, Σ (x − σ(l))² over pixels.
+ */
+export function reconstructionLoss(
+  kind: 'bce' | 'mse',
+  x: tf.Tensor2D,
+  logits: tf.Tensor2D,
+): tf.Tensor1D {
+  if (kind === 'bce') return bceWithLogits(x, logits);
+  return tf.tidy(() => tf.squaredDifference(x, tf.sigmoid(logits)).sum(1) as tf.Tensor1D);
+}

@@ -1,8 +1,16 @@
+import type { FieldKey } from '../config/fields.ts';
+import { defaultsFor, LIVE_FIELDS } from '../config/models.ts';
+import type { ModelId, RunConfig } from '../config/schema.ts';
 import { WorkerClient } from '../worker/client.ts';
 import type { RunStore } from './runStore.ts';
+import { toHash } from './url.ts';
 
-// What the page's buttons do: typed commands to the worker. The worker's replies flow back
-// into the store; a crashed worker becomes a message on the page, never a blank one.
+// What the page's controls do: typed commands to the worker, and the link kept in step with
+// the config. The worker's replies flow back into the store; a crashed worker becomes a
+// message on the page, never a blank one.
+
+/** Fields kept when the person switches model: the run's, not the model's. */
+const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = ['seed', 'backend', 'every', 'steps'];
 
 export class RunController {
   private readonly client: WorkerClient;
@@ -40,5 +48,37 @@ export class RunController {
 
   reset(): void {
     this.client.send({ type: 'reset', config: this.store.getSnapshot().config });
+  }
+
+  /** A control changed: learning rates and the like apply at once, the rest restarts the run. */
+  setField(key: FieldKey, value: number | string): void {
+    const config = { ...this.store.getSnapshot().config, [key]: value } as RunConfig;
+    this.apply(config, LIVE_FIELDS.has(key));
+  }
+
+  setModel(model: ModelId): void {
+    const old = this.store.getSnapshot().config;
+    const config: RunConfig = { ...defaultsFor(model) };
+    for (const k of KEPT_ON_MODEL_SWITCH) (config as Record<string, unknown>)[k] = old[k];
+    this.apply(config, false);
+  }
+
+  private apply(config: RunConfig, live: boolean): void {
+    const before = this.store.getSnapshot();
+    const backendChanged = config.backend !== before.config.backend;
+    this.store.update({ config });
+    history.replaceState(null, '', `${location.pathname}${location.search}${toHash(config)}`);
+    if (backendChanged) {
+      // tfjs picks its backend once per worker: a new backend means a fresh page.
+      location.reload();
+      return;
+    }
+    if (live) {
+      this.client.send({ type: 'update', config });
+      return;
+    }
+    // A new architecture or loss: start over with it, and keep training if it was.
+    this.client.send({ type: 'reset', config });
+    if (before.running) this.client.send({ type: 'start' });
   }
 }

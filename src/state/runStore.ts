@@ -33,7 +33,11 @@ export interface RunSnapshot {
   error: string | null;
   /** Notes on link values that were ignored. */
   notices: string[];
-  images: { step: number; samples: RgbaImage; reconstructions: RgbaImage } | null;
+  images: {
+    step: number;
+    samples: RgbaImage;
+    second: { kind: 'reconstructions' | 'real'; image: RgbaImage };
+  } | null;
   /** Bumped whenever `history` changes, so views can memoise on it. */
   lossVersion: number;
 }
@@ -103,7 +107,7 @@ export class RunStore {
         return this.update({ lossVersion: this.snap.lossVersion + 1 });
       case 'images':
         return this.update({
-          images: { step: msg.step, samples: msg.samples, reconstructions: msg.reconstructions },
+          images: { step: msg.step, samples: msg.samples, second: msg.second },
         });
       case 'status':
         return this.update({

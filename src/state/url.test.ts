@@ -1,23 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS, defaultConfig, setField } from '../config/fields.ts';
+import { FIELDS, FIELD_KEYS, type FieldKey, type RunConfig } from '../config/fields.ts';
+import { defaultsFor } from '../config/models.ts';
 import { parseLink, toHash } from './url.ts';
 
 describe('link parsing', () => {
   it('an empty link gives the defaults and no notices', () => {
-    expect(parseLink('', '')).toEqual({ config: defaultConfig(), ignored: [] });
-    expect(toHash(defaultConfig())).toBe('');
+    expect(parseLink('', '')).toEqual({ config: defaultsFor('vae'), ignored: [] });
+    expect(toHash(defaultsFor('vae'))).toBe('');
   });
 
   it('every field round-trips through the hash', () => {
-    const c = defaultConfig();
-    for (const f of FIELDS) {
-      const v =
-        f.kind === 'choice' ? f.options[f.options.length - 1]! : f.kind === 'int' ? f.max : f.min;
-      setField(c, f, v);
+    for (const model of FIELDS.model.options) {
+      const c: Record<string, number | string> = { ...defaultsFor(model) };
+      for (const k of FIELD_KEYS) {
+        const f = FIELDS[k];
+        if (k === 'model') continue;
+        c[k] =
+          f.kind === 'choice' ? f.options[f.options.length - 1]! : f.kind === 'int' ? f.max : f.min;
+      }
+      const back = parseLink('', toHash(c as RunConfig));
+      expect(back.ignored).toEqual([]);
+      expect(back.config).toEqual(c);
     }
-    const back = parseLink('', toHash(c));
-    expect(back.ignored).toEqual([]);
-    expect(back.config).toEqual(c);
+  });
+
+  it('a model’s own defaults apply, and are left out of its links', () => {
+    const gan = parseLink('', '#model=gan').config;
+    expect(gan.lr).toBe(2e-4);
+    expect(gan.b1).toBe(0.5);
+    expect(toHash(gan)).toBe('#model=gan');
+    expect(toHash({ ...gan, lr: 1e-3 })).toBe('#model=gan&lr=0.001');
   });
 
   it('reads backend from the query string; the hash wins over it', () => {
@@ -28,15 +40,17 @@ describe('link parsing', () => {
   it('bad values fall back to defaults, each with a notice; unknown keys are ignored', () => {
     const { config, ignored } = parseLink(
       '',
-      '#batch=0&lr=NaN&latent=2.5&backend=metal&seed=1e400&hidden=&zzz=1&steps=100',
+      '#batch=0&lr=NaN&latent=2.5&backend=metal&seed=1e400&hidden=&zzz=1&steps=100&model=vae',
     );
-    const d = defaultConfig();
-    expect(config.vae).toEqual(d.vae);
-    expect(config.backend).toBe('auto');
-    expect(config.seed).toBe(d.seed);
-    expect(config.stepBudget).toBe(100);
+    const d = defaultsFor('vae');
+    for (const k of ['batch', 'lr', 'latent', 'backend', 'seed', 'hidden'] as FieldKey[]) {
+      expect(config[k]).toBe(d[k]);
+    }
+    expect(config.steps).toBe(100);
     expect(ignored).toHaveLength(6);
-    expect(ignored.join('\n')).toMatch(/batch: "0" is not a whole number in 1…512; using 32/);
+    expect(ignored.join('\n')).toMatch(
+      /batch: "0" is not a whole number in 1…512; using the default/,
+    );
     expect(ignored.join('\n')).toMatch(/backend: "metal" is not one of auto, webgpu, webgl, cpu/);
     expect(ignored.join('\n')).not.toMatch(/zzz/);
   });
@@ -50,10 +64,12 @@ describe('link parsing', () => {
       '#&&&==&=',
       '#batch=-1e308&latent=Infinity',
       '#seed=%F0%9F%98%80',
+      '#model=__proto__&constructor=1&toString=2',
     ];
     for (const h of hostile) {
       const { config, ignored } = parseLink(h, h);
-      expect(config.vae.batchSize).toBeGreaterThanOrEqual(1);
+      expect(config.batch).toBeGreaterThanOrEqual(1);
+      expect(FIELDS.model.options).toContain(config.model);
       for (const note of ignored) expect(note.length).toBeLessThan(300);
     }
   });

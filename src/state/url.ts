@@ -1,7 +1,8 @@
-import { FIELDS, defaultConfig, parseFieldValue, setField } from '../config/fields.ts';
+import { FIELDS, FIELD_KEYS, parseFieldValue, type FieldKey } from '../config/fields.ts';
+import { defaultsFor } from '../config/models.ts';
 import type { RunConfig } from '../config/schema.ts';
 
-// Config <-> link. The hash (`#seed=7&lr=0.001`) carries the setup; the query string is read
+// Config <-> link. The hash (`#model=gan&lr=0.001`) carries the setup; the query string is read
 // too (`?backend=cpu`), the hash winning. Parsing never throws: unknown keys are ignored and a
 // bad value falls back to its default, each listed in `ignored` for a notice on the page.
 
@@ -11,10 +12,10 @@ export interface ParsedLink {
   ignored: string[];
 }
 
-const MAX_PARAM_TEXT = 64;
+const MAX_SHOWN = 64;
 
 function describe(text: string): string {
-  const shown = text.length > MAX_PARAM_TEXT ? `${text.slice(0, MAX_PARAM_TEXT)}…` : text;
+  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
   return JSON.stringify(shown);
 }
 
@@ -26,37 +27,43 @@ function safeParams(text: string): URLSearchParams {
   }
 }
 
+const isKey = (k: string): k is FieldKey => Object.prototype.hasOwnProperty.call(FIELDS, k);
+
 export function parseLink(search: string, hash: string): ParsedLink {
-  const config = defaultConfig();
   const ignored: string[] = [];
-  const values = new Map<string, string>();
+  const values = new Map<FieldKey, string>();
   for (const params of [safeParams(search), safeParams(hash)]) {
-    for (const [k, v] of params) values.set(k, v);
+    for (const [k, v] of params) if (isKey(k)) values.set(k, v); // unknown keys: ignored
   }
+  const parsed = new Map<FieldKey, number | string>();
   for (const [key, text] of values) {
-    const field = FIELDS.find((f) => f.key === key);
-    if (!field) continue; // unknown keys: ignored silently (links from newer versions)
-    const value = parseFieldValue(field, text);
-    if (value === undefined) {
-      const expected =
-        field.kind === 'choice'
-          ? `one of ${field.options.join(', ')}`
-          : `${field.kind === 'int' ? 'a whole number' : 'a number'} in ${field.min}…${field.max}`;
-      ignored.push(`${key}: ${describe(text)} is not ${expected}; using ${field.default}`);
+    const f = FIELDS[key];
+    const value = parseFieldValue(f, text);
+    if (value !== undefined) {
+      parsed.set(key, value);
       continue;
     }
-    setField(config, field, value);
+    const expected =
+      f.kind === 'choice'
+        ? `one of ${f.options.join(', ')}`
+        : `${f.kind === 'int' ? 'a whole number' : 'a number'} in ${f.min}…${f.max}`;
+    ignored.push(`${key}: ${describe(text)} is not ${expected}; using the default`);
   }
-  return { config, ignored };
+  // The model decides the other fields' defaults, so it is read first.
+  const model = (parsed.get('model') as RunConfig['model'] | undefined) ?? FIELDS.model.default;
+  const config: Record<string, number | string> = { ...defaultsFor(model) };
+  for (const [key, v] of parsed) config[key] = v;
+  return { config: config as RunConfig, ignored };
 }
 
-/** The hash for a config: only fields that differ from their defaults, in table order. */
+/** The hash for a config: only fields that differ from the model's defaults, in table order. */
 export function toHash(config: RunConfig): string {
-  const defaults = defaultConfig();
+  const defaults = defaultsFor(config.model);
   const params = new URLSearchParams();
-  for (const f of FIELDS) {
-    const v = f.get(config);
-    if (v !== f.get(defaults)) params.set(f.key, String(v));
+  for (const key of FIELD_KEYS) {
+    if (key === 'model' ? config.model !== FIELDS.model.default : config[key] !== defaults[key]) {
+      params.set(key, String(config[key]));
+    }
   }
   const s = params.toString();
   return s ? `#${s}` : '';

@@ -1,10 +1,11 @@
+import type { MetricName } from '../config/models.ts';
 import type { BackendName, RunConfig } from '../config/schema.ts';
+
+export type { MetricName } from '../config/models.ts';
 
 // The one message protocol between the page and the training worker. Both sides switch over
 // `type` exhaustively (a `never` default), so adding a message is a compile error until handled.
 // Big payloads (loss arrays, pixels) travel as typed arrays in the transfer list.
-
-export type MetricName = 'reconstruction' | 'kl' | 'total';
 
 export interface BackendInfo {
   name: BackendName;
@@ -32,6 +33,8 @@ export type ToWorker =
   | { type: 'start' }
   | { type: 'pause' }
   | { type: 'step' }
+  /** Changes that apply without a reset: learning rates, picture interval, step budget. */
+  | { type: 'update'; config: RunConfig }
   | { type: 'reset'; config: RunConfig };
 
 export type FromWorker =
@@ -53,7 +56,13 @@ export type FromWorker =
       /** Row-major: one row a step, one column a name. */
       values: Float32Array<ArrayBuffer>;
     }
-  | { type: 'images'; step: number; samples: RgbaImage; reconstructions: RgbaImage }
+  | {
+      type: 'images';
+      step: number;
+      samples: RgbaImage;
+      /** Held-out digits above their reconstructions, or real digits for models without one. */
+      second: { kind: 'reconstructions' | 'real'; image: RgbaImage };
+    }
   | {
       type: 'status';
       running: boolean;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { defaultConfig } from '../config/fields.ts';
+import { defaultsFor } from '../config/models.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { loadPackedDigits } from '../testing/digits.ts';
 import { useCpuBackend } from '../testing/tfCpu.ts';
@@ -8,10 +8,7 @@ import { LossBuffer } from './lossBuffer.ts';
 import { GRID_SIDE, HELD_OUT, TrainingSession, uploadDigits, type DeviceData } from './session.ts';
 
 let data: DeviceData;
-const config: RunConfig = {
-  ...defaultConfig(),
-  vae: { latentDim: 2, hiddenUnits: 32, batchSize: 16, learningRate: 1e-3 },
-};
+const config: RunConfig = { ...defaultsFor('vae'), hidden: 32, batch: 16 };
 
 beforeAll(async () => {
   await useCpuBackend();
@@ -27,10 +24,22 @@ describe('TrainingSession (the worker loop, on the CPU backend)', () => {
 
   it('renders an 8×8 sample grid and a 2×8 reconstruction sheet', async () => {
     const s = new TrainingSession(config, data);
-    const { samples, reconstructions } = await s.render();
+    const { samples, second } = await s.render();
     expect([samples.width, samples.height]).toEqual([GRID_SIDE * 29 + 1, GRID_SIDE * 29 + 1]);
     expect(samples.data.length).toBe(samples.width * samples.height * 4);
-    expect([reconstructions.width, reconstructions.height]).toEqual([8 * 29 + 1, 2 * 29 + 1]);
+    expect(second.kind).toBe('reconstructions');
+    expect([second.image.width, second.image.height]).toEqual([8 * 29 + 1, 2 * 29 + 1]);
+    s.dispose();
+  });
+
+  it('a GAN shows real digits beside its samples, and trains through the registry', async () => {
+    const s = new TrainingSession({ ...defaultsFor('gan'), hidden: 32, batch: 16 }, data);
+    const buf = new LossBuffer();
+    buf.push(s.trainStep());
+    expect(await buf.flush()).toHaveLength(4); // D loss, G loss, D(x), D(G(z))
+    const { second } = await s.render();
+    expect(second.kind).toBe('real');
+    expect([second.image.width, second.image.height]).toEqual([8 * 29 + 1, 29 + 1]);
     s.dispose();
   });
 

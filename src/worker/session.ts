@@ -2,12 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import type { DigitSet } from '../data/mnistFormat.ts';
 import { BatchOrder, deriveSeed } from '../data/random.ts';
-import { createVae, type Vae } from '../models/vae.ts';
+import { BUILDERS } from '../models/registry.ts';
+import type { GenerativeModel, StepContext } from '../models/types.ts';
 import { tileGray } from './pixels.ts';
 import type { RgbaImage } from './protocol.ts';
 
-// One training run: the model, its seeded data order and noise, the fixed inputs used for the
-// pictures, and the step counter. Made anew on reset; the data tensors outlive it.
+// One training run: the model from the registry, its seeded data order and noise, the fixed
+// inputs used for the pictures, and the step counter. Made anew on reset; the data tensors
+// outlive it.
 
 /** The digits on the device, split once into training and held-out parts. */
 export interface DeviceData {
@@ -16,6 +18,8 @@ export interface DeviceData {
   /** [trainCount, rows·cols] floats in [0, 1]. */
   train: tf.Tensor2D;
   trainCount: number;
+  /** The first training digits as bytes, for the "real samples" row. */
+  trainPreview: Uint8Array;
   /** Held-out digits as bytes, for the fixed reconstruction row. */
   heldOut: Uint8Array;
   heldOutCount: number;
@@ -24,7 +28,7 @@ export interface DeviceData {
 /** The last HELD_OUT digits of the (class-interleaved) file are never trained on. */
 export const HELD_OUT = 1000;
 export const GRID_SIDE = 8;
-export const RECON_COUNT = 8;
+export const ROW_COUNT = 8;
 
 export function uploadDigits(set: DigitSet): DeviceData {
   const pixels = set.rows * set.cols;
@@ -36,18 +40,25 @@ export function uploadDigits(set: DigitSet): DeviceData {
     cols: set.cols,
     train: tf.tensor2d(floats, [trainCount, pixels]),
     trainCount,
+    trainPreview: set.pixels.slice(0, ROW_COUNT * pixels),
     heldOut: set.pixels.slice(trainCount * pixels),
     heldOutCount: HELD_OUT,
   };
 }
 
+export interface Pictures {
+  samples: RgbaImage;
+  /** Held-out digits above their reconstructions, or (models without an encoder) real digits. */
+  second: { kind: 'reconstructions' | 'real'; image: RgbaImage };
+}
+
 export class TrainingSession {
-  readonly model: Vae;
+  readonly model: GenerativeModel;
   step = 0;
   private readonly order: BatchOrder;
   /** The same z for the whole run, so the grid shows progress, not new draws. */
   private readonly fixedZ: tf.Tensor2D;
-  /** The first RECON_COUNT held-out digits, as floats on the device. */
+  /** The first ROW_COUNT held-out digits, as floats on the device. */
   private readonly fixedX: tf.Tensor2D;
 
   constructor(
@@ -55,63 +66,67 @@ export class TrainingSession {
     private readonly data: DeviceData,
   ) {
     const pixels = data.rows * data.cols;
-    const { vae, seed } = config;
-    this.model = createVae(pixels, vae, seed);
-    this.order = new BatchOrder(data.trainCount, vae.batchSize, deriveSeed(seed, 'order'));
+    this.model = BUILDERS[config.model](config, pixels);
+    this.order = new BatchOrder(data.trainCount, config.batch, deriveSeed(config.seed, 'order'));
     this.fixedZ = tf.randomNormal(
-      [GRID_SIDE * GRID_SIDE, vae.latentDim],
+      [GRID_SIDE * GRID_SIDE, config.latent],
       0,
       1,
       'float32',
-      deriveSeed(seed, 'grid-noise'),
+      deriveSeed(config.seed, 'grid-noise'),
     );
-    const firstHeldOut = data.heldOut.subarray(0, RECON_COUNT * pixels);
-    this.fixedX = tf.tidy(() =>
-      tf.tensor2d(
-        Float32Array.from(firstHeldOut, (v) => v / 255),
-        [RECON_COUNT, pixels],
-      ),
+    const firstHeldOut = data.heldOut.subarray(0, ROW_COUNT * pixels);
+    this.fixedX = tf.tensor2d(
+      Float32Array.from(firstHeldOut, (v) => v / 255),
+      [ROW_COUNT, pixels],
     );
   }
 
-  /** Queues one training step on the device; returns its [reconstruction, kl, total]. */
+  /** Queues one training step on the device; returns its metric vector. */
   trainStep(): tf.Tensor1D {
-    const { batchSize, latentDim } = this.config.vae;
-    const idx = this.order.next();
     const step = this.step++;
-    return tf.tidy(() => {
-      const x = tf.gather(this.data.train, tf.tensor1d(idx, 'int32')) as tf.Tensor2D;
-      // ε ~ N(0, I), seeded by (run seed, step): the same run draws the same noise.
-      const eps = tf.randomNormal(
-        [batchSize, latentDim],
-        0,
-        1,
-        'float32',
-        deriveSeed(this.config.seed, 'noise', step),
-      ) as tf.Tensor2D;
-      return this.model.trainStep(x, eps);
-    });
+    let draws = 0;
+    // Noise seeded by (run seed, step, draw): the same run draws the same noise.
+    const seed = () => deriveSeed(this.config.seed, 'noise', step * 64 + draws++);
+    const ctx: StepContext = {
+      step,
+      nextBatch: () =>
+        tf.tidy(
+          () => tf.gather(this.data.train, tf.tensor1d(this.order.next(), 'int32')) as tf.Tensor2D,
+        ),
+      normal: (shape) => tf.randomNormal(shape, 0, 1, 'float32', seed()),
+      uniform: (shape) => tf.randomUniform(shape, 0, 1, 'float32', seed()),
+    };
+    return tf.tidy(() => this.model.trainStep(ctx));
   }
 
-  /** The fixed-noise sample grid and the reconstruction row (originals above, rebuilt below). */
-  async render(): Promise<{ samples: RgbaImage; reconstructions: RgbaImage }> {
+  /** Applies learning-rate changes without a reset. */
+  setLearningRates(config: RunConfig): void {
+    this.model.setLearningRates(config);
+  }
+
+  /** The fixed-noise sample grid, and reconstructions (or real digits) below it. */
+  async render(): Promise<Pictures> {
     const { rows, cols } = this.data;
     const pixels = rows * cols;
-    const decoded = this.model.decode(this.fixedZ);
-    const rebuilt = this.model.reconstruct(this.fixedX);
+    const generated = this.model.generate(this.fixedZ);
+    const rebuilt = this.model.reconstruct?.(this.fixedX) ?? null;
     try {
-      const [d, r] = await Promise.all([decoded.data(), rebuilt.data()]);
-      const pair = new Float32Array(2 * RECON_COUNT * pixels);
-      const originals = this.data.heldOut.subarray(0, RECON_COUNT * pixels);
+      const [g, r] = await Promise.all([generated.data(), rebuilt?.data()]);
+      const samples = tileGray(g as Float32Array, GRID_SIDE * GRID_SIDE, rows, cols, GRID_SIDE);
+      if (!r) {
+        const image = tileGray(this.data.trainPreview, ROW_COUNT, rows, cols, ROW_COUNT);
+        return { samples, second: { kind: 'real', image } };
+      }
+      const pair = new Float32Array(2 * ROW_COUNT * pixels);
+      const originals = this.data.heldOut.subarray(0, ROW_COUNT * pixels);
       for (let i = 0; i < originals.length; i++) pair[i] = originals[i]! / 255;
-      pair.set(r as Float32Array, RECON_COUNT * pixels);
-      return {
-        samples: tileGray(d as Float32Array, GRID_SIDE * GRID_SIDE, rows, cols, GRID_SIDE),
-        reconstructions: tileGray(pair, 2 * RECON_COUNT, rows, cols, RECON_COUNT),
-      };
+      pair.set(r as Float32Array, ROW_COUNT * pixels);
+      const image = tileGray(pair, 2 * ROW_COUNT, rows, cols, ROW_COUNT);
+      return { samples, second: { kind: 'reconstructions', image } };
     } finally {
-      decoded.dispose();
-      rebuilt.dispose();
+      generated.dispose();
+      rebuilt?.dispose();
     }
   }
 

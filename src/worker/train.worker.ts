@@ -20,6 +20,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return trainer.pause();
     case 'step':
       return trainer.singleStep();
+    case 'update':
+      return trainer.update(msg.config);
     case 'reset':
       return trainer.reset(msg.config);
     default:

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
+import { MODELS, type Family } from '../config/models.ts';
 import { fetchDigits } from '../data/mnist.ts';
-import { VAE_LOSS_NAMES } from '../models/vae.ts';
 import { initBackend } from './backend.ts';
 import { LossBuffer } from './lossBuffer.ts';
 import type { FromWorker, PrepareStage } from './protocol.ts';
@@ -15,6 +15,12 @@ export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 const CHUNK_MS = 250;
 const MAX_CHUNK = 64;
+
+const DIVERGENCE_ADVICE: Record<Family, string> = {
+  vae: 'Try a lower learning rate or a smaller β, then Reset.',
+  ae: 'Try a lower learning rate, then Reset.',
+  gan: 'Try lower learning rates, the WGAN-GP loss (its gradient penalty keeps the critic tame), then Reset.',
+};
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -76,6 +82,19 @@ export class Trainer {
     this.postStatus();
   }
 
+  /** Applies the fields that can change mid-run (see LIVE_FIELDS). */
+  update(config: RunConfig): void {
+    if (!this.config) return;
+    this.config = {
+      ...this.config,
+      lr: config.lr,
+      dlr: config.dlr,
+      every: config.every,
+      steps: config.steps,
+    };
+    this.session?.setLearningRates(this.config);
+  }
+
   async reset(config: RunConfig): Promise<void> {
     this.running = false;
     await this.loop;
@@ -88,7 +107,7 @@ export class Trainer {
     if (!this.data) return;
     this.losses.dispose();
     this.session?.dispose();
-    this.progress('model', 'Building the VAE…');
+    this.progress('model', `Building the ${MODELS[config.model].label}…`);
     this.session = new TrainingSession(config, this.data);
     this.chunk = 1;
     this.stepsPerSec = 0;
@@ -99,7 +118,7 @@ export class Trainer {
   }
 
   private budgetReached(): boolean {
-    const budget = this.config?.stepBudget ?? 0;
+    const budget = this.config?.steps ?? 0;
     return budget > 0 && (this.session?.step ?? 0) >= budget;
   }
 
@@ -135,7 +154,7 @@ export class Trainer {
   /** Queues up to k steps, reads their losses back once, posts them (and pictures if due). */
   private async runChunk(k: number): Promise<number> {
     const session = this.session!;
-    const budget = this.config?.stepBudget ?? 0;
+    const budget = this.config?.steps ?? 0;
     const firstStep = session.step + 1;
     let n = 0;
     while (n < k && !(budget > 0 && session.step >= budget)) {
@@ -144,25 +163,26 @@ export class Trainer {
     }
     if (n === 0) return 0;
     const values = await this.losses.flush();
+    const names = session.model.metricNames;
     if (this.firstStepMs === null && this.startedAt !== null) {
       this.firstStepMs = performance.now() - this.startedAt;
     }
     // Look for NaN/Inf before the buffer is transferred (and detached) by post.
     const bad = values.findIndex((v) => !Number.isFinite(v));
     const badKind = bad >= 0 && Number.isNaN(values[bad]) ? 'NaN' : 'infinite';
-    this.post({ type: 'metrics', firstStep, names: [...VAE_LOSS_NAMES], values }, [values.buffer]);
+    this.post({ type: 'metrics', firstStep, names: [...names], values }, [values.buffer]);
     if (bad >= 0) {
       this.running = false;
-      const step = firstStep + Math.floor(bad / VAE_LOSS_NAMES.length);
+      const step = firstStep + Math.floor(bad / names.length);
       this.post({
         type: 'error',
         fatal: false,
         message:
           `The loss became ${badKind} at step ${step}, so training was paused. ` +
-          'Try a lower learning rate, then Reset.',
+          DIVERGENCE_ADVICE[MODELS[this.config!.model].family],
       });
     }
-    if (session.step - this.lastImageStep >= (this.config?.imageEvery ?? 1)) {
+    if (session.step - this.lastImageStep >= (this.config?.every ?? 1)) {
       await this.postImages();
     }
     return n;
@@ -172,11 +192,11 @@ export class Trainer {
     const session = this.session;
     if (!session) return;
     const step = session.step;
-    const { samples, reconstructions } = await session.render();
+    const { samples, second } = await session.render();
     this.lastImageStep = step;
-    this.post({ type: 'images', step, samples, reconstructions }, [
+    this.post({ type: 'images', step, samples, second }, [
       samples.data.buffer,
-      reconstructions.data.buffer,
+      second.image.data.buffer,
     ]);
   }
 

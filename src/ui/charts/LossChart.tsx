@@ -11,17 +11,12 @@ import {
 } from 'recharts';
 import type { LossHistory } from '../../state/lossHistory.ts';
 import { useThrottled } from '../hooks/useThrottled.ts';
+import { METRIC_STYLE } from './metricStyles.ts';
 
 /** Points drawn at most: older steps are averaged into buckets, so drawing cost stays flat. */
 const MAX_POINTS = 300;
 /** At most ~10 redraws a second, however fast the losses arrive. */
 const REDRAW_MS = 100;
-
-const SERIES = [
-  { key: 'reconstruction', name: 'Reconstruction (BCE)', color: '#2f6fdf', axis: 'left' },
-  { key: 'total', name: 'Total (−ELBO)', color: '#222831', axis: 'left' },
-  { key: 'kl', name: 'KL(q(z|x) ‖ N(0, I))', color: '#e07b1f', axis: 'right' },
-] as const;
 
 const fmt = (v: number) =>
   v === 0 ? '0' : Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(Math.abs(v) >= 1 ? 1 : 2);
@@ -31,6 +26,8 @@ export function LossChart({ history, version }: { history: LossHistory; version:
   // history is mutable; shownVersion says when it changed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const points = useMemo(() => history.chartPoints(MAX_POINTS), [history, shownVersion]);
+  const names = history.metricNames;
+  const hasRight = names.some((n) => METRIC_STYLE[n].axis === 'right');
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>
       {points.length === 0 ? (
@@ -49,20 +46,21 @@ export function LossChart({ history, version }: { history: LossHistory; version:
           <YAxis yAxisId="left" tickFormatter={fmt} width={48} domain={['auto', 'auto']} />
           <YAxis
             yAxisId="right"
+            hide={!hasRight}
             orientation="right"
             tickFormatter={fmt}
             width={44}
-            domain={[0, 'auto']}
+            domain={['auto', 'auto']}
           />
           <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
           <Legend />
-          {SERIES.map((s) => (
+          {names.map((name) => (
             <Line
-              key={s.key}
-              yAxisId={s.axis}
-              dataKey={s.key}
-              name={s.name}
-              stroke={s.color}
+              key={name}
+              yAxisId={METRIC_STYLE[name].axis}
+              dataKey={name}
+              name={METRIC_STYLE[name].label}
+              stroke={METRIC_STYLE[name].color}
               dot={false}
               strokeWidth={1.6}
               isAnimationActive={false}

@@ -9,7 +9,7 @@ export function TrainControls({
   controller: RunController;
 }) {
   const ready = snap.phase === 'ready';
-  const budget = snap.config.stepBudget;
+  const budget = snap.config.steps;
   const done = budget > 0 && snap.step >= budget;
   return (
     <div className="train-controls">
@@ -36,26 +36,10 @@ export function TrainControls({
           Reset
         </button>
       </div>
-      <dl className="config-summary">
-        <dt>Data</dt>
-        <dd>MNIST, {snap.trainCount ? `${snap.trainCount} training digits` : '…'}</dd>
-        <dt>Latent size</dt>
-        <dd>{snap.config.vae.latentDim}</dd>
-        <dt>Hidden units</dt>
-        <dd>{snap.config.vae.hiddenUnits}</dd>
-        <dt>Batch</dt>
-        <dd>{snap.config.vae.batchSize}</dd>
-        <dt>Learning rate</dt>
-        <dd>{snap.config.vae.learningRate}</dd>
-        <dt>Seed</dt>
-        <dd>{snap.config.seed}</dd>
-        {budget > 0 ? (
-          <>
-            <dt>Step budget</dt>
-            <dd>{budget}</dd>
-          </>
-        ) : null}
-      </dl>
+      <p className="muted data-line">
+        Data: MNIST, {snap.trainCount ? `${snap.trainCount} training digits` : 'loading…'}
+        {done ? ` · step budget of ${budget} reached` : ''}
+      </p>
     </div>
   );
 }

@@ -1,0 +1,51 @@
+import * as tf from '@tensorflow/tfjs';
+import type { RunConfig } from '../config/schema.ts';
+import { buildDecoder, buildPointEncoder, trainableVariables } from './encoderDecoder.ts';
+import { reconstructionLoss } from './losses.ts';
+import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
+import type { GenerativeModel } from './types.ts';
+
+// The deterministic contrast to the VAE: the same encoder and decoder, but x maps to one point
+// z = encoder(x), with no sampling and no KL term:   loss = recon(x, decoder(encoder(x))).
+// Nothing pulls its codes toward N(0, I), so "generating" by decoding z ~ N(0, I) lands in the
+// holes between the codes it has learned: that is the lesson it is here to show.
+
+export function createAutoencoder(config: RunConfig, pixels: number): GenerativeModel {
+  const encoder = buildPointEncoder(config, pixels);
+  const decoder = buildDecoder(config, pixels);
+  const optimizer = makeOptimizer(config, config.lr);
+  const vars = trainableVariables(encoder, decoder);
+  const logits = (z: tf.Tensor2D) => decoder.apply(z) as tf.Tensor2D;
+  const encode = (x: tf.Tensor2D) => encoder.apply(x) as tf.Tensor2D;
+
+  return {
+    metricNames: ['reconstruction'],
+    latentDim: config.latent,
+    networks: [encoder, decoder],
+    trainStep(ctx) {
+      return tf.tidy(() => {
+        const x = ctx.nextBatch();
+        const { value, grads } = tf.variableGrads(
+          () => reconstructionLoss(config.recon, x, logits(encode(x))).mean() as tf.Scalar,
+          vars,
+        );
+        optimizer.applyGradients(grads);
+        return value.reshape([1]) as tf.Tensor1D;
+      });
+    },
+    generate(z) {
+      return tf.tidy(() => tf.sigmoid(logits(z)));
+    },
+    reconstruct(x) {
+      return tf.tidy(() => tf.sigmoid(logits(encode(x))));
+    },
+    setLearningRates(c) {
+      setLearningRate(optimizer, c.lr);
+    },
+    dispose() {
+      encoder.dispose();
+      decoder.dispose();
+      disposeOptimizer(optimizer);
+    },
+  };
+}

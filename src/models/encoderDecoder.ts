@@ -1,0 +1,38 @@
+import * as tf from '@tensorflow/tfjs';
+import type { RunConfig } from '../config/schema.ts';
+import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
+
+// The dense encoder and decoder shared by the VAE and the autoencoder.
+//   encoder  x ─► hidden layers ─► μ, logVar   (VAE: the Gaussian q(z|x))
+//                              └─► z           (autoencoder: one point)
+//   decoder  z ─► hidden layers ─► Dense(pixels) logits; the image is sigmoid(logits)
+
+export function buildGaussianEncoder(config: RunConfig, pixels: number): tf.LayersModel {
+  const seeds = new LayerSeeds(config.seed, 'encoder');
+  const x = tf.input({ shape: [pixels], name: 'x' });
+  const h = hiddenStack(x, config.hidden, config.layers, config.act, seeds, 'enc');
+  const mu = dense(config.latent, seeds, 'z_mean').apply(h) as tf.SymbolicTensor;
+  const logVar = dense(config.latent, seeds, 'z_log_var').apply(h) as tf.SymbolicTensor;
+  return tf.model({ inputs: x, outputs: [mu, logVar], name: 'encoder' });
+}
+
+export function buildPointEncoder(config: RunConfig, pixels: number): tf.LayersModel {
+  const seeds = new LayerSeeds(config.seed, 'encoder');
+  const x = tf.input({ shape: [pixels], name: 'x' });
+  const h = hiddenStack(x, config.hidden, config.layers, config.act, seeds, 'enc');
+  const z = dense(config.latent, seeds, 'z').apply(h) as tf.SymbolicTensor;
+  return tf.model({ inputs: x, outputs: z, name: 'encoder' });
+}
+
+export function buildDecoder(config: RunConfig, pixels: number): tf.LayersModel {
+  const seeds = new LayerSeeds(config.seed, 'decoder');
+  const z = tf.input({ shape: [config.latent], name: 'z' });
+  const h = hiddenStack(z, config.hidden, config.layers, config.act, seeds, 'dec');
+  const logits = dense(pixels, seeds, 'x_logits').apply(h) as tf.SymbolicTensor;
+  return tf.model({ inputs: z, outputs: logits, name: 'decoder' });
+}
+
+/** The variables of some networks, for tf.variableGrads. */
+export function trainableVariables(...nets: tf.LayersModel[]): tf.Variable[] {
+  return nets.flatMap((n) => n.trainableWeights.map((w) => w.read() as tf.Variable));
+}

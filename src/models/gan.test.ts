@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import type { RunConfig } from '../config/schema.ts';
+import { gaussian2d, smallConfig, trainRows } from '../testing/models.ts';
+import { useCpuBackend } from '../testing/tfCpu.ts';
+import { createGan } from './gan.ts';
+import { discriminatorLoss, generatorLoss, gradientPenalty } from './ganLosses.ts';
+
+beforeAll(useCpuBackend);
+
+const num = (t: tf.Tensor) => t.dataSync()[0]!;
+
+describe('GAN losses', () => {
+  const d = (v: number[]) => tf.tensor1d(v);
+  const softplus = (v: number) => Math.log1p(Math.exp(v));
+
+  it('standard D loss is BCE with real label t and fake label 0', () => {
+    const got = num(discriminatorLoss('nonsaturating', d([2]), d([-1]), 0.9));
+    expect(got).toBeCloseTo(0.9 * softplus(-2) + 0.1 * softplus(2) + softplus(-1), 5);
+  });
+
+  it('generator losses: non-saturating, minimax, least squares, Wasserstein', () => {
+    expect(num(generatorLoss('nonsaturating', d([0.5])))).toBeCloseTo(softplus(-0.5), 5);
+    expect(num(generatorLoss('minimax', d([0.5])))).toBeCloseTo(-softplus(0.5), 5); // log(1 − σ(d))
+    expect(num(generatorLoss('lsgan', d([0.5])))).toBeCloseTo(0.5 * 0.25, 5);
+    expect(num(generatorLoss('wgangp', d([0.5, 1.5])))).toBeCloseTo(-1, 5);
+  });
+
+  it('the minimax G loss saturates where the non-saturating one does not', () => {
+    // When D confidently rejects fakes (d ≪ 0) the minimax gradient vanishes.
+    const grad = (kind: 'minimax' | 'nonsaturating') =>
+      num(tf.grad((x: tf.Tensor) => generatorLoss(kind, x))(d([-8])));
+    expect(Math.abs(grad('minimax'))).toBeLessThan(1e-3);
+    expect(Math.abs(grad('nonsaturating'))).toBeGreaterThan(0.99);
+  });
+
+  it('LSGAN and WGAN critic losses', () => {
+    expect(num(discriminatorLoss('lsgan', d([1]), d([0]), 1))).toBeCloseTo(0, 6);
+    expect(num(discriminatorLoss('wgangp', d([3]), d([1]), 1))).toBeCloseTo(-2, 6);
+  });
+
+  it('the gradient penalty is 0 for a 1-Lipschitz linear critic and grows with the slope', () => {
+    const real = tf.tensor2d([[1, 0]]);
+    const fake = tf.tensor2d([[0, 0]]);
+    const alpha = tf.tensor2d([[0.5]]);
+    const linear = (w: number[]) => (x: tf.Tensor2D) =>
+      x.matMul(tf.tensor2d([w], [1, 2]).transpose());
+    expect(num(gradientPenalty(linear([0.6, 0.8]), real, fake, alpha))).toBeCloseTo(0, 5);
+    expect(num(gradientPenalty(linear([3, 4]), real, fake, alpha))).toBeCloseTo(16, 4);
+  });
+
+  it('the gradient penalty’s gradient with respect to the critic’s weights matches finite differences', async () => {
+    // A gradient of a gradient: the critic must be twice differentiable (|x|-based LeakyReLU).
+    const w1 = tf.variable(
+      tf.tensor2d([
+        [0.5, -0.3, 0.8],
+        [0.2, 0.9, -0.4],
+      ]),
+    );
+    const w2 = tf.tensor2d([[0.7], [-1.1], [0.6]]);
+    const critic = (x: tf.Tensor2D) => {
+      const h = x.matMul(w1);
+      return h.mul(0.6).add(h.abs().mul(0.4)).matMul(w2); // LeakyReLU(0.2)
+    };
+    const real = tf.tensor2d([
+      [1, 0.5],
+      [0.2, -0.3],
+    ]);
+    const fake = tf.tensor2d([
+      [0, 0.1],
+      [-0.5, 0.4],
+    ]);
+    const alpha = tf.tensor2d([[0.3], [0.6]]);
+    const penalty = () => gradientPenalty(critic, real, fake, alpha);
+    const { value, grads } = tf.variableGrads(penalty, [w1]);
+    const auto = grads[w1.name]!.dataSync();
+    const base = num(value);
+    const w = w1.dataSync().slice();
+    const eps = 1e-3;
+    for (let i = 0; i < w.length; i++) {
+      const nudged = w.slice();
+      nudged[i]! += eps;
+      w1.assign(tf.tensor2d(nudged, [2, 3]));
+      const numeric = (num(penalty()) - base) / eps;
+      expect(auto[i]).toBeCloseTo(numeric, 2);
+    }
+    w1.dispose();
+  });
+});
+
+describe('a GAN on a 2-D Gaussian', () => {
+  const target: [number, number] = [0.85, 0.75];
+  const data = () => gaussian2d(512, target, 0.03, 3);
+
+  const generatedMean = (gan: ReturnType<typeof createGan>) =>
+    tf.tidy(() =>
+      Array.from(
+        gan
+          .generate(tf.randomNormal([256, 2], 0, 1, 'float32', 9) as tf.Tensor2D)
+          .mean(0)
+          .dataSync(),
+      ),
+    );
+
+  it.each<[string, Partial<RunConfig>]>([
+    ['non-saturating', {}],
+    // The WGAN-GP paper's optimiser settings: Adam with β1 = 0, β2 = 0.9, 5 critic steps.
+    ['WGAN-GP', { loss: 'wgangp', dsteps: 5, lr: 1e-3, dlr: 1e-3, b1: 0, b2: 0.9 }],
+  ])('%s moves its samples’ mean toward the target’s', async (_name, patch) => {
+    const x = data();
+    const config = smallConfig('gan', {
+      latent: 2,
+      hidden: 32,
+      batch: 32,
+      lr: 2e-3,
+      dlr: 2e-3,
+      ...patch,
+    });
+    const gan = createGan(config, 2);
+    const dist = (m: number[]) => Math.hypot(m[0]! - target[0], m[1]! - target[1]);
+    const before = dist(generatedMean(gan));
+    await trainRows(gan, x, config, 150);
+    const after = dist(generatedMean(gan));
+    gan.dispose();
+    x.dispose();
+    expect(before).toBeGreaterThan(0.2); // starts near (0.5, 0.5)
+    expect(after).toBeLessThan(before / 2);
+  });
+});

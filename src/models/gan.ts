@@ -1,0 +1,120 @@
+import * as tf from '@tensorflow/tfjs';
+import type { RunConfig } from '../config/schema.ts';
+import { trainableVariables } from './encoderDecoder.ts';
+import {
+  discriminatorLoss,
+  discriminatorReadout,
+  generatorLoss,
+  gradientPenalty,
+} from './ganLosses.ts';
+import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
+import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
+import type { GenerativeModel } from './types.ts';
+
+// A dense GAN (Goodfellow et al., 2014): the minimax game
+//   min_G max_D  E_x[log D(x)] + E_z[log(1 − D(G(z)))]
+// played by alternating steps: `dsteps` updates of D (the critic, for WGAN-GP), then one of G.
+//   G: z ─► hidden layers (the activation knob) ─► Dense(pixels, tanh)    images in [−1, 1]
+//   D: x ─► hidden layers (LeakyReLU 0.2)       ─► Dense(1)               a logit (or score)
+// Data arrive in [0, 1] and are mapped to [−1, 1] (x' = 2x − 1) to match G's tanh.
+
+function buildGenerator(config: RunConfig, pixels: number): tf.LayersModel {
+  const seeds = new LayerSeeds(config.seed, 'generator');
+  const z = tf.input({ shape: [config.latent], name: 'z' });
+  const h = hiddenStack(z, config.hidden, config.layers, config.act, seeds, 'gen');
+  const x = dense(pixels, seeds, 'x_tanh', 'tanh').apply(h) as tf.SymbolicTensor;
+  return tf.model({ inputs: z, outputs: x, name: 'generator' });
+}
+
+function buildDiscriminator(config: RunConfig, pixels: number): tf.LayersModel {
+  const seeds = new LayerSeeds(config.seed, 'discriminator');
+  const x = tf.input({ shape: [pixels], name: 'x' });
+  // WGAN-GP differentiates the critic twice (its gradient penalty), so it gets a LeakyReLU
+  // made of twice-differentiable ops; the function is the same.
+  const act = config.loss === 'wgangp' ? 'leakyRelu2' : 'leakyRelu';
+  const h = hiddenStack(x, config.hidden, config.layers, act, seeds, 'disc');
+  const d = dense(1, seeds, 'logit').apply(h) as tf.SymbolicTensor;
+  return tf.model({ inputs: x, outputs: d, name: 'discriminator' });
+}
+
+export function createGan(config: RunConfig, pixels: number): GenerativeModel {
+  const generator = buildGenerator(config, pixels);
+  const discriminator = buildDiscriminator(config, pixels);
+  const gOpt = makeOptimizer(config, config.lr);
+  const dOpt = makeOptimizer(config, config.dlr);
+  const gVars = trainableVariables(generator);
+  const dVars = trainableVariables(discriminator);
+  const G = (z: tf.Tensor2D) => generator.apply(z) as tf.Tensor2D;
+  const D = (x: tf.Tensor2D) => discriminator.apply(x, { training: true }) as tf.Tensor2D;
+  const realTarget = 1 - config.smooth;
+
+  /** One update of D; returns [dLoss, D(x), D(G(z))]. */
+  function discriminatorStep(ctx: Parameters<GenerativeModel['trainStep']>[0]): tf.Tensor1D {
+    return tf.tidy(() => {
+      const real = ctx.nextBatch().mul(2).sub(1) as tf.Tensor2D; // [0, 1] → [−1, 1]
+      const n = real.shape[0];
+      const fake = G(ctx.normal([n, config.latent]));
+      const alpha = config.loss === 'wgangp' ? ctx.uniform([n, 1]) : null;
+      const out: { terms?: tf.Tensor1D } = {};
+      const { grads } = tf.variableGrads(() => {
+        const dReal = D(real);
+        const dFake = D(fake);
+        let loss = discriminatorLoss(config.loss, dReal, dFake, realTarget);
+        if (alpha) loss = loss.add(gradientPenalty(D, real, fake, alpha).mul(config.gp));
+        out.terms = tf.keep(
+          tf.stack([
+            loss,
+            discriminatorReadout(config.loss, dReal),
+            discriminatorReadout(config.loss, dFake),
+          ]) as tf.Tensor1D,
+        );
+        return loss;
+      }, dVars);
+      dOpt.applyGradients(grads);
+      return out.terms!;
+    });
+  }
+
+  function generatorStep(ctx: Parameters<GenerativeModel['trainStep']>[0], n: number): tf.Scalar {
+    return tf.tidy(() => {
+      const z = ctx.normal([n, config.latent]);
+      const { value, grads } = tf.variableGrads(() => generatorLoss(config.loss, D(G(z))), gVars);
+      gOpt.applyGradients(grads);
+      return value;
+    });
+  }
+
+  return {
+    metricNames: ['dLoss', 'gLoss', 'dReal', 'dFake'],
+    latentDim: config.latent,
+    networks: [generator, discriminator],
+    trainStep(ctx) {
+      let d: tf.Tensor1D | null = null;
+      for (let i = 0; i < config.dsteps; i++) {
+        d?.dispose();
+        d = discriminatorStep(ctx);
+      }
+      const g = generatorStep(ctx, config.batch);
+      const dTerms = d!;
+      const row = tf.tidy(() => {
+        const [dLoss, dReal, dFake] = tf.unstack(dTerms);
+        return tf.stack([dLoss!, g, dReal!, dFake!]) as tf.Tensor1D;
+      });
+      tf.dispose([dTerms, g]);
+      return row;
+    },
+    generate(z) {
+      return tf.tidy(() => G(z).add(1).mul(0.5) as tf.Tensor2D); // [−1, 1] → [0, 1]
+    },
+    setLearningRates(c) {
+      setLearningRate(gOpt, c.lr);
+      setLearningRate(dOpt, c.dlr);
+    },
+    dispose() {
+      generator.dispose();
+      discriminator.dispose();
+      disposeOptimizer(gOpt);
+      disposeOptimizer(dOpt);
+    },
+  };
+}

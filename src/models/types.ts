@@ -1,0 +1,38 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { MetricName } from '../config/models.ts';
+import type { RunConfig } from '../config/schema.ts';
+
+// What every model of the registry offers the training loop. Data always arrives as flat
+// images in [0, 1] ([batch, pixels]); a model that works in another range (a GAN's tanh
+// output in [−1, 1]) converts on its side, so the loop and the pictures never need to know.
+
+export interface StepContext {
+  /** 0-based number of the step being taken. */
+  step: number;
+  /** A fresh batch of real data, [batch, pixels] in [0, 1]. May be called more than once. */
+  nextBatch(): tf.Tensor2D;
+  /** Seeded noise: the same run, step and call order give the same values. */
+  normal(shape: [number, number]): tf.Tensor2D;
+  uniform(shape: [number, number]): tf.Tensor2D;
+}
+
+export interface GenerativeModel {
+  readonly metricNames: readonly MetricName[];
+  readonly latentDim: number;
+  /** The networks (for export and for tests that check every weight trains). */
+  readonly networks: readonly tf.LayersModel[];
+  /**
+   * One optimiser step (for a GAN: its D steps and one G step). Returns the metric vector,
+   * in metricNames order, as a tensor left on the device for a batched read-back.
+   */
+  trainStep(ctx: StepContext): tf.Tensor1D;
+  /** Images in [0, 1] decoded or generated from latent codes z ([n, latentDim]). */
+  generate(z: tf.Tensor2D): tf.Tensor2D;
+  /** Reconstructions of x, for the models that have an encoder. */
+  reconstruct?(x: tf.Tensor2D): tf.Tensor2D;
+  /** Applies the live-changeable learning rates of the config. */
+  setLearningRates(config: RunConfig): void;
+  dispose(): void;
+}
+
+export type ModelBuilder = (config: RunConfig, pixels: number) => GenerativeModel;

@@ -1,0 +1,67 @@
+import * as tf from '@tensorflow/tfjs';
+import { defaultsFor } from '../config/models.ts';
+import type { ModelId, RunConfig } from '../config/schema.ts';
+import { BatchOrder, deriveSeed } from '../data/random.ts';
+import type { GenerativeModel, StepContext } from '../models/types.ts';
+
+// Helpers for the model tests: small configs, a seeded StepContext over a data tensor, and
+// weight snapshots.
+
+export function smallConfig(model: ModelId, patch: Partial<RunConfig> = {}): RunConfig {
+  return { ...defaultsFor(model), hidden: 32, batch: 16, ...patch };
+}
+
+/** A StepContext like the worker's: seeded batches from `data` and seeded noise. */
+export function contextFor(
+  data: tf.Tensor2D,
+  config: RunConfig,
+  step: number,
+  order: BatchOrder,
+): StepContext {
+  let draws = 0;
+  const seed = () => deriveSeed(config.seed, 'noise', step * 64 + draws++);
+  return {
+    step,
+    nextBatch: () =>
+      tf.tidy(() => tf.gather(data, tf.tensor1d(order.next(), 'int32')) as tf.Tensor2D),
+    normal: (shape) => tf.randomNormal(shape, 0, 1, 'float32', seed()),
+    uniform: (shape) => tf.randomUniform(shape, 0, 1, 'float32', seed()),
+  };
+}
+
+/** Trains `steps` steps and returns every step's metric row. */
+export async function trainRows(
+  model: GenerativeModel,
+  data: tf.Tensor2D,
+  config: RunConfig,
+  steps: number,
+  from = 0,
+  order = new BatchOrder(data.shape[0], config.batch, deriveSeed(config.seed, 'order')),
+): Promise<number[][]> {
+  const rows: number[][] = [];
+  for (let s = from; s < from + steps; s++) {
+    const t = tf.tidy(() => model.trainStep(contextFor(data, config, s, order)));
+    rows.push(Array.from(await t.data()));
+    t.dispose();
+  }
+  return rows;
+}
+
+/** Copies of every trainable weight of the model's networks. */
+export function snapshotWeights(model: GenerativeModel): { name: string; values: Float32Array }[] {
+  return model.networks.flatMap((n) =>
+    n.trainableWeights.map((w) => ({ name: w.name, values: w.read().dataSync() as Float32Array })),
+  );
+}
+
+/** MNIST-free toy data: n points of a 2-D Gaussian, clipped into [0, 1]. */
+export function gaussian2d(
+  n: number,
+  mean: [number, number],
+  std: number,
+  seed: number,
+): tf.Tensor2D {
+  return tf.tidy(() =>
+    tf.randomNormal([n, 2], 0, std, 'float32', seed).add(tf.tensor1d(mean)).clipByValue(0, 1),
+  ) as tf.Tensor2D;
+}

@@ -1,0 +1,16 @@
+import type { MetricName } from '../../config/models.ts';
+
+// How each metric is drawn: its name in the legend, its color, and its axis. Losses share the
+// left axis; quantities of another scale (KL, D's outputs) get the right one.
+export const METRIC_STYLE: Record<
+  MetricName,
+  { label: string; color: string; axis: 'left' | 'right' }
+> = {
+  reconstruction: { label: 'Reconstruction', color: '#2f6fdf', axis: 'left' },
+  total: { label: 'Total (−ELBO)', color: '#222831', axis: 'left' },
+  kl: { label: 'KL(q(z|x) ‖ N(0, I))', color: '#e07b1f', axis: 'right' },
+  dLoss: { label: 'D loss', color: '#7a3fc4', axis: 'left' },
+  gLoss: { label: 'G loss', color: '#d9534f', axis: 'left' },
+  dReal: { label: 'D(x), real', color: '#2a9d5b', axis: 'right' },
+  dFake: { label: 'D(G(z)), fake', color: '#e07b1f', axis: 'right' },
+};

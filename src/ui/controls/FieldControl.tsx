@@ -1,0 +1,88 @@
+import { useId, useState } from 'react';
+import { FIELDS, isValidNumber, type FieldKey } from '../../config/fields.ts';
+
+/**
+ * One field of the table as a labelled control: a select for choices, a number input for
+ * numbers. A typed number applies once it is valid; until then the control says what is wrong
+ * and the run keeps its last good value.
+ */
+export function FieldControl({
+  name,
+  value,
+  onChange,
+  disabled = false,
+}: {
+  name: FieldKey;
+  value: number | string;
+  onChange: (key: FieldKey, value: number | string) => void;
+  disabled?: boolean;
+}) {
+  const f = FIELDS[name];
+  const id = useId();
+  const helpId = `${id}-help`;
+  // What the person is typing, while they type; otherwise the config's value is shown.
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? String(value);
+
+  if (f.kind === 'choice') {
+    return (
+      <div className="field">
+        <label htmlFor={id}>{f.label}</label>
+        <select
+          id={id}
+          name={name}
+          value={String(value)}
+          disabled={disabled}
+          aria-describedby={f.help ? helpId : undefined}
+          onChange={(e) => onChange(name, e.target.value)}
+        >
+          {f.options.map((o, i) => (
+            <option key={o} value={o}>
+              {f.optionLabels?.[i] ?? o}
+            </option>
+          ))}
+        </select>
+        {f.help ? (
+          <small id={helpId} className="field-help">
+            {f.help}
+          </small>
+        ) : null}
+      </div>
+    );
+  }
+
+  const parsed = Number(text);
+  const valid = text.trim() !== '' && isValidNumber(f, parsed);
+  const problem = valid
+    ? null
+    : `${f.kind === 'int' ? 'A whole number' : 'A number'} from ${f.min} to ${f.max}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{f.label}</label>
+      <input
+        id={id}
+        name={name}
+        type="number"
+        inputMode={f.kind === 'int' ? 'numeric' : 'decimal'}
+        min={f.min}
+        max={f.max}
+        step={f.step ?? 'any'}
+        value={text}
+        disabled={disabled}
+        aria-invalid={!valid}
+        aria-describedby={problem || f.help ? helpId : undefined}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && isValidNumber(f, v) && v !== value) onChange(name, v);
+        }}
+        onBlur={() => setDraft(null)}
+      />
+      {problem || f.help ? (
+        <small id={helpId} className={problem ? 'field-help field-error' : 'field-help'}>
+          {problem ?? f.help}
+        </small>
+      ) : null}
+    </div>
+  );
+}

@@ -68,3 +68,26 @@ test('the autoencoder and the GAN train on WebGPU from the model picker', async 
 
   await expectNoConsoleErrors(errors);
 });
+
+// The seed's convolutional networks: slow on SwiftShader (tens of seconds to compile, seconds a
+// step), so a step or two each, at a small batch.
+for (const [name, link] of [
+  ['the convolutional VAE', '/#arch=conv&batch=8'],
+  ['the DCGAN', '/#model=gan&arch=conv&batch=8'],
+] as const) {
+  test(`${name} takes steps on WebGPU and draws its grid`, async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto(link);
+    expect((await waitForReady(page)).backend).toBe('webgpu');
+    await expect(page.getByLabel('Architecture')).toHaveValue('conv');
+    await page.getByRole('button', { name: 'Step' }).click();
+    await waitForStep(page, 1);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await waitForStep(page, 2);
+    await page.waitForFunction(() => window.__playground!.imageStep() === 2);
+    expect((await canvasStats(page, 'samples')).spread).toBeGreaterThan(5);
+    const losses = await page.evaluate(() => window.__playground!.losses());
+    expect(losses.steps).toEqual([1, 2]);
+    await expectNoConsoleErrors(errors);
+  });
+}

@@ -65,6 +65,10 @@ export const FIELDS = {
     'CPU',
   ]),
   seed: int('Seed', 0, 2 ** 31 - 1, 42, 'Weights, data order and noise all derive from it.'),
+  arch: choice('Architecture', ['dense', 'conv'] as const, 'dense', [
+    'Dense (MLP)',
+    'Convolutional (the seed’s)',
+  ]),
   latent: int('Latent size', 2, 64, 2),
   hidden: int('Hidden units per layer', 16, 1024, 256),
   layers: int('Hidden layers', 1, 4, 1),

@@ -21,7 +21,7 @@ export interface ModelInfo {
   defaults: Partial<RunConfig>;
 }
 
-const NETWORK: readonly FieldKey[] = ['latent', 'hidden', 'layers', 'act'];
+const NETWORK: readonly FieldKey[] = ['arch', 'latent', 'hidden', 'layers', 'act'];
 const TRAINING: readonly FieldKey[] = ['batch', 'opt', 'lr', 'b1', 'b2', 'seed'];
 
 export const MODELS: Record<ModelId, ModelInfo> = {

@@ -3,16 +3,16 @@ import type { RunConfig } from '../config/schema.ts';
 import { buildDecoder, buildPointEncoder, trainableVariables } from './encoderDecoder.ts';
 import { reconstructionLoss } from './losses.ts';
 import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
-import type { GenerativeModel } from './types.ts';
+import type { DataShape, GenerativeModel } from './types.ts';
 
 // The deterministic contrast to the VAE: the same encoder and decoder, but x maps to one point
 // z = encoder(x), with no sampling and no KL term:   loss = recon(x, decoder(encoder(x))).
 // Nothing pulls its codes toward N(0, I), so "generating" by decoding z ~ N(0, I) lands in the
 // holes between the codes it has learned: that is the lesson it is here to show.
 
-export function createAutoencoder(config: RunConfig, pixels: number): GenerativeModel {
-  const encoder = buildPointEncoder(config, pixels);
-  const decoder = buildDecoder(config, pixels);
+export function createAutoencoder(config: RunConfig, shape: DataShape): GenerativeModel {
+  const encoder = buildPointEncoder(config, shape);
+  const decoder = buildDecoder(config, shape);
   const optimizer = makeOptimizer(config, config.lr);
   const vars = trainableVariables(encoder, decoder);
   const logits = (z: tf.Tensor2D) => decoder.apply(z) as tf.Tensor2D;

@@ -1,13 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
+import { convDecoder, convGaussianEncoder, convPointEncoder } from './conv.ts';
 import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
+import { flatSize, type DataShape } from './types.ts';
 
-// The dense encoder and decoder shared by the VAE and the autoencoder.
+// The encoder and decoder shared by the VAE and the autoencoder (dense here; the seed's
+// convolutional ones in conv.ts, chosen by the `arch` field).
 //   encoder  x ─► hidden layers ─► μ, logVar   (VAE: the Gaussian q(z|x))
 //                              └─► z           (autoencoder: one point)
 //   decoder  z ─► hidden layers ─► Dense(pixels) logits; the image is sigmoid(logits)
 
-export function buildGaussianEncoder(config: RunConfig, pixels: number): tf.LayersModel {
+export function buildGaussianEncoder(config: RunConfig, shape: DataShape): tf.LayersModel {
+  if (config.arch === 'conv') return convGaussianEncoder(config, shape);
+  const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'encoder');
   const x = tf.input({ shape: [pixels], name: 'x' });
   const h = hiddenStack(x, config.hidden, config.layers, config.act, seeds, 'enc');
@@ -16,7 +21,9 @@ export function buildGaussianEncoder(config: RunConfig, pixels: number): tf.Laye
   return tf.model({ inputs: x, outputs: [mu, logVar], name: 'encoder' });
 }
 
-export function buildPointEncoder(config: RunConfig, pixels: number): tf.LayersModel {
+export function buildPointEncoder(config: RunConfig, shape: DataShape): tf.LayersModel {
+  if (config.arch === 'conv') return convPointEncoder(config, shape);
+  const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'encoder');
   const x = tf.input({ shape: [pixels], name: 'x' });
   const h = hiddenStack(x, config.hidden, config.layers, config.act, seeds, 'enc');
@@ -24,7 +31,9 @@ export function buildPointEncoder(config: RunConfig, pixels: number): tf.LayersM
   return tf.model({ inputs: x, outputs: z, name: 'encoder' });
 }
 
-export function buildDecoder(config: RunConfig, pixels: number): tf.LayersModel {
+export function buildDecoder(config: RunConfig, shape: DataShape): tf.LayersModel {
+  if (config.arch === 'conv') return convDecoder(config, shape);
+  const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'decoder');
   const z = tf.input({ shape: [config.latent], name: 'z' });
   const h = hiddenStack(z, config.hidden, config.layers, config.act, seeds, 'dec');

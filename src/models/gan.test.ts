@@ -116,7 +116,7 @@ describe('a GAN on a 2-D Gaussian', () => {
       dlr: 2e-3,
       ...patch,
     });
-    const gan = createGan(config, 2);
+    const gan = createGan(config, { height: 1, width: 2, channels: 1 });
     const dist = (m: number[]) => Math.hypot(m[0]! - target[0], m[1]! - target[1]);
     const before = dist(generatedMean(gan));
     await trainRows(gan, x, config, 150);

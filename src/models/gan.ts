@@ -9,16 +9,19 @@ import {
 } from './ganLosses.ts';
 import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
 import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
-import type { GenerativeModel } from './types.ts';
+import { flatSize, type DataShape, type GenerativeModel, type StepContext } from './types.ts';
+import { dcganDiscriminator, dcganGenerator } from './conv.ts';
 
-// A dense GAN (Goodfellow et al., 2014): the minimax game
+// A GAN (Goodfellow et al., 2014), dense or the seed's DCGAN (conv.ts): the minimax game
 //   min_G max_D  E_x[log D(x)] + E_z[log(1 − D(G(z)))]
 // played by alternating steps: `dsteps` updates of D (the critic, for WGAN-GP), then one of G.
 //   G: z ─► hidden layers (the activation knob) ─► Dense(pixels, tanh)    images in [−1, 1]
 //   D: x ─► hidden layers (LeakyReLU 0.2)       ─► Dense(1)               a logit (or score)
 // Data arrive in [0, 1] and are mapped to [−1, 1] (x' = 2x − 1) to match G's tanh.
 
-function buildGenerator(config: RunConfig, pixels: number): tf.LayersModel {
+function buildGenerator(config: RunConfig, shape: DataShape): tf.LayersModel {
+  if (config.arch === 'conv') return dcganGenerator(config, shape);
+  const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'generator');
   const z = tf.input({ shape: [config.latent], name: 'z' });
   const h = hiddenStack(z, config.hidden, config.layers, config.act, seeds, 'gen');
@@ -26,7 +29,13 @@ function buildGenerator(config: RunConfig, pixels: number): tf.LayersModel {
   return tf.model({ inputs: z, outputs: x, name: 'generator' });
 }
 
-function buildDiscriminator(config: RunConfig, pixels: number): tf.LayersModel {
+function buildDiscriminator(
+  config: RunConfig,
+  shape: DataShape,
+  nextSeed: () => number,
+): tf.LayersModel {
+  if (config.arch === 'conv') return dcganDiscriminator(config, shape, nextSeed);
+  const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'discriminator');
   const x = tf.input({ shape: [pixels], name: 'x' });
   // WGAN-GP differentiates the critic twice (its gradient penalty), so it gets a LeakyReLU
@@ -37,9 +46,15 @@ function buildDiscriminator(config: RunConfig, pixels: number): tf.LayersModel {
   return tf.model({ inputs: x, outputs: d, name: 'discriminator' });
 }
 
-export function createGan(config: RunConfig, pixels: number): GenerativeModel {
-  const generator = buildGenerator(config, pixels);
-  const discriminator = buildDiscriminator(config, pixels);
+export function createGan(config: RunConfig, shape: DataShape): GenerativeModel {
+  // D's dropout (DCGAN) draws its masks from the current step's seeded noise.
+  let dropoutSeeds: (() => number) | null = null;
+  const nextDropoutSeed = () => {
+    if (!dropoutSeeds) throw new Error('dropout outside a training step');
+    return dropoutSeeds();
+  };
+  const generator = buildGenerator(config, shape);
+  const discriminator = buildDiscriminator(config, shape, nextDropoutSeed);
   const gOpt = makeOptimizer(config, config.lr);
   const dOpt = makeOptimizer(config, config.dlr);
   const gVars = trainableVariables(generator);
@@ -49,7 +64,7 @@ export function createGan(config: RunConfig, pixels: number): GenerativeModel {
   const realTarget = 1 - config.smooth;
 
   /** One update of D; returns [dLoss, D(x), D(G(z))]. */
-  function discriminatorStep(ctx: Parameters<GenerativeModel['trainStep']>[0]): tf.Tensor1D {
+  function discriminatorStep(ctx: StepContext): tf.Tensor1D {
     return tf.tidy(() => {
       const real = ctx.nextBatch().mul(2).sub(1) as tf.Tensor2D; // [0, 1] → [−1, 1]
       const n = real.shape[0];
@@ -75,7 +90,7 @@ export function createGan(config: RunConfig, pixels: number): GenerativeModel {
     });
   }
 
-  function generatorStep(ctx: Parameters<GenerativeModel['trainStep']>[0], n: number): tf.Scalar {
+  function generatorStep(ctx: StepContext, n: number): tf.Scalar {
     return tf.tidy(() => {
       const z = ctx.normal([n, config.latent]);
       const { value, grads } = tf.variableGrads(() => generatorLoss(config.loss, D(G(z))), gVars);
@@ -89,6 +104,7 @@ export function createGan(config: RunConfig, pixels: number): GenerativeModel {
     latentDim: config.latent,
     networks: [generator, discriminator],
     trainStep(ctx) {
+      dropoutSeeds = ctx.seed;
       let d: tf.Tensor1D | null = null;
       for (let i = 0; i < config.dsteps; i++) {
         d?.dispose();
@@ -101,6 +117,7 @@ export function createGan(config: RunConfig, pixels: number): GenerativeModel {
         return tf.stack([dLoss!, g, dReal!, dFake!]) as tf.Tensor1D;
       });
       tf.dispose([dTerms, g]);
+      dropoutSeeds = null;
       return row;
     },
     generate(z) {

@@ -56,7 +56,7 @@ export class TwiceDifferentiableLeakyReLU extends tf.layers.Layer {
 tf.serialization.registerClass(TwiceDifferentiableLeakyReLU);
 
 /** The layers after a hidden Dense: the activation as its own layer when tfjs has no string. */
-function activate(
+export function activate(
   x: tf.SymbolicTensor,
   act: Activation | 'leakyRelu2',
   name: string,

@@ -10,7 +10,11 @@ import { BUILDERS } from './registry.ts';
 // What every model of the registry must do, with every loss and optimizer it offers.
 
 const PIXELS = 784;
+const MNIST = { height: 28, width: 28, channels: 1 };
+/** Digits shrunk to 8×8 (padded to 32, 4×4 average-pooled): tfjs's CPU convolutions are slow. */
+const SMALL = { height: 8, width: 8, channels: 1 };
 let digits: tf.Tensor2D;
+let smallDigits: tf.Tensor2D;
 
 beforeAll(async () => {
   await useCpuBackend();
@@ -20,6 +24,21 @@ beforeAll(async () => {
     Float32Array.from(set.pixels.subarray(0, n * PIXELS), (v) => v / 255),
     [n, PIXELS],
   );
+  smallDigits = tf.tidy(() =>
+    tf
+      .avgPool(
+        digits.reshape([n, 28, 28, 1]).pad([
+          [0, 0],
+          [2, 2],
+          [2, 2],
+          [0, 0],
+        ]) as tf.Tensor4D,
+        4,
+        4,
+        'valid',
+      )
+      .reshape([n, 64]),
+  ) as tf.Tensor2D;
 });
 
 const CASES: [string, ModelId, Partial<RunConfig>][] = [
@@ -35,13 +54,21 @@ const CASES: [string, ModelId, Partial<RunConfig>][] = [
   ['GAN, minimax, label smoothing, SGD', 'gan', { loss: 'minimax', smooth: 0.1, opt: 'sgd' }],
   ['GAN, LSGAN, tanh', 'gan', { loss: 'lsgan', act: 'tanh' }],
   ['GAN, WGAN-GP, 2 critic steps', 'gan', { loss: 'wgangp', dsteps: 2 }],
+  // The seed's convolutional networks, trained here on 8×8 digits (see SMALL).
+  ['convolutional VAE', 'vae', { arch: 'conv', batch: 8 }],
+  ['convolutional autoencoder', 'ae', { arch: 'conv', batch: 8 }],
+  ['DCGAN', 'gan', { arch: 'conv', batch: 8 }],
+  ['DCGAN, WGAN-GP', 'gan', { arch: 'conv', batch: 8, loss: 'wgangp' }],
 ];
 
 describe.each(CASES)('%s', (_name, id, patch) => {
   const config = smallConfig(id, { latent: 3, ...patch });
+  const conv = config.arch === 'conv';
+  const shape = conv ? SMALL : MNIST;
+  const data = () => (conv ? smallDigits : digits);
 
-  it('has the catalog’s metrics and the right output shapes', () => {
-    const model = BUILDERS[id](config, PIXELS);
+  it('has the catalog’s metrics and the right output shapes (28×28 digits)', () => {
+    const model = BUILDERS[id](config, MNIST);
     expect(model.metricNames).toEqual(MODELS[id].metrics);
     expect(model.latentDim).toBe(3);
     const img = model.generate(tf.randomNormal([5, 3], 0, 1, 'float32', 1) as tf.Tensor2D);
@@ -59,9 +86,9 @@ describe.each(CASES)('%s', (_name, id, patch) => {
   });
 
   it('changes every trainable weight in one step, with finite metrics', async () => {
-    const model = BUILDERS[id](config, PIXELS);
+    const model = BUILDERS[id](config, shape);
     const before = snapshotWeights(model);
-    const [row] = await trainRows(model, digits, config, 1);
+    const [row] = await trainRows(model, data(), config, 1);
     expect(row).toHaveLength(MODELS[id].metrics.length);
     expect(row!.every(Number.isFinite)).toBe(true);
     const after = snapshotWeights(model);
@@ -77,11 +104,11 @@ describe.each(CASES)('%s', (_name, id, patch) => {
   });
 
   it('takes a learning-rate change mid-run: at rate 0 no weight moves', async () => {
-    const model = BUILDERS[id](config, PIXELS);
-    await trainRows(model, digits, config, 2); // optimiser state exists
+    const model = BUILDERS[id](config, shape);
+    await trainRows(model, data(), config, 2); // optimiser state exists
     model.setLearningRates({ ...config, lr: 0, dlr: 0 });
     const before = snapshotWeights(model);
-    await trainRows(model, digits, config, 2, 2);
+    await trainRows(model, data(), config, 2, 2);
     const after = snapshotWeights(model);
     after.forEach((w, i) => expect(w.values).toEqual(before[i]!.values));
     model.dispose();
@@ -90,8 +117,8 @@ describe.each(CASES)('%s', (_name, id, patch) => {
   it('repeats from its seed and differs with another', async () => {
     const run = async (seed: number) => {
       const c = { ...config, seed };
-      const model = BUILDERS[id](c, PIXELS);
-      const rows = await trainRows(model, digits, c, 3);
+      const model = BUILDERS[id](c, shape);
+      const rows = await trainRows(model, data(), c, 3);
       model.dispose();
       return rows;
     };
@@ -102,10 +129,10 @@ describe.each(CASES)('%s', (_name, id, patch) => {
 
   it('keeps the tensor count flat over steps, and frees everything on dispose', async () => {
     const start = tf.memory().numTensors;
-    const model = BUILDERS[id](config, PIXELS);
-    await trainRows(model, digits, config, 1); // optimisers create their slots on step 1
+    const model = BUILDERS[id](config, shape);
+    await trainRows(model, data(), config, 1); // optimisers create their slots on step 1
     const afterOne = tf.memory().numTensors;
-    await trainRows(model, digits, config, 5, 1);
+    await trainRows(model, data(), config, 5, 1);
     expect(tf.memory().numTensors).toBe(afterOne);
     model.dispose();
     expect(tf.memory().numTensors).toBe(start);

@@ -14,6 +14,8 @@ export interface StepContext {
   /** Seeded noise: the same run, step and call order give the same values. */
   normal(shape: [number, number]): tf.Tensor2D;
   uniform(shape: [number, number]): tf.Tensor2D;
+  /** A fresh seed from the same stream, for random layers (dropout). */
+  seed(): number;
 }
 
 export interface GenerativeModel {
@@ -35,4 +37,13 @@ export interface GenerativeModel {
   dispose(): void;
 }
 
-export type ModelBuilder = (config: RunConfig, pixels: number) => GenerativeModel;
+/** The data's shape: images are height × width × channels; 2-D points are 1 × 2 × 1. */
+export interface DataShape {
+  height: number;
+  width: number;
+  channels: number;
+}
+
+export const flatSize = (s: DataShape): number => s.height * s.width * s.channels;
+
+export type ModelBuilder = (config: RunConfig, shape: DataShape) => GenerativeModel;

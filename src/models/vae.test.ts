@@ -9,6 +9,7 @@ import { createVae } from './vae.ts';
 // The encoder-decoder models learn: reconstruction falls clearly on 500 real digits.
 
 const PIXELS = 784;
+const MNIST = { height: 28, width: 28, channels: 1 };
 let digits: tf.Tensor2D;
 beforeAll(async () => {
   await useCpuBackend();
@@ -25,7 +26,7 @@ const mean = (rows: number[][], col: number) => rows.reduce((a, r) => a + r[col]
 describe('VAE', () => {
   it('the reconstruction loss falls clearly within a few hundred steps on 500 digits', async () => {
     const config = smallConfig('vae', { hidden: 64, batch: 32, lr: 2e-3, seed: 7 });
-    const vae = createVae(config, PIXELS);
+    const vae = createVae(config, MNIST);
     const rows = await trainRows(vae, digits, config, 300);
     vae.dispose();
     const first = mean(rows.slice(0, 10), 0);
@@ -42,7 +43,7 @@ describe('VAE', () => {
 
   it('β and the KL warm-up weight the KL term in the total', async () => {
     const config = smallConfig('vae', { beta: 4, warmup: 4 });
-    const vae = createVae(config, PIXELS);
+    const vae = createVae(config, MNIST);
     const rows = await trainRows(vae, digits, config, 6);
     vae.dispose();
     // β ramps as 4·(step + 1)/4: 1, 2, 3, 4, then stays 4.
@@ -56,7 +57,7 @@ describe('VAE', () => {
 describe('autoencoder', () => {
   it('the reconstruction loss falls clearly within a few hundred steps', async () => {
     const config = smallConfig('ae', { hidden: 64, batch: 32, lr: 2e-3, seed: 7 });
-    const ae = createAutoencoder(config, PIXELS);
+    const ae = createAutoencoder(config, MNIST);
     const rows = await trainRows(ae, digits, config, 200);
     ae.dispose();
     expect(mean(rows.slice(-20), 0)).toBeLessThan(0.6 * mean(rows.slice(0, 10), 0));

@@ -3,7 +3,7 @@ import type { RunConfig } from '../config/schema.ts';
 import { buildDecoder, buildGaussianEncoder, trainableVariables } from './encoderDecoder.ts';
 import { klToStandardNormal, reconstructionLoss } from './losses.ts';
 import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
-import type { GenerativeModel } from './types.ts';
+import type { DataShape, GenerativeModel } from './types.ts';
 
 // A variational autoencoder (Kingma & Welling, 2013). Unlike the seed's listing, the encoder
 // outputs a Gaussian (mean and log-variance), z is sampled by reparameterisation, and the KL
@@ -11,9 +11,9 @@ import type { GenerativeModel } from './types.ts';
 //   q(z|x) = N(μ, exp(logVar)),   z = μ + exp(logVar / 2) · ε,   ε ~ N(0, I)
 //   loss   = recon(x, decoder(z)) + β · KL(q(z|x) ‖ N(0, I))      per example, batch mean
 
-export function createVae(config: RunConfig, pixels: number): GenerativeModel {
-  const encoder = buildGaussianEncoder(config, pixels);
-  const decoder = buildDecoder(config, pixels);
+export function createVae(config: RunConfig, shape: DataShape): GenerativeModel {
+  const encoder = buildGaussianEncoder(config, shape);
+  const decoder = buildDecoder(config, shape);
   const optimizer = makeOptimizer(config, config.lr);
   const vars = trainableVariables(encoder, decoder);
   const encode = (x: tf.Tensor2D) => encoder.apply(x) as [tf.Tensor2D, tf.Tensor2D];

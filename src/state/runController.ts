@@ -10,7 +10,7 @@ import { toHash } from './url.ts';
 // message on the page, never a blank one.
 
 /** Fields kept when the person switches model: the run's, not the model's. */
-const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = ['seed', 'backend', 'every', 'steps'];
+const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = ['seed', 'backend', 'every', 'steps', 'arch'];
 
 export class RunController {
   private readonly client: WorkerClient;

@@ -26,6 +26,7 @@ export function contextFor(
       tf.tidy(() => tf.gather(data, tf.tensor1d(order.next(), 'int32')) as tf.Tensor2D),
     normal: (shape) => tf.randomNormal(shape, 0, 1, 'float32', seed()),
     uniform: (shape) => tf.randomUniform(shape, 0, 1, 'float32', seed()),
+    seed,
   };
 }
 

@@ -66,7 +66,11 @@ export class TrainingSession {
     private readonly data: DeviceData,
   ) {
     const pixels = data.rows * data.cols;
-    this.model = BUILDERS[config.model](config, pixels);
+    this.model = BUILDERS[config.model](config, {
+      height: data.rows,
+      width: data.cols,
+      channels: 1,
+    });
     this.order = new BatchOrder(data.trainCount, config.batch, deriveSeed(config.seed, 'order'));
     this.fixedZ = tf.randomNormal(
       [GRID_SIDE * GRID_SIDE, config.latent],
@@ -96,6 +100,7 @@ export class TrainingSession {
         ),
       normal: (shape) => tf.randomNormal(shape, 0, 1, 'float32', seed()),
       uniform: (shape) => tf.randomUniform(shape, 0, 1, 'float32', seed()),
+      seed,
     };
     return tf.tidy(() => this.model.trainStep(ctx));
   }

@@ -79,6 +79,8 @@ export class Trainer {
     if (!this.session || this.running) return;
     this.startedAt ??= performance.now();
     await this.runChunk(1);
+    // Stepping by hand: show what the step did, whatever the picture interval.
+    if (this.session && this.lastImageStep !== this.session.step) await this.postImages();
     this.postStatus();
   }
 

@@ -7,6 +7,8 @@ const GAN_ONLY_WITH: Partial<Record<FieldKey, (c: RunConfig) => boolean>> = {
   gp: (c) => c.loss === 'wgangp',
   b1: (c) => c.opt === 'adam',
   b2: (c) => c.opt === 'adam',
+  layers: (c) => c.arch === 'dense',
+  hidden: (c) => c.arch === 'dense' || c.model !== 'gan',
 };
 
 /**

@@ -10,12 +10,16 @@ import { flatSize, type DataShape } from './types.ts';
 //                              └─► z           (autoencoder: one point)
 //   decoder  z ─► hidden layers ─► Dense(pixels) logits; the image is sigmoid(logits)
 
+function denseTrunk(config: RunConfig, shape: DataShape) {
+  const seeds = new LayerSeeds(config.seed, 'encoder');
+  const x = tf.input({ shape: [flatSize(shape)], name: 'x' });
+  const h = hiddenStack(x, config.hidden, config.layers, config.act, seeds, 'enc');
+  return { seeds, x, h };
+}
+
 export function buildGaussianEncoder(config: RunConfig, shape: DataShape): tf.LayersModel {
   if (config.arch === 'conv') return convGaussianEncoder(config, shape);
-  const pixels = flatSize(shape);
-  const seeds = new LayerSeeds(config.seed, 'encoder');
-  const x = tf.input({ shape: [pixels], name: 'x' });
-  const h = hiddenStack(x, config.hidden, config.layers, config.act, seeds, 'enc');
+  const { seeds, x, h } = denseTrunk(config, shape);
   const mu = dense(config.latent, seeds, 'z_mean').apply(h) as tf.SymbolicTensor;
   const logVar = dense(config.latent, seeds, 'z_log_var').apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: x, outputs: [mu, logVar], name: 'encoder' });
@@ -23,10 +27,7 @@ export function buildGaussianEncoder(config: RunConfig, shape: DataShape): tf.La
 
 export function buildPointEncoder(config: RunConfig, shape: DataShape): tf.LayersModel {
   if (config.arch === 'conv') return convPointEncoder(config, shape);
-  const pixels = flatSize(shape);
-  const seeds = new LayerSeeds(config.seed, 'encoder');
-  const x = tf.input({ shape: [pixels], name: 'x' });
-  const h = hiddenStack(x, config.hidden, config.layers, config.act, seeds, 'enc');
+  const { seeds, x, h } = denseTrunk(config, shape);
   const z = dense(config.latent, seeds, 'z').apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: x, outputs: z, name: 'encoder' });
 }

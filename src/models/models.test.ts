@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { MODELS } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
-import { loadPackedDigits } from '../testing/digits.ts';
+import { digitTensor } from '../testing/digits.ts';
 import { smallConfig, snapshotWeights, trainRows } from '../testing/models.ts';
 import { useCpuBackend } from '../testing/tfCpu.ts';
 import { BUILDERS } from './registry.ts';
@@ -18,12 +18,8 @@ let smallDigits: tf.Tensor2D;
 
 beforeAll(async () => {
   await useCpuBackend();
-  const set = loadPackedDigits();
   const n = 200;
-  digits = tf.tensor2d(
-    Float32Array.from(set.pixels.subarray(0, n * PIXELS), (v) => v / 255),
-    [n, PIXELS],
-  );
+  digits = digitTensor(n);
   smallDigits = tf.tidy(() =>
     tf
       .avgPool(

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { loadPackedDigits } from '../testing/digits.ts';
+import { digitTensor } from '../testing/digits.ts';
 import { smallConfig, trainRows } from '../testing/models.ts';
 import { useCpuBackend } from '../testing/tfCpu.ts';
 import { createAutoencoder } from './autoencoder.ts';
@@ -8,17 +8,11 @@ import { createVae } from './vae.ts';
 
 // The encoder-decoder models learn: reconstruction falls clearly on 500 real digits.
 
-const PIXELS = 784;
 const MNIST = { height: 28, width: 28, channels: 1 };
 let digits: tf.Tensor2D;
 beforeAll(async () => {
   await useCpuBackend();
-  const set = loadPackedDigits();
-  const n = 500;
-  digits = tf.tensor2d(
-    Float32Array.from(set.pixels.subarray(0, n * PIXELS), (v) => v / 255),
-    [n, PIXELS],
-  );
+  digits = digitTensor(500);
 });
 
 const mean = (rows: number[][], col: number) => rows.reduce((a, r) => a + r[col]!, 0) / rows.length;

@@ -2,6 +2,7 @@ import type { FieldKey } from '../config/fields.ts';
 import { defaultsFor, LIVE_FIELDS } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import { WorkerClient } from '../worker/client.ts';
+import type { LatentQuery } from '../worker/protocol.ts';
 import type { RunStore } from './runStore.ts';
 import { toHash } from './url.ts';
 
@@ -44,6 +45,15 @@ export class RunController {
   step(): void {
     this.store.update({ error: null });
     this.client.send({ type: 'step' });
+  }
+
+  private latentId = 0;
+
+  /** Asks the worker to decode latent codes; the answer lands in the store's `latent`. */
+  queryLatent(query: LatentQuery): number {
+    const id = ++this.latentId;
+    this.client.send({ type: 'latent', id, query });
+    return id;
   }
 
   reset(): void {

@@ -38,6 +38,8 @@ export interface RunSnapshot {
     samples: RgbaImage;
     second: { kind: 'reconstructions' | 'real'; image: RgbaImage };
   } | null;
+  /** The newest answer to a latent query (the explorer's decoded image). */
+  latent: { id: number; step: number; image: RgbaImage | null; error: string | null } | null;
   /** Bumped whenever `history` changes, so views can memoise on it. */
   lossVersion: number;
 }
@@ -63,6 +65,7 @@ export class RunStore {
       error: null,
       notices,
       images: null,
+      latent: null,
       lossVersion: 0,
     };
   }
@@ -127,6 +130,12 @@ export class RunStore {
           stepsPerSec: 0,
           error: null,
         });
+      case 'latent': {
+        // Answers can only come back in order, but a stale one is still dropped.
+        if (this.snap.latent && msg.id < this.snap.latent.id) return;
+        const { id, step, image, error } = msg;
+        return this.update({ latent: { id, step, image, error } });
+      }
       case 'error':
         return this.update({
           error: msg.message,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
 import { gunzipSync } from 'node:zlib';
 import { parseDigitSet, type DigitSet } from '../data/mnistFormat.ts';
 
@@ -8,4 +9,14 @@ export const PACKED_MNIST = new URL('../../public/data/mnist-10k.bin', import.me
 
 export function loadPackedDigits(): DigitSet {
   return parseDigitSet(new Uint8Array(gunzipSync(readFileSync(PACKED_MNIST))));
+}
+
+/** The first n packed digits as a [n, 784] tensor of floats in [0, 1]. */
+export function digitTensor(n: number): tf.Tensor2D {
+  const set = loadPackedDigits();
+  const pixels = set.rows * set.cols;
+  return tf.tensor2d(
+    Float32Array.from(set.pixels.subarray(0, n * pixels), (v) => v / 255),
+    [n, pixels],
+  );
 }

@@ -26,6 +26,19 @@ export interface RgbaImage {
   data: Uint8ClampedArray<ArrayBuffer>;
 }
 
+/** What the latent explorer asks the worker to decode. Codes have the model's latent size. */
+export type LatentQuery =
+  | { kind: 'decode'; z: number[] }
+  /** side × side images sweeping dims over [−range, range] around base. */
+  | { kind: 'grid'; base: number[]; dims: [number, number]; range: number; side: number }
+  | {
+      kind: 'interpolate';
+      from: number[];
+      to: number[];
+      steps: number;
+      mode: 'linear' | 'spherical';
+    };
+
 export type PrepareStage = 'backend' | 'data' | 'model';
 
 export type ToWorker =
@@ -35,7 +48,9 @@ export type ToWorker =
   | { type: 'step' }
   /** Changes that apply without a reset: learning rates, picture interval, step budget. */
   | { type: 'update'; config: RunConfig }
-  | { type: 'reset'; config: RunConfig };
+  | { type: 'reset'; config: RunConfig }
+  /** Answered between training chunks; a newer query replaces one still waiting. */
+  | { type: 'latent'; id: number; query: LatentQuery };
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
@@ -74,6 +89,15 @@ export type FromWorker =
       numTensors: number;
     }
   | { type: 'reset' }
+  | {
+      type: 'latent';
+      id: number;
+      /** The training step whose weights decoded it. */
+      step: number;
+      image: RgbaImage | null;
+      /** Why the query could not be answered (e.g. a code of the wrong size). */
+      error: string | null;
+    }
   | { type: 'error'; message: string; fatal: boolean };
 
 /** For exhaustive switches: a compile error when a case is missing. */

@@ -5,7 +5,8 @@ import { BatchOrder, deriveSeed } from '../data/random.ts';
 import { BUILDERS } from '../models/registry.ts';
 import type { GenerativeModel, StepContext } from '../models/types.ts';
 import { tileGray } from './pixels.ts';
-import type { RgbaImage } from './protocol.ts';
+import { gridCodes, interpolateCodes } from '../models/latentCodes.ts';
+import type { LatentQuery, RgbaImage } from './protocol.ts';
 
 // One training run: the model from the registry, its seeded data order and noise, the fixed
 // inputs used for the pictures, and the step counter. Made anew on reset; the data tensors
@@ -132,6 +133,47 @@ export class TrainingSession {
     } finally {
       generated.dispose();
       rebuilt?.dispose();
+    }
+  }
+
+  /** Decodes the codes a latent query asks for into one tile sheet. */
+  async decodeLatent(query: LatentQuery): Promise<RgbaImage> {
+    const d = this.model.latentDim;
+    const sizes =
+      query.kind === 'decode'
+        ? [query.z]
+        : query.kind === 'grid'
+          ? [query.base]
+          : [query.from, query.to];
+    for (const z of sizes) {
+      if (z.length !== d || !z.every(Number.isFinite)) {
+        throw new Error(`a latent code needs ${d} finite numbers, got ${z.length}`);
+      }
+    }
+    let codes: Float32Array;
+    let cols: number;
+    if (query.kind === 'decode') {
+      codes = Float32Array.from(query.z);
+      cols = 1;
+    } else if (query.kind === 'grid') {
+      const side = Math.max(1, Math.min(32, Math.round(query.side)));
+      const [a, b] = query.dims;
+      if (a === b || Math.min(a, b) < 0 || Math.max(a, b) >= d)
+        throw new Error(`bad grid dimensions ${a}, ${b}`);
+      codes = gridCodes(query.base, query.dims, query.range, side);
+      cols = side;
+    } else {
+      const steps = Math.max(2, Math.min(32, Math.round(query.steps)));
+      codes = interpolateCodes(query.from, query.to, steps, query.mode);
+      cols = steps;
+    }
+    const n = codes.length / d;
+    const images = tf.tidy(() => this.model.generate(tf.tensor2d(codes, [n, d])));
+    try {
+      const values = (await images.data()) as Float32Array;
+      return tileGray(values, n, this.data.rows, this.data.cols, cols);
+    } finally {
+      images.dispose();
     }
   }
 

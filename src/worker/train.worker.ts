@@ -4,7 +4,7 @@ import { Trainer } from './trainer.ts';
 
 // The worker's entry: one exhaustive switch over the protocol. Commands run one after another
 // (a promise queue), except that the training loop itself runs in the background so that
-// pause and reset are handled between its chunks.
+// pause and reset are handled between its chunks, and latent queries skip the queue.
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
@@ -24,6 +24,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return trainer.update(msg.config);
     case 'reset':
       return trainer.reset(msg.config);
+    case 'latent':
+      return trainer.latent.request(msg.id, msg.query);
     default:
       return assertNever(msg);
   }
@@ -32,6 +34,11 @@ async function handle(msg: ToWorker): Promise<void> {
 let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
+  // Latent queries skip the command queue: they must not wait behind a reset or a pause.
+  if (msg.type === 'latent') {
+    void handle(msg);
+    return;
+  }
   queue = queue
     .then(() => handle(msg))
     .catch((err: unknown) => {

@@ -3,12 +3,13 @@ import type { RunConfig } from '../config/schema.ts';
 import { MODELS, type Family } from '../config/models.ts';
 import { fetchDigits } from '../data/mnist.ts';
 import { initBackend } from './backend.ts';
+import { LatentQueries } from './latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
 import type { FromWorker, PrepareStage } from './protocol.ts';
 import { TrainingSession, uploadDigits, type DeviceData } from './session.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
-// `await data()`, posts them, posts pictures every `imageEvery` steps, and yields so that
+// `await data()`, posts them, posts pictures every `every` steps, and yields so that
 // messages (pause, reset) are handled between chunks. K adapts so a chunk takes ~CHUNK_MS.
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -37,7 +38,11 @@ export class Trainer {
   private firstStepMs: number | null = null;
   private lastImageStep = -1;
 
-  constructor(private readonly post: Post) {}
+  readonly latent: LatentQueries;
+
+  constructor(private readonly post: Post) {
+    this.latent = new LatentQueries(() => this.session, post);
+  }
 
   async init(config: RunConfig, dataUrl: string): Promise<void> {
     this.config = config;
@@ -109,6 +114,7 @@ export class Trainer {
     if (!this.data) return;
     this.losses.dispose();
     this.session?.dispose();
+    this.session = null; // if building the new one throws, nothing uses the disposed one
     this.progress('model', `Building the ${MODELS[config.model].label}…`);
     this.session = new TrainingSession(config, this.data);
     this.chunk = 1;

@@ -48,7 +48,7 @@ function webglRenderer(): string {
     if (!gl) return 'WebGL';
     const ext = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : null;
-    return `WebGL ${gl.getParameter(gl.VERSION) as string}${renderer ? ` / ${renderer as string}` : ''}`;
+    return `${gl.getParameter(gl.VERSION) as string}${renderer ? ` / ${renderer as string}` : ''}`;
   } catch {
     return 'WebGL';
   }

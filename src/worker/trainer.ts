@@ -40,7 +40,11 @@ export class Trainer {
 
   readonly latent: LatentQueries;
 
-  constructor(private readonly post: Post) {
+  constructor(
+    private readonly post: Post,
+    /** Where the digits come from: fetched by the page's worker, read from disk by tests. */
+    private readonly loadDigits: typeof fetchDigits = fetchDigits,
+  ) {
     this.latent = new LatentQueries(() => this.session, post);
   }
 
@@ -51,7 +55,7 @@ export class Trainer {
     this.post({ type: 'backend', info });
 
     this.progress('data', 'Loading the MNIST digits…', 0, null);
-    const set = await fetchDigits(dataUrl, (loaded, total) =>
+    const set = await this.loadDigits(dataUrl, (loaded, total) =>
       this.progress('data', 'Loading the MNIST digits…', loaded, total),
     );
     this.data = uploadDigits(set);

@@ -45,11 +45,18 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
     expect(losses[name]!.every(Number.isFinite)).toBe(true);
   }
   const chart = page.getByTestId('loss-chart');
-  await expect(chart.locator('.recharts-line path.recharts-curve')).toHaveCount(3);
+  // Reconstruction, KL and total, plus the held-out −ELBO (dashed).
+  await expect(chart.locator('.recharts-line path.recharts-curve')).toHaveCount(4);
+  await expect(chart.getByText('Held-out −ELBO')).toBeVisible();
   const pointsThen = Number(await chart.getAttribute('data-points'));
   await expect
     .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })
     .toBeGreaterThan(pointsThen);
+
+  // Held-out −ELBO, measured with the pictures: at step 0 and every 20 steps after.
+  const evals = await page.evaluate(() => window.__playground!.evaluations());
+  expect(evals.steps[0]).toBe(0);
+  expect(evals.heldOutTotal![0]).toBeGreaterThan(400);
 
   // The sample grid is not blank and changes as the decoder learns.
   await page.waitForFunction(() => (window.__playground!.imageStep() ?? 0) > 0, null, {

@@ -37,7 +37,11 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
         </section>
         <section className="panel chart-panel" aria-labelledby="chart-title">
           <h2 id="chart-title">Losses</h2>
-          <LossChart history={store.history} version={snap.lossVersion} />
+          <LossChart
+            history={store.history}
+            evaluations={store.evaluations}
+            version={snap.lossVersion}
+          />
         </section>
         <section className="panel images-panel" aria-labelledby="images-title">
           <h2 id="images-title">

@@ -6,7 +6,18 @@ import type { ModelId } from './schema.ts';
 // it changes. The worker's builders live in src/models/registry.ts, one per id (the compiler
 // checks that both lists match).
 
-export type MetricName = 'reconstruction' | 'kl' | 'total' | 'dLoss' | 'gLoss' | 'dReal' | 'dFake';
+export type MetricName =
+  | 'reconstruction'
+  | 'kl'
+  | 'total'
+  | 'dLoss'
+  | 'gLoss'
+  | 'dReal'
+  | 'dFake'
+  /** The VAE's −ELBO (β = 1) on held-out digits. */
+  | 'heldOutTotal'
+  /** The autoencoder's reconstruction loss on held-out digits. */
+  | 'heldOutReconstruction';
 
 export type Family = 'vae' | 'ae' | 'gan';
 
@@ -17,6 +28,8 @@ export interface ModelInfo {
   /** The fields a person can set for this model, in the order the controls show them. */
   params: readonly FieldKey[];
   metrics: readonly MetricName[];
+  /** Measured on held-out data every `every` steps (with the pictures). */
+  evaluations: readonly MetricName[];
   /** Defaults that differ from the field table's for this model. */
   defaults: Partial<RunConfig>;
 }
@@ -31,6 +44,7 @@ export const MODELS: Record<ModelId, ModelInfo> = {
     label: 'Variational autoencoder',
     params: [...NETWORK, 'recon', 'beta', 'warmup', ...TRAINING],
     metrics: ['reconstruction', 'kl', 'total'],
+    evaluations: ['heldOutTotal'],
     defaults: {},
   },
   ae: {
@@ -39,6 +53,7 @@ export const MODELS: Record<ModelId, ModelInfo> = {
     label: 'Autoencoder',
     params: [...NETWORK, 'recon', ...TRAINING],
     metrics: ['reconstruction'],
+    evaluations: ['heldOutReconstruction'],
     defaults: {},
   },
   gan: {
@@ -60,6 +75,7 @@ export const MODELS: Record<ModelId, ModelInfo> = {
       'seed',
     ],
     metrics: ['dLoss', 'gLoss', 'dReal', 'dFake'],
+    evaluations: [],
     // The seed's (and DCGAN's) choice: Adam, 2e-4 for both networks, β1 = 0.5.
     defaults: { lr: 2e-4, b1: 0.5, latent: 16 },
   },

@@ -20,6 +20,7 @@ export function createAutoencoder(config: RunConfig, shape: DataShape): Generati
 
   return {
     metricNames: ['reconstruction'],
+    evaluationNames: ['heldOutReconstruction'],
     latentDim: config.latent,
     networks: [encoder, decoder],
     trainStep(ctx) {
@@ -32,6 +33,14 @@ export function createAutoencoder(config: RunConfig, shape: DataShape): Generati
         optimizer.applyGradients(grads);
         return value.reshape([1]) as tf.Tensor1D;
       });
+    },
+    evaluate(x) {
+      return tf.tidy(
+        () =>
+          reconstructionLoss(config.recon, x, logits(encode(x)))
+            .mean()
+            .reshape([1]) as tf.Tensor1D,
+      );
     },
     generate(z) {
       return tf.tidy(() => tf.sigmoid(logits(z)));

@@ -101,6 +101,7 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
 
   return {
     metricNames: ['dLoss', 'gLoss', 'dReal', 'dFake'],
+    evaluationNames: [],
     latentDim: config.latent,
     networks: [generator, discriminator],
     trainStep(ctx) {

@@ -30,6 +30,13 @@ export interface GenerativeModel {
   trainStep(ctx: StepContext): tf.Tensor1D;
   /** Images in [0, 1] decoded or generated from latent codes z ([n, latentDim]). */
   generate(z: tf.Tensor2D): tf.Tensor2D;
+  /** Names of what `evaluate` returns (empty for models without one). */
+  readonly evaluationNames: readonly MetricName[];
+  /**
+   * Losses on held-out data x, without training: the VAE's −ELBO (β = 1, one sample of z
+   * from `eps`), the autoencoder's reconstruction loss.
+   */
+  evaluate?(x: tf.Tensor2D, eps: tf.Tensor2D): tf.Tensor1D;
   /** Reconstructions of x, for the models that have an encoder. */
   reconstruct?(x: tf.Tensor2D): tf.Tensor2D;
   /** Applies the live-changeable learning rates of the config. */

@@ -48,6 +48,35 @@ describe('VAE', () => {
   });
 });
 
+describe('held-out evaluation', () => {
+  it('the VAE’s held-out −ELBO and the autoencoder’s held-out loss fall with training', async () => {
+    const heldOut = digitTensor(600).slice([500, 0], [100, 784]) as tf.Tensor2D;
+    for (const [create, id] of [
+      [createVae, 'vae'],
+      [createAutoencoder, 'ae'],
+    ] as const) {
+      const config = smallConfig(id, { hidden: 64, batch: 32, lr: 2e-3, seed: 3 });
+      const model = create(config, MNIST);
+      const evaluate = () =>
+        tf.tidy(
+          () =>
+            model.evaluate!(
+              heldOut,
+              tf.randomNormal([100, 2], 0, 1, 'float32', 1) as tf.Tensor2D,
+            ).dataSync()[0]!,
+        );
+      const before = evaluate();
+      await trainRows(model, digits, config, 150);
+      const tensors = tf.memory().numTensors;
+      const after = evaluate();
+      expect(tf.memory().numTensors).toBe(tensors); // evaluating leaves nothing behind
+      expect(before).toBeGreaterThan(400); // ≈ 784·ln 2 untrained
+      expect(after).toBeLessThan(0.7 * before);
+      model.dispose();
+    }
+  });
+});
+
 describe('autoencoder', () => {
   it('the reconstruction loss falls clearly within a few hundred steps', async () => {
     const config = smallConfig('ae', { hidden: 64, batch: 32, lr: 2e-3, seed: 7 });

@@ -21,6 +21,7 @@ export function createVae(config: RunConfig, shape: DataShape): GenerativeModel 
 
   return {
     metricNames: ['reconstruction', 'kl', 'total'],
+    evaluationNames: ['heldOutTotal'],
     latentDim: config.latent,
     networks: [encoder, decoder],
     trainStep(ctx) {
@@ -44,6 +45,14 @@ export function createVae(config: RunConfig, shape: DataShape): GenerativeModel 
         }, vars);
         optimizer.applyGradients(grads);
         return out.terms!;
+      });
+    },
+    evaluate(x, eps) {
+      return tf.tidy(() => {
+        const [mu, logVar] = encode(x);
+        const z = mu.add(logVar.mul(0.5).exp().mul(eps)) as tf.Tensor2D;
+        const recon = reconstructionLoss(config.recon, x, logits(z));
+        return recon.add(klToStandardNormal(mu, logVar)).mean().reshape([1]) as tf.Tensor1D; // −ELBO
       });
     },
     generate(z) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LossHistory } from './lossHistory.ts';
+import { LossHistory, withEvaluations } from './lossHistory.ts';
 
 const NAMES = ['reconstruction', 'kl', 'total'] as const;
 
@@ -39,5 +39,27 @@ describe('LossHistory', () => {
     expect(h.length).toBe(0);
     expect(h.chartPoints(10)).toEqual([]);
     expect(h.series('total')).toEqual({ steps: [], values: [] });
+  });
+});
+
+describe('withEvaluations', () => {
+  it('gives each chart point the newest evaluation at or before its step', () => {
+    const h = new LossHistory();
+    h.append(1, [...NAMES], rows(1, 10));
+    const evals = new LossHistory();
+    evals.append(0, ['heldOutTotal'], new Float32Array([500]));
+    evals.append(5, ['heldOutTotal'], new Float32Array([300]));
+    const pts = withEvaluations(h.chartPoints(100), evals);
+    expect(pts.map((p) => p['heldOutTotal'])).toEqual([
+      500, 500, 500, 500, 300, 300, 300, 300, 300, 300,
+    ]);
+    expect(pts[0]!['reconstruction']).toBe(1);
+  });
+
+  it('leaves the points alone without evaluations', () => {
+    const h = new LossHistory();
+    h.append(1, [...NAMES], rows(1, 3));
+    const pts = h.chartPoints(10);
+    expect(withEvaluations(pts, new LossHistory())).toBe(pts);
   });
 });

@@ -87,3 +87,22 @@ export class LossHistory {
     this.cols = this.cols.map((col) => grow(col, (k) => new Float32Array(k)));
   }
 }
+
+/**
+ * The chart points with, on each, the newest evaluation made at or before its step, so the
+ * held-out curve is drawn on the same step axis as the training losses it is compared with.
+ */
+export function withEvaluations(points: ChartPoint[], evaluations: LossHistory): ChartPoint[] {
+  const names = evaluations.metricNames;
+  if (names.length === 0 || evaluations.length === 0) return points;
+  const series = names.map((n) => evaluations.series(n));
+  const steps = series[0]!.steps;
+  let e = -1;
+  return points.map((p) => {
+    while (e + 1 < steps.length && steps[e + 1]! <= p.step) e++;
+    if (e < 0) return p;
+    const out: ChartPoint = { ...p };
+    names.forEach((n, i) => (out[n] = series[i]!.values[e]!));
+    return out;
+  });
+}

@@ -40,12 +40,14 @@ export interface RunSnapshot {
   } | null;
   /** The newest answer to a latent query (the explorer's decoded image). */
   latent: { id: number; step: number; image: RgbaImage | null; error: string | null } | null;
-  /** Bumped whenever `history` changes, so views can memoise on it. */
+  /** Bumped whenever `history` or `evaluations` change, so views can memoise on it. */
   lossVersion: number;
 }
 
 export class RunStore {
   readonly history = new LossHistory();
+  /** Held-out losses, one row every `every` steps. */
+  readonly evaluations = new LossHistory();
   private snap: RunSnapshot;
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
@@ -108,6 +110,9 @@ export class RunStore {
       case 'metrics':
         this.history.append(msg.firstStep, msg.names, msg.values);
         return this.update({ lossVersion: this.snap.lossVersion + 1 });
+      case 'evaluation':
+        this.evaluations.append(msg.step, msg.names, msg.values);
+        return this.update({ lossVersion: this.snap.lossVersion + 1 });
       case 'images':
         return this.update({
           images: { step: msg.step, samples: msg.samples, second: msg.second },
@@ -123,6 +128,7 @@ export class RunStore {
         });
       case 'reset':
         this.history.clear();
+        this.evaluations.clear();
         return this.update({
           lossVersion: this.snap.lossVersion + 1,
           step: 0,

@@ -1,5 +1,6 @@
 import type { BackendName } from '../config/schema.ts';
 import type { MetricName } from '../worker/protocol.ts';
+import type { LossHistory } from './lossHistory.ts';
 import type { RunStore } from './runStore.ts';
 
 // window.__playground: a small, read-only view of the run for end-to-end tests and for anyone
@@ -24,6 +25,8 @@ export interface PlaygroundHandle {
   status(): PlaygroundStatus;
   /** Every loss received so far: steps and one array per metric, aligned. */
   losses(): { steps: number[] } & Partial<Record<MetricName, number[]>>;
+  /** Held-out losses so far: the steps they were measured at, one array per metric. */
+  evaluations(): { steps: number[] } & Partial<Record<MetricName, number[]>>;
   /** Step of the newest sample grid, or null before the first. */
   imageStep(): number | null;
   /** Notes on link values that were ignored. */
@@ -34,6 +37,16 @@ declare global {
   interface Window {
     __playground?: PlaygroundHandle;
   }
+}
+
+function seriesOf(h: LossHistory): { steps: number[] } & Partial<Record<MetricName, number[]>> {
+  const out: { steps: number[] } & Partial<Record<MetricName, number[]>> = { steps: [] };
+  for (const name of h.metricNames) {
+    const { steps, values } = h.series(name);
+    out.steps = steps;
+    out[name] = values;
+  }
+  return out;
 }
 
 export function createTestHandle(store: RunStore): PlaygroundHandle {
@@ -54,15 +67,8 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
         error: s.error,
       };
     },
-    losses() {
-      const out: { steps: number[] } & Partial<Record<MetricName, number[]>> = { steps: [] };
-      for (const name of store.history.metricNames) {
-        const { steps, values } = store.history.series(name);
-        out.steps = steps;
-        out[name] = values;
-      }
-      return out;
-    },
+    losses: () => seriesOf(store.history),
+    evaluations: () => seriesOf(store.evaluations),
     imageStep: () => store.getSnapshot().images?.step ?? null,
     notices: () => [...store.getSnapshot().notices],
   });

@@ -89,6 +89,8 @@ export type FromWorker =
       numTensors: number;
     }
   | { type: 'reset' }
+  /** Held-out losses at one step (every `every` steps, with the pictures). */
+  | { type: 'evaluation'; step: number; names: MetricName[]; values: Float32Array<ArrayBuffer> }
   | {
       type: 'latent';
       id: number;

@@ -32,6 +32,17 @@ describe('TrainingSession (the worker loop, on the CPU backend)', () => {
     s.dispose();
   });
 
+  it('evaluates held-out losses for the VAE, none for the GAN', async () => {
+    const vae = new TrainingSession(config, data);
+    const values = await vae.evaluate();
+    expect(values).toHaveLength(1);
+    expect(values![0]).toBeGreaterThan(400); // untrained: about 784·ln 2
+    vae.dispose();
+    const gan = new TrainingSession({ ...defaultsFor('gan'), hidden: 32, batch: 16 }, data);
+    expect(await gan.evaluate()).toBeNull();
+    gan.dispose();
+  });
+
   it('a GAN shows real digits beside its samples, and trains through the registry', async () => {
     const s = new TrainingSession({ ...defaultsFor('gan'), hidden: 32, batch: 16 }, data);
     const buf = new LossBuffer();

@@ -23,6 +23,8 @@ export interface DeviceData {
   trainPreview: Uint8Array;
   /** Held-out digits as bytes, for the fixed reconstruction row. */
   heldOut: Uint8Array;
+  /** The first EVAL_COUNT held-out digits on the device, for held-out losses. */
+  heldOutX: tf.Tensor2D;
   heldOutCount: number;
 }
 
@@ -30,6 +32,7 @@ export interface DeviceData {
 export const HELD_OUT = 1000;
 export const GRID_SIDE = 8;
 export const ROW_COUNT = 8;
+export const EVAL_COUNT = 256;
 
 export function uploadDigits(set: DigitSet): DeviceData {
   const pixels = set.rows * set.cols;
@@ -43,6 +46,13 @@ export function uploadDigits(set: DigitSet): DeviceData {
     trainCount,
     trainPreview: set.pixels.slice(0, ROW_COUNT * pixels),
     heldOut: set.pixels.slice(trainCount * pixels),
+    heldOutX: tf.tensor2d(
+      Float32Array.from(
+        set.pixels.subarray(trainCount * pixels, (trainCount + EVAL_COUNT) * pixels),
+        (v) => v / 255,
+      ),
+      [EVAL_COUNT, pixels],
+    ),
     heldOutCount: HELD_OUT,
   };
 }
@@ -133,6 +143,28 @@ export class TrainingSession {
     } finally {
       generated.dispose();
       rebuilt?.dispose();
+    }
+  }
+
+  /** Held-out losses (evaluationNames order), or null for models without them. */
+  async evaluate(): Promise<Float32Array<ArrayBuffer> | null> {
+    const { evaluate } = this.model;
+    if (!evaluate) return null;
+    const values = tf.tidy(() => {
+      const x = this.data.heldOutX;
+      const eps = tf.randomNormal(
+        [x.shape[0], this.config.latent],
+        0,
+        1,
+        'float32',
+        deriveSeed(this.config.seed, 'eval-noise', this.step),
+      );
+      return evaluate(x, eps as tf.Tensor2D);
+    });
+    try {
+      return (await values.data()) as Float32Array<ArrayBuffer>;
+    } finally {
+      values.dispose();
     }
   }
 

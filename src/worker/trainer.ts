@@ -210,6 +210,11 @@ export class Trainer {
       samples.data.buffer,
       second.image.data.buffer,
     ]);
+    const values = await session.evaluate();
+    if (values) {
+      const names = [...session.model.evaluationNames];
+      this.post({ type: 'evaluation', step, names, values }, [values.buffer]);
+    }
   }
 
   private postStatus(): void {

@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { LossHistory } from '../../state/lossHistory.ts';
+import { withEvaluations, type LossHistory } from '../../state/lossHistory.ts';
 import { useThrottled } from '../hooks/useThrottled.ts';
 import { METRIC_STYLE } from './metricStyles.ts';
 
@@ -21,12 +21,25 @@ const REDRAW_MS = 100;
 const fmt = (v: number) =>
   v === 0 ? '0' : Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(Math.abs(v) >= 1 ? 1 : 2);
 
-export function LossChart({ history, version }: { history: LossHistory; version: number }) {
+export function LossChart({
+  history,
+  evaluations,
+  version,
+}: {
+  history: LossHistory;
+  /** Held-out losses, drawn dashed. */
+  evaluations: LossHistory;
+  version: number;
+}) {
   const shownVersion = useThrottled(version, REDRAW_MS);
-  // history is mutable; shownVersion says when it changed.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const points = useMemo(() => history.chartPoints(MAX_POINTS), [history, shownVersion]);
-  const names = history.metricNames;
+  // The histories are mutable; shownVersion says when they changed.
+  const points = useMemo(
+    () => withEvaluations(history.chartPoints(MAX_POINTS), evaluations),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [history, evaluations, shownVersion],
+  );
+  const trained = history.metricNames;
+  const names = [...trained, ...evaluations.metricNames];
   const hasRight = names.some((n) => METRIC_STYLE[n].axis === 'right');
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>
@@ -61,6 +74,7 @@ export function LossChart({ history, version }: { history: LossHistory; version:
               dataKey={name}
               name={METRIC_STYLE[name].label}
               stroke={METRIC_STYLE[name].color}
+              strokeDasharray={trained.includes(name) ? undefined : '5 3'}
               dot={false}
               strokeWidth={1.6}
               isAnimationActive={false}

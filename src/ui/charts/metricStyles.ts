@@ -13,4 +13,6 @@ export const METRIC_STYLE: Record<
   gLoss: { label: 'G loss', color: '#d9534f', axis: 'left' },
   dReal: { label: 'D(x), real', color: '#2a9d5b', axis: 'right' },
   dFake: { label: 'D(G(z)), fake', color: '#e07b1f', axis: 'right' },
+  heldOutTotal: { label: 'Held-out −ELBO', color: '#8a8f98', axis: 'left' },
+  heldOutReconstruction: { label: 'Held-out reconstruction', color: '#8a8f98', axis: 'left' },
 };

@@ -52,9 +52,6 @@ function convT(
   });
 }
 
-const act = (x: tf.SymbolicTensor, kind: Parameters<typeof activate>[1], name: string) =>
-  activate(x, kind, name);
-
 /**
  * Dropout whose mask is seeded per call from a seed source (the run's step noise), so runs
  * repeat. tfjs's own Dropout with a fixed seed would draw the same mask at every step.
@@ -87,8 +84,8 @@ function convTrunk(config: RunConfig, shape: DataShape, seeds: LayerSeeds) {
   checkConvShape(shape);
   const x = tf.input({ shape: [flatSize(shape)], name: 'x' });
   let h = apply(tf.layers.reshape({ targetShape: [shape.height, shape.width, shape.channels] }), x);
-  h = act(apply(conv(32, 3, seeds, 'enc_conv1'), h), config.act, 'enc_act1');
-  h = act(apply(conv(64, 3, seeds, 'enc_conv2'), h), config.act, 'enc_act2');
+  h = activate(apply(conv(32, 3, seeds, 'enc_conv1'), h), config.act, 'enc_act1');
+  h = activate(apply(conv(64, 3, seeds, 'enc_conv2'), h), config.act, 'enc_act2');
   h = apply(tf.layers.flatten(), h);
   h = hiddenStack(h, config.hidden, 1, config.act, seeds, 'enc');
   return { x, h };
@@ -115,9 +112,9 @@ export function convDecoder(config: RunConfig, shape: DataShape): tf.LayersModel
   const seeds = new LayerSeeds(config.seed, 'decoder');
   const [h4, w4] = [shape.height / 4, shape.width / 4];
   const z = tf.input({ shape: [config.latent], name: 'z' });
-  let h = act(apply(dense(h4 * w4 * 16, seeds, 'dec_dense'), z), config.act, 'dec_act0');
+  let h = activate(apply(dense(h4 * w4 * 16, seeds, 'dec_dense'), z), config.act, 'dec_act0');
   h = apply(tf.layers.reshape({ targetShape: [h4, w4, 16] }), h);
-  h = act(apply(convT(32, 3, seeds, 'dec_convT1', 2), h), config.act, 'dec_act1');
+  h = activate(apply(convT(32, 3, seeds, 'dec_convT1', 2), h), config.act, 'dec_act1');
   h = apply(convT(shape.channels, 3, seeds, 'x_logits', 2), h);
   return tf.model({ inputs: z, outputs: apply(tf.layers.flatten(), h), name: 'decoder' });
 }
@@ -127,10 +124,10 @@ export function dcganGenerator(config: RunConfig, shape: DataShape): tf.LayersMo
   const seeds = new LayerSeeds(config.seed, 'generator');
   const [h4, w4] = [shape.height / 4, shape.width / 4];
   const z = tf.input({ shape: [config.latent], name: 'z' });
-  let h = act(apply(dense(h4 * w4 * 128, seeds, 'gen_dense'), z), 'leakyRelu', 'gen_act0');
+  let h = activate(apply(dense(h4 * w4 * 128, seeds, 'gen_dense'), z), 'leakyRelu', 'gen_act0');
   h = apply(tf.layers.reshape({ targetShape: [h4, w4, 128] }), h);
-  h = act(apply(convT(64, 5, seeds, 'gen_convT1', 1), h), 'leakyRelu', 'gen_act1');
-  h = act(apply(convT(32, 5, seeds, 'gen_convT2', 2), h), 'leakyRelu', 'gen_act2');
+  h = activate(apply(convT(64, 5, seeds, 'gen_convT1', 1), h), 'leakyRelu', 'gen_act1');
+  h = activate(apply(convT(32, 5, seeds, 'gen_convT2', 2), h), 'leakyRelu', 'gen_act2');
   h = apply(convT(shape.channels, 5, seeds, 'x_tanh', 2, 'tanh'), h);
   return tf.model({ inputs: z, outputs: apply(tf.layers.flatten(), h), name: 'generator' });
 }
@@ -147,7 +144,7 @@ export function dcganDiscriminator(
   // WGAN-GP differentiates the critic twice: its LeakyReLU must be twice differentiable.
   const leaky = config.loss === 'wgangp' ? 'leakyRelu2' : 'leakyRelu';
   [32, 64, 128].forEach((filters, i) => {
-    h = act(apply(conv(filters, 5, seeds, `disc_conv${i + 1}`), h), leaky, `disc_act${i + 1}`);
+    h = activate(apply(conv(filters, 5, seeds, `disc_conv${i + 1}`), h), leaky, `disc_act${i + 1}`);
     h = apply(new SeededDropout(0.3, nextSeed, `disc_dropout${i + 1}`), h);
   });
   h = apply(tf.layers.flatten(), h);

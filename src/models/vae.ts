@@ -11,6 +11,11 @@ import type { DataShape, GenerativeModel } from './types.ts';
 //   q(z|x) = N(μ, exp(logVar)),   z = μ + exp(logVar / 2) · ε,   ε ~ N(0, I)
 //   loss   = recon(x, decoder(z)) + β · KL(q(z|x) ‖ N(0, I))      per example, batch mean
 
+/** z = μ + σ·ε with σ = exp(logVar / 2): a sample of q(z|x) that gradients flow through. */
+function reparameterize(mu: tf.Tensor2D, logVar: tf.Tensor2D, eps: tf.Tensor2D): tf.Tensor2D {
+  return mu.add(logVar.mul(0.5).exp().mul(eps)) as tf.Tensor2D;
+}
+
 export function createVae(config: RunConfig, shape: DataShape): GenerativeModel {
   const encoder = buildGaussianEncoder(config, shape);
   const decoder = buildDecoder(config, shape);
@@ -36,7 +41,7 @@ export function createVae(config: RunConfig, shape: DataShape): GenerativeModel 
         const out: { terms?: tf.Tensor1D } = {};
         const { grads } = tf.variableGrads(() => {
           const [mu, logVar] = encode(x);
-          const z = mu.add(logVar.mul(0.5).exp().mul(eps)) as tf.Tensor2D; // z = μ + σ·ε
+          const z = reparameterize(mu, logVar, eps);
           const recon = reconstructionLoss(config.recon, x, logits(z)).mean();
           const kl = klToStandardNormal(mu, logVar).mean();
           const total = recon.add(kl.mul(beta)) as tf.Scalar;
@@ -50,7 +55,7 @@ export function createVae(config: RunConfig, shape: DataShape): GenerativeModel 
     evaluate(x, eps) {
       return tf.tidy(() => {
         const [mu, logVar] = encode(x);
-        const z = mu.add(logVar.mul(0.5).exp().mul(eps)) as tf.Tensor2D;
+        const z = reparameterize(mu, logVar, eps);
         const recon = reconstructionLoss(config.recon, x, logits(z));
         return recon.add(klToStandardNormal(mu, logVar)).mean().reshape([1]) as tf.Tensor1D; // −ELBO
       });

@@ -2,32 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { defaultsFor } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import { BatchOrder, deriveSeed } from '../data/random.ts';
-import type { GenerativeModel, StepContext } from '../models/types.ts';
+import { stepContext } from '../models/stepContext.ts';
+import type { GenerativeModel } from '../models/types.ts';
 
-// Helpers for the model tests: small configs, a seeded StepContext over a data tensor, and
+// Helpers for the model tests: small configs, seeded training over a data tensor, and
 // weight snapshots.
 
 export function smallConfig(model: ModelId, patch: Partial<RunConfig> = {}): RunConfig {
   return { ...defaultsFor(model), hidden: 32, batch: 16, ...patch };
-}
-
-/** A StepContext like the worker's: seeded batches from `data` and seeded noise. */
-export function contextFor(
-  data: tf.Tensor2D,
-  config: RunConfig,
-  step: number,
-  order: BatchOrder,
-): StepContext {
-  let draws = 0;
-  const seed = () => deriveSeed(config.seed, 'noise', step * 64 + draws++);
-  return {
-    step,
-    nextBatch: () =>
-      tf.tidy(() => tf.gather(data, tf.tensor1d(order.next(), 'int32')) as tf.Tensor2D),
-    normal: (shape) => tf.randomNormal(shape, 0, 1, 'float32', seed()),
-    uniform: (shape) => tf.randomUniform(shape, 0, 1, 'float32', seed()),
-    seed,
-  };
 }
 
 /** Trains `steps` steps and returns every step's metric row. */
@@ -41,7 +23,7 @@ export async function trainRows(
 ): Promise<number[][]> {
   const rows: number[][] = [];
   for (let s = from; s < from + steps; s++) {
-    const t = tf.tidy(() => model.trainStep(contextFor(data, config, s, order)));
+    const t = tf.tidy(() => model.trainStep(stepContext(data, order, config.seed, s)));
     rows.push(Array.from(await t.data()));
     t.dispose();
   }

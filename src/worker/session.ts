@@ -3,7 +3,8 @@ import type { RunConfig } from '../config/schema.ts';
 import type { DigitSet } from '../data/mnistFormat.ts';
 import { BatchOrder, deriveSeed } from '../data/random.ts';
 import { BUILDERS } from '../models/registry.ts';
-import type { GenerativeModel, StepContext } from '../models/types.ts';
+import { stepContext } from '../models/stepContext.ts';
+import type { GenerativeModel } from '../models/types.ts';
 import { tileGray } from './pixels.ts';
 import { gridCodes, interpolateCodes } from '../models/latentCodes.ts';
 import type { LatentQuery, RgbaImage } from './protocol.ts';
@@ -90,29 +91,12 @@ export class TrainingSession {
       'float32',
       deriveSeed(config.seed, 'grid-noise'),
     );
-    const firstHeldOut = data.heldOut.subarray(0, ROW_COUNT * pixels);
-    this.fixedX = tf.tensor2d(
-      Float32Array.from(firstHeldOut, (v) => v / 255),
-      [ROW_COUNT, pixels],
-    );
+    this.fixedX = data.heldOutX.slice([0, 0], [ROW_COUNT, pixels]);
   }
 
   /** Queues one training step on the device; returns its metric vector. */
   trainStep(): tf.Tensor1D {
-    const step = this.step++;
-    let draws = 0;
-    // Noise seeded by (run seed, step, draw): the same run draws the same noise.
-    const seed = () => deriveSeed(this.config.seed, 'noise', step * 64 + draws++);
-    const ctx: StepContext = {
-      step,
-      nextBatch: () =>
-        tf.tidy(
-          () => tf.gather(this.data.train, tf.tensor1d(this.order.next(), 'int32')) as tf.Tensor2D,
-        ),
-      normal: (shape) => tf.randomNormal(shape, 0, 1, 'float32', seed()),
-      uniform: (shape) => tf.randomUniform(shape, 0, 1, 'float32', seed()),
-      seed,
-    };
+    const ctx = stepContext(this.data.train, this.order, this.config.seed, this.step++);
     return tf.tidy(() => this.model.trainStep(ctx));
   }
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
-import { MODELS, type Family } from '../config/models.ts';
+import { LIVE_FIELDS, MODELS, type Family } from '../config/models.ts';
 import { fetchDigits } from '../data/mnist.ts';
 import { initBackend } from './backend.ts';
 import { LatentQueries } from './latentQueries.ts';
@@ -96,13 +96,9 @@ export class Trainer {
   /** Applies the fields that can change mid-run (see LIVE_FIELDS). */
   update(config: RunConfig): void {
     if (!this.config) return;
-    this.config = {
-      ...this.config,
-      lr: config.lr,
-      dlr: config.dlr,
-      every: config.every,
-      steps: config.steps,
-    };
+    const next: Record<string, unknown> = { ...this.config };
+    for (const key of LIVE_FIELDS) next[key] = config[key];
+    this.config = next as RunConfig;
     this.session?.setLearningRates(this.config);
   }
 

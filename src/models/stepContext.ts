@@ -1,0 +1,27 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BatchOrder } from '../data/random.ts';
+import { deriveSeed } from '../data/random.ts';
+import type { StepContext } from './types.ts';
+
+/**
+ * The context of one training step: batches gathered from `data` in the seeded `order`, and
+ * noise seeded by (run seed, step, draw), so the same run draws the same noise. The worker's
+ * session and the model tests both use it.
+ */
+export function stepContext(
+  data: tf.Tensor2D,
+  order: BatchOrder,
+  runSeed: number,
+  step: number,
+): StepContext {
+  let draws = 0;
+  const seed = () => deriveSeed(runSeed, 'noise', step * 64 + draws++);
+  return {
+    step,
+    nextBatch: () =>
+      tf.tidy(() => tf.gather(data, tf.tensor1d(order.next(), 'int32')) as tf.Tensor2D),
+    normal: (shape) => tf.randomNormal(shape, 0, 1, 'float32', seed()),
+    uniform: (shape) => tf.randomUniform(shape, 0, 1, 'float32', seed()),
+    seed,
+  };
+}

@@ -1,3 +1,5 @@
+import { ALL_DIGITS, DATA_SET_LABELS, DATA_SETS, UPLOAD_SIZES } from './datasets.ts';
+
 // One typed table of every configuration field: label, type, range and default, keyed by the
 // short name that also appears in the link (`#lr=0.001`). The config's type is derived from it,
 // so the URL code, the defaults, the validation and the controls all read the same table.
@@ -64,6 +66,24 @@ export const FIELDS = {
     'WebGL',
     'CPU',
   ]),
+  data: choice(
+    'Data set',
+    DATA_SETS,
+    'mnist',
+    DATA_SETS.map((d) => DATA_SET_LABELS[d]),
+  ),
+  digits: int(
+    'Digits to train on',
+    1,
+    ALL_DIGITS,
+    ALL_DIGITS,
+    'A bitmask in the link: bit d set trains on digit d (1023 = all ten).',
+  ),
+  usize: choice('Image size', UPLOAD_SIZES, 'gray28', ['28×28 gray', '32×32 color']),
+  spread: float('Spread around drawn points', 0.01, 0.5, 0.08, {
+    step: 0.01,
+    help: 'Each sample is a drawn point plus Gaussian noise of this standard deviation.',
+  }),
   seed: int('Seed', 0, 2 ** 31 - 1, 42, 'Weights, data order and noise all derive from it.'),
   arch: choice('Architecture', ['dense', 'conv'] as const, 'dense', [
     'Dense (MLP)',

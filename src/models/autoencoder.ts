@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { buildDecoder, buildPointEncoder, trainableVariables } from './encoderDecoder.ts';
-import { reconstructionLoss } from './losses.ts';
+import { decoderLoss, decoderOutput } from './losses.ts';
 import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
 import type { DataShape, GenerativeModel } from './types.ts';
 
@@ -16,6 +16,8 @@ export function createAutoencoder(config: RunConfig, shape: DataShape): Generati
   const optimizer = makeOptimizer(config, config.lr);
   const vars = trainableVariables(encoder, decoder);
   const logits = (z: tf.Tensor2D) => decoder.apply(z) as tf.Tensor2D;
+  const recon = decoderLoss(shape.kind, config.recon);
+  const output = decoderOutput(shape.kind);
   const encode = (x: tf.Tensor2D) => encoder.apply(x) as tf.Tensor2D;
 
   return {
@@ -27,7 +29,7 @@ export function createAutoencoder(config: RunConfig, shape: DataShape): Generati
       return tf.tidy(() => {
         const x = ctx.nextBatch();
         const { value, grads } = tf.variableGrads(
-          () => reconstructionLoss(config.recon, x, logits(encode(x))).mean() as tf.Scalar,
+          () => recon(x, logits(encode(x))).mean() as tf.Scalar,
           vars,
         );
         optimizer.applyGradients(grads);
@@ -37,16 +39,19 @@ export function createAutoencoder(config: RunConfig, shape: DataShape): Generati
     evaluate(x) {
       return tf.tidy(
         () =>
-          reconstructionLoss(config.recon, x, logits(encode(x)))
+          recon(x, logits(encode(x)))
             .mean()
             .reshape([1]) as tf.Tensor1D,
       );
     },
     generate(z) {
-      return tf.tidy(() => tf.sigmoid(logits(z)));
+      return tf.tidy(() => output(logits(z)));
+    },
+    encodeMean(x) {
+      return encode(x);
     },
     reconstruct(x) {
-      return tf.tidy(() => tf.sigmoid(logits(encode(x))));
+      return tf.tidy(() => output(logits(encode(x))));
     },
     setLearningRates(c) {
       setLearningRate(optimizer, c.lr);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { convDecoder, convGaussianEncoder, convPointEncoder } from './conv.ts';
 import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
-import { flatSize, type DataShape } from './types.ts';
+import { flatSize, usesConv, type DataShape } from './types.ts';
 
 // The encoder and decoder shared by the VAE and the autoencoder (dense here; the seed's
 // convolutional ones in conv.ts, chosen by the `arch` field).
@@ -18,7 +18,7 @@ function denseTrunk(config: RunConfig, shape: DataShape) {
 }
 
 export function buildGaussianEncoder(config: RunConfig, shape: DataShape): tf.LayersModel {
-  if (config.arch === 'conv') return convGaussianEncoder(config, shape);
+  if (usesConv(config, shape)) return convGaussianEncoder(config, shape);
   const { seeds, x, h } = denseTrunk(config, shape);
   const mu = dense(config.latent, seeds, 'z_mean').apply(h) as tf.SymbolicTensor;
   const logVar = dense(config.latent, seeds, 'z_log_var').apply(h) as tf.SymbolicTensor;
@@ -26,14 +26,14 @@ export function buildGaussianEncoder(config: RunConfig, shape: DataShape): tf.La
 }
 
 export function buildPointEncoder(config: RunConfig, shape: DataShape): tf.LayersModel {
-  if (config.arch === 'conv') return convPointEncoder(config, shape);
+  if (usesConv(config, shape)) return convPointEncoder(config, shape);
   const { seeds, x, h } = denseTrunk(config, shape);
   const z = dense(config.latent, seeds, 'z').apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: x, outputs: z, name: 'encoder' });
 }
 
 export function buildDecoder(config: RunConfig, shape: DataShape): tf.LayersModel {
-  if (config.arch === 'conv') return convDecoder(config, shape);
+  if (usesConv(config, shape)) return convDecoder(config, shape);
   const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'decoder');
   const z = tf.input({ shape: [config.latent], name: 'z' });

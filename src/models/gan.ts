@@ -9,23 +9,35 @@ import {
 } from './ganLosses.ts';
 import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
 import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
-import { flatSize, type DataShape, type GenerativeModel, type StepContext } from './types.ts';
+import {
+  flatSize,
+  usesConv,
+  type DataShape,
+  type GenerativeModel,
+  type StepContext,
+} from './types.ts';
 import { dcganDiscriminator, dcganGenerator } from './conv.ts';
 
 // A GAN (Goodfellow et al., 2014), dense or the seed's DCGAN (conv.ts): the minimax game
 //   min_G max_D  E_x[log D(x)] + E_z[log(1 − D(G(z)))]
 // played by alternating steps: `dsteps` updates of D (the critic, for WGAN-GP), then one of G.
 //   G: z ─► hidden layers (the activation knob) ─► Dense(pixels, tanh)    images in [−1, 1]
+//                                               ─► Dense(2, linear)      2-D points
 //   D: x ─► hidden layers (LeakyReLU 0.2)       ─► Dense(1)               a logit (or score)
-// Data arrive in [0, 1] and are mapped to [−1, 1] (x' = 2x − 1) to match G's tanh.
+// Images arrive in [0, 1] and are mapped to [−1, 1] (x' = 2x − 1) to match G's tanh; points
+// are used as they are.
 
 function buildGenerator(config: RunConfig, shape: DataShape): tf.LayersModel {
-  if (config.arch === 'conv') return dcganGenerator(config, shape);
+  if (usesConv(config, shape)) return dcganGenerator(config, shape);
   const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'generator');
   const z = tf.input({ shape: [config.latent], name: 'z' });
   const h = hiddenStack(z, config.hidden, config.layers, config.act, seeds, 'gen');
-  const x = dense(pixels, seeds, 'x_tanh', 'tanh').apply(h) as tf.SymbolicTensor;
+  const x = (
+    shape.kind === 'points'
+      ? dense(pixels, seeds, 'x_linear')
+      : dense(pixels, seeds, 'x_tanh', 'tanh')
+  ).apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: z, outputs: x, name: 'generator' });
 }
 
@@ -34,7 +46,7 @@ function buildDiscriminator(
   shape: DataShape,
   nextSeed: () => number,
 ): tf.LayersModel {
-  if (config.arch === 'conv') return dcganDiscriminator(config, shape, nextSeed);
+  if (usesConv(config, shape)) return dcganDiscriminator(config, shape, nextSeed);
   const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'discriminator');
   const x = tf.input({ shape: [pixels], name: 'x' });
@@ -62,11 +74,15 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
   const G = (z: tf.Tensor2D) => generator.apply(z) as tf.Tensor2D;
   const D = (x: tf.Tensor2D) => discriminator.apply(x, { training: true }) as tf.Tensor2D;
   const realTarget = 1 - config.smooth;
+  const images = shape.kind === 'image';
+  // Images: [0, 1] ↔ [−1, 1], G's tanh range. Points: as they are.
+  const toModel = (x: tf.Tensor2D) => (images ? (x.mul(2).sub(1) as tf.Tensor2D) : x);
+  const fromModel = (x: tf.Tensor2D) => (images ? (x.add(1).mul(0.5) as tf.Tensor2D) : x);
 
   /** One update of D; returns [dLoss, D(x), D(G(z))]. */
   function discriminatorStep(ctx: StepContext): tf.Tensor1D {
     return tf.tidy(() => {
-      const real = ctx.nextBatch().mul(2).sub(1) as tf.Tensor2D; // [0, 1] → [−1, 1]
+      const real = toModel(ctx.nextBatch());
       const n = real.shape[0];
       const fake = G(ctx.normal([n, config.latent]));
       const alpha = config.loss === 'wgangp' ? ctx.uniform([n, 1]) : null;
@@ -122,7 +138,26 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
       return row;
     },
     generate(z) {
-      return tf.tidy(() => G(z).add(1).mul(0.5) as tf.Tensor2D); // [−1, 1] → [0, 1]
+      return tf.tidy(() => fromModel(G(z)));
+    },
+    critic(x) {
+      return tf.tidy(() => {
+        const d = (discriminator.apply(toModel(x)) as tf.Tensor2D).reshape([-1]) as tf.Tensor1D;
+        // The probability D gives "real" for the log-loss games; LSGAN's and WGAN's raw score.
+        return config.loss === 'nonsaturating' || config.loss === 'minimax' ? tf.sigmoid(d) : d;
+      });
+    },
+    generatorPush(z) {
+      return tf.tidy(() => {
+        const x = G(z);
+        // −∂L_G/∂x: the way the generator's loss wants each of its outputs to move.
+        const grad = tf.grad((p: tf.Tensor) =>
+          generatorLoss(config.loss, discriminator.apply(p) as tf.Tensor2D),
+        )(x);
+        // In data units: the image mapping halves lengths; points need no mapping.
+        const push = grad.mul(images ? -0.5 : -1) as tf.Tensor2D;
+        return [fromModel(x), push] as [tf.Tensor2D, tf.Tensor2D];
+      });
     },
     setLearningRates(c) {
       setLearningRate(gOpt, c.lr);

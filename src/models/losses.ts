@@ -41,3 +41,38 @@ export function reconstructionLoss(
   if (kind === 'bce') return bceWithLogits(x, logits);
   return tf.tidy(() => tf.squaredDifference(x, tf.sigmoid(logits)).sum(1) as tf.Tensor1D);
 }
+
+/**
+ * Standard deviation of the decoder's Gaussian for 2-D points, p(x|z) = N(x; mean, s²·I), in
+ * plane units: about the noise of the toy sets, so the VAE is asked for that much detail.
+ */
+export const POINT_SIGMA = 0.1;
+
+/** −log N(x; mean, s²·I) up to a constant: Σ (x − mean)² / (2 s²), per example. */
+export function pointReconstructionLoss(x: tf.Tensor2D, mean: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(
+    () =>
+      tf
+        .squaredDifference(x, mean)
+        .sum(1)
+        .div(2 * POINT_SIGMA * POINT_SIGMA) as tf.Tensor1D,
+  );
+}
+
+/**
+ * The decoder's likelihood for a kind of data: the chosen image loss on logits, or the
+ * Gaussian above for points (whose decoder outputs the mean directly). With the matching
+ * `decoderOutput`, which turns the decoder's raw output into data.
+ */
+export function decoderLoss(
+  kind: 'image' | 'points',
+  recon: 'bce' | 'mse',
+): (x: tf.Tensor2D, raw: tf.Tensor2D) => tf.Tensor1D {
+  return kind === 'points'
+    ? pointReconstructionLoss
+    : (x, logits) => reconstructionLoss(recon, x, logits);
+}
+
+export function decoderOutput(kind: 'image' | 'points'): (raw: tf.Tensor2D) => tf.Tensor2D {
+  return kind === 'points' ? (raw) => raw.clone() : (raw) => tf.sigmoid(raw);
+}

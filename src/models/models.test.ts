@@ -10,9 +10,9 @@ import { BUILDERS } from './registry.ts';
 // What every model of the registry must do, with every loss and optimizer it offers.
 
 const PIXELS = 784;
-const MNIST = { height: 28, width: 28, channels: 1 };
+const MNIST = { kind: 'image', height: 28, width: 28, channels: 1 } as const;
 /** Digits shrunk to 8×8 (padded to 32, 4×4 average-pooled): tfjs's CPU convolutions are slow. */
-const SMALL = { height: 8, width: 8, channels: 1 };
+const SMALL = { kind: 'image', height: 8, width: 8, channels: 1 } as const;
 let digits: tf.Tensor2D;
 let smallDigits: tf.Tensor2D;
 

@@ -39,6 +39,15 @@ export interface GenerativeModel {
   evaluate?(x: tf.Tensor2D, eps: tf.Tensor2D): tf.Tensor1D;
   /** Reconstructions of x, for the models that have an encoder. */
   reconstruct?(x: tf.Tensor2D): tf.Tensor2D;
+  /** D's readout per row of x (probability of "real"; LSGAN's and WGAN's raw score). GANs only. */
+  critic?(x: tf.Tensor2D): tf.Tensor1D;
+  /**
+   * Where G's training pushes its outputs: x = G(z) and −∂L_G/∂x, the direction each generated
+   * point moves under the next generator step (GAN Lab's gradient arrows). GANs only.
+   */
+  generatorPush?(z: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D];
+  /** The code of x: the mean of q(z|x) for the VAE, the code itself for the autoencoder. */
+  encodeMean?(x: tf.Tensor2D): tf.Tensor2D;
   /** Applies the live-changeable learning rates of the config. */
   setLearningRates(config: RunConfig): void;
   dispose(): void;
@@ -46,10 +55,16 @@ export interface GenerativeModel {
 
 /** The data's shape: images are height × width × channels; 2-D points are 1 × 2 × 1. */
 export interface DataShape {
+  /** Images live in [0, 1]; points anywhere in the plane, so models give them linear outputs. */
+  kind: 'image' | 'points';
   height: number;
   width: number;
   channels: number;
 }
+
+/** The convolutional networks are for images; 2-D points always get the dense ones. */
+export const usesConv = (config: RunConfig, shape: DataShape): boolean =>
+  config.arch === 'conv' && shape.kind === 'image';
 
 export const flatSize = (s: DataShape): number => s.height * s.width * s.channels;
 

@@ -8,7 +8,7 @@ import { createVae } from './vae.ts';
 
 // The encoder-decoder models learn: reconstruction falls clearly on 500 real digits.
 
-const MNIST = { height: 28, width: 28, channels: 1 };
+const MNIST = { kind: 'image', height: 28, width: 28, channels: 1 } as const;
 let digits: tf.Tensor2D;
 beforeAll(async () => {
   await useCpuBackend();

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { buildDecoder, buildGaussianEncoder, trainableVariables } from './encoderDecoder.ts';
-import { klToStandardNormal, reconstructionLoss } from './losses.ts';
+import { decoderLoss, decoderOutput, klToStandardNormal } from './losses.ts';
 import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
 import type { DataShape, GenerativeModel } from './types.ts';
 
@@ -23,6 +23,8 @@ export function createVae(config: RunConfig, shape: DataShape): GenerativeModel 
   const vars = trainableVariables(encoder, decoder);
   const encode = (x: tf.Tensor2D) => encoder.apply(x) as [tf.Tensor2D, tf.Tensor2D];
   const logits = (z: tf.Tensor2D) => decoder.apply(z) as tf.Tensor2D;
+  const reconLoss = decoderLoss(shape.kind, config.recon);
+  const output = decoderOutput(shape.kind);
 
   return {
     metricNames: ['reconstruction', 'kl', 'total'],
@@ -42,7 +44,7 @@ export function createVae(config: RunConfig, shape: DataShape): GenerativeModel 
         const { grads } = tf.variableGrads(() => {
           const [mu, logVar] = encode(x);
           const z = reparameterize(mu, logVar, eps);
-          const recon = reconstructionLoss(config.recon, x, logits(z)).mean();
+          const recon = reconLoss(x, logits(z)).mean();
           const kl = klToStandardNormal(mu, logVar).mean();
           const total = recon.add(kl.mul(beta)) as tf.Scalar;
           out.terms = tf.keep(tf.stack([recon, kl, total]) as tf.Tensor1D);
@@ -56,15 +58,18 @@ export function createVae(config: RunConfig, shape: DataShape): GenerativeModel 
       return tf.tidy(() => {
         const [mu, logVar] = encode(x);
         const z = reparameterize(mu, logVar, eps);
-        const recon = reconstructionLoss(config.recon, x, logits(z));
+        const recon = reconLoss(x, logits(z));
         return recon.add(klToStandardNormal(mu, logVar)).mean().reshape([1]) as tf.Tensor1D; // −ELBO
       });
     },
     generate(z) {
-      return tf.tidy(() => tf.sigmoid(logits(z)));
+      return tf.tidy(() => output(logits(z)));
+    },
+    encodeMean(x) {
+      return tf.tidy(() => encode(x)[0].clone());
     },
     reconstruct(x) {
-      return tf.tidy(() => tf.sigmoid(logits(encode(x)[0]))); // through the mean of q(z|x)
+      return tf.tidy(() => output(logits(encode(x)[0]))); // through the mean of q(z|x)
     },
     setLearningRates(c) {
       setLearningRate(optimizer, c.lr);

@@ -2,6 +2,8 @@ import type { RunConfig } from '../config/schema.ts';
 import {
   assertNever,
   type BackendInfo,
+  type DataInfo,
+  type PlaneView,
   type FromWorker,
   type PrepareStage,
   type RgbaImage,
@@ -28,7 +30,8 @@ export interface RunSnapshot {
   stepsPerSec: number;
   firstStepMs: number | null;
   numTensors: number;
-  trainCount: number;
+  /** The data set the worker built last. */
+  data: DataInfo | null;
   /** The last error, shown on the page until the next Start or Reset. */
   error: string | null;
   /** Notes on link values that were ignored. */
@@ -38,6 +41,8 @@ export interface RunSnapshot {
     samples: RgbaImage;
     second: { kind: 'reconstructions' | 'real'; image: RgbaImage };
   } | null;
+  /** The newest 2-D view (2-D data sets). */
+  plane: PlaneView | null;
   /** The newest answer to a latent query (the explorer's decoded image). */
   latent: { id: number; step: number; image: RgbaImage | null; error: string | null } | null;
   /** Bumped whenever `history` or `evaluations` change, so views can memoise on it. */
@@ -63,7 +68,8 @@ export class RunStore {
       stepsPerSec: 0,
       firstStepMs: null,
       numTensors: 0,
-      trainCount: 0,
+      data: null,
+      plane: null,
       error: null,
       notices,
       images: null,
@@ -106,7 +112,12 @@ export class RunStore {
           },
         });
       case 'ready':
-        return this.update({ phase: 'ready', trainCount: msg.trainCount, progress: null });
+        return this.update({ phase: 'ready', progress: null });
+      case 'data':
+        // A new data set: pictures of the old one no longer apply.
+        return this.update({ data: msg.info, images: null, plane: null, latent: null });
+      case 'plane':
+        return this.update({ plane: msg.view });
       case 'metrics':
         this.history.append(msg.firstStep, msg.names, msg.values);
         return this.update({ lossVersion: this.snap.lossVersion + 1 });

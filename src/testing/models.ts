@@ -37,7 +37,7 @@ export function snapshotWeights(model: GenerativeModel): { name: string; values:
   );
 }
 
-/** MNIST-free toy data: n points of a 2-D Gaussian, clipped into [0, 1]. */
+/** MNIST-free toy data: n points of a 2-D Gaussian. */
 export function gaussian2d(
   n: number,
   mean: [number, number],
@@ -45,6 +45,6 @@ export function gaussian2d(
   seed: number,
 ): tf.Tensor2D {
   return tf.tidy(() =>
-    tf.randomNormal([n, 2], 0, std, 'float32', seed).add(tf.tensor1d(mean)).clipByValue(0, 1),
+    tf.randomNormal([n, 2], 0, std, 'float32', seed).add(tf.tensor1d(mean)),
   ) as tf.Tensor2D;
 }

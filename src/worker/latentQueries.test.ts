@@ -1,16 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { defaultsFor } from '../config/models.ts';
-import { loadPackedDigits } from '../testing/digits.ts';
+import { deviceFor } from '../testing/data.ts';
 import { useCpuBackend } from '../testing/tfCpu.ts';
 import { LatentQueries } from './latentQueries.ts';
 import type { FromWorker } from './protocol.ts';
-import { TrainingSession, uploadDigits, type DeviceData } from './session.ts';
+import type { DeviceData } from './deviceData.ts';
+import { TrainingSession } from './session.ts';
 
 let data: DeviceData;
 beforeAll(async () => {
   await useCpuBackend();
-  data = uploadDigits(loadPackedDigits());
+  data = deviceFor();
 });
 
 function setup() {

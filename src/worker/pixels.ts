@@ -1,20 +1,28 @@
 import type { RgbaImage } from './protocol.ts';
 
-// Turns a batch of gray images (floats in [0, 1]) into one RGBA tile sheet for the page.
+// Turns a batch of images (row-major HWC, floats in [0, 1] or bytes) into one RGBA tile sheet
+// for the page.
+
+export interface TileShape {
+  height: number;
+  width: number;
+  /** 1: gray (white digits on black, like MNIST), 3: RGB. */
+  channels: number;
+}
 
 /**
- * Tiles `count` gray images of h×w (row-major floats in [0, 1], image after image) into a grid
- * of `cols` columns, white digits on black like MNIST, with a `gap`-pixel dark border between.
+ * Tiles `count` images into a grid of `cols` columns, with a `gap`-pixel dark border between.
+ * Image n sits at column n % cols, row ⌊n / cols⌋.
  */
-export function tileGray(
+export function tileImages(
   values: Float32Array | Uint8Array,
   count: number,
-  h: number,
-  w: number,
+  shape: TileShape,
   cols: number,
   gap = 1,
   scale = values instanceof Uint8Array ? 1 : 255,
 ): RgbaImage {
+  const { height: h, width: w, channels: c } = shape;
   const rows = Math.ceil(count / cols);
   const width = cols * w + (cols + 1) * gap;
   const height = rows * h + (rows + 1) * gap;
@@ -31,11 +39,12 @@ export function tileGray(
     const oy = gap + Math.floor(n / cols) * (h + gap);
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
-        const v = values[n * h * w + y * w + x]! * scale; // clamped to 0–255 on store
+        const from = ((n * h + y) * w + x) * c;
         const at = ((oy + y) * width + ox + x) * 4;
-        data[at] = v;
-        data[at + 1] = v;
-        data[at + 2] = v;
+        // Clamped to 0–255 on store. Gray: one value for R, G and B.
+        data[at] = values[from]! * scale;
+        data[at + 1] = values[from + (c === 3 ? 1 : 0)]! * scale;
+        data[at + 2] = values[from + (c === 3 ? 2 : 0)]! * scale;
       }
     }
   }

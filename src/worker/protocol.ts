@@ -39,6 +39,35 @@ export type LatentQuery =
       mode: 'linear' | 'spherical';
     };
 
+/** What the 2-D view draws; every point array holds (x, y) pairs in plane units. */
+export interface PlaneView {
+  step: number;
+  /** The view shows [−extent, extent]². */
+  extent: number;
+  real: Float32Array<ArrayBuffer>;
+  /** G(z) (or decoded z) for the run's fixed noise. */
+  fake: Float32Array<ArrayBuffer>;
+  /**
+   * D on a res × res grid over the view, row 0 at the top. `probability`: values are D's
+   * probability of "real" in [0, 1]; otherwise raw critic scores (WGAN), to be normalised.
+   */
+  heat: { res: number; values: Float32Array<ArrayBuffer>; probability: boolean } | null;
+  /** Images of a side × side grid of latent codes (z₀ along a row, z₁ down the rows). */
+  manifold: { side: number; points: Float32Array<ArrayBuffer> };
+  /** Generated points and −∂L_G/∂x at each: where the next G step moves them (GANs). */
+  arrows: { from: Float32Array<ArrayBuffer>; push: Float32Array<ArrayBuffer> } | null;
+  /** (z₀, z₁) of the real points' codes (VAE: means of q(z|x); AE: codes). */
+  codes: Float32Array<ArrayBuffer> | null;
+}
+
+/** What the data set is, sent whenever the worker builds one. */
+export interface DataInfo {
+  kind: 'image' | 'points';
+  description: string;
+  trainCount: number;
+  heldOutCount: number;
+}
+
 export type PrepareStage = 'backend' | 'data' | 'model';
 
 export type ToWorker =
@@ -49,6 +78,15 @@ export type ToWorker =
   /** Changes that apply without a reset: learning rates, picture interval, step budget. */
   | { type: 'update'; config: RunConfig }
   | { type: 'reset'; config: RunConfig }
+  /** The points a person drew, (x, y) pairs in plane units; used when data = 'drawn'. */
+  | { type: 'drawn'; points: Float32Array<ArrayBuffer> }
+  /** The person's decoded images (bytes, HWC); used when data = 'upload'. */
+  | {
+      type: 'upload';
+      size: 'gray28' | 'color32';
+      count: number;
+      pixels: Uint8Array<ArrayBuffer>;
+    }
   /** Answered between training chunks; a newer query replaces one still waiting. */
   | { type: 'latent'; id: number; query: LatentQuery };
 
@@ -62,7 +100,10 @@ export type FromWorker =
       loaded: number | null;
       total: number | null;
     }
-  | { type: 'ready'; trainCount: number; heldOutCount: number }
+  | { type: 'ready' }
+  | { type: 'data'; info: DataInfo }
+  /** The 2-D view (2-D data sets), every `every` steps in place of the pictures. */
+  | { type: 'plane'; view: PlaneView }
   | {
       type: 'metrics';
       /** Step number of the first row. Steps count from 1. */

@@ -2,24 +2,27 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { defaultsFor } from '../config/models.ts';
 import type { RunConfig } from '../config/schema.ts';
-import { loadPackedDigits } from '../testing/digits.ts';
+import { MNIST_HELD_OUT } from '../data/hostData.ts';
+import { deviceFor } from '../testing/data.ts';
 import { useCpuBackend } from '../testing/tfCpu.ts';
 import { LossBuffer } from './lossBuffer.ts';
-import { GRID_SIDE, HELD_OUT, TrainingSession, uploadDigits, type DeviceData } from './session.ts';
+import type { DeviceData } from './deviceData.ts';
+import { GRID_SIDE, TrainingSession } from './session.ts';
 
 let data: DeviceData;
 const config: RunConfig = { ...defaultsFor('vae'), hidden: 32, batch: 16 };
 
 beforeAll(async () => {
   await useCpuBackend();
-  data = uploadDigits(loadPackedDigits());
+  data = deviceFor();
 });
 
 describe('TrainingSession (the worker loop, on the CPU backend)', () => {
   it('splits off the held-out digits', () => {
-    expect(data.trainCount).toBe(10_000 - HELD_OUT);
+    expect(data.trainCount).toBe(10_000 - MNIST_HELD_OUT);
     expect(data.train.shape).toEqual([9000, 784]);
-    expect(data.heldOut.length).toBe(HELD_OUT * 784);
+    expect(data.heldOutCount).toBe(MNIST_HELD_OUT);
+    expect(data.heldOutX.shape).toEqual([256, 784]);
   });
 
   it('renders an 8×8 sample grid and a 2×8 reconstruction sheet', async () => {

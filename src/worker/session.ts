@@ -1,66 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
+import { PLANE_EXTENT } from '../config/datasets.ts';
 import type { RunConfig } from '../config/schema.ts';
-import type { DigitSet } from '../data/mnistFormat.ts';
 import { BatchOrder, deriveSeed } from '../data/random.ts';
+import { gridCodes, interpolateCodes } from '../models/latentCodes.ts';
 import { BUILDERS } from '../models/registry.ts';
 import { stepContext } from '../models/stepContext.ts';
 import type { GenerativeModel } from '../models/types.ts';
-import { tileGray } from './pixels.ts';
-import { gridCodes, interpolateCodes } from '../models/latentCodes.ts';
-import type { LatentQuery, RgbaImage } from './protocol.ts';
+import { ROW_COUNT, type DeviceData } from './deviceData.ts';
+import { tileImages } from './pixels.ts';
+import type { LatentQuery, PlaneView, RgbaImage } from './protocol.ts';
+import { renderPlane } from './plane.ts';
 
 // One training run: the model from the registry, its seeded data order and noise, the fixed
 // inputs used for the pictures, and the step counter. Made anew on reset; the data tensors
-// outlive it.
+// (deviceData.ts) outlive it.
 
-/** The digits on the device, split once into training and held-out parts. */
-export interface DeviceData {
-  rows: number;
-  cols: number;
-  /** [trainCount, rows·cols] floats in [0, 1]. */
-  train: tf.Tensor2D;
-  trainCount: number;
-  /** The first training digits as bytes, for the "real samples" row. */
-  trainPreview: Uint8Array;
-  /** Held-out digits as bytes, for the fixed reconstruction row. */
-  heldOut: Uint8Array;
-  /** The first EVAL_COUNT held-out digits on the device, for held-out losses. */
-  heldOutX: tf.Tensor2D;
-  heldOutCount: number;
-}
-
-/** The last HELD_OUT digits of the (class-interleaved) file are never trained on. */
-export const HELD_OUT = 1000;
 export const GRID_SIDE = 8;
-export const ROW_COUNT = 8;
-export const EVAL_COUNT = 256;
-
-export function uploadDigits(set: DigitSet): DeviceData {
-  const pixels = set.rows * set.cols;
-  const trainCount = set.count - HELD_OUT;
-  const floats = new Float32Array(trainCount * pixels);
-  for (let i = 0; i < floats.length; i++) floats[i] = set.pixels[i]! / 255;
-  return {
-    rows: set.rows,
-    cols: set.cols,
-    train: tf.tensor2d(floats, [trainCount, pixels]),
-    trainCount,
-    trainPreview: set.pixels.slice(0, ROW_COUNT * pixels),
-    heldOut: set.pixels.slice(trainCount * pixels),
-    heldOutX: tf.tensor2d(
-      Float32Array.from(
-        set.pixels.subarray(trainCount * pixels, (trainCount + EVAL_COUNT) * pixels),
-        (v) => v / 255,
-      ),
-      [EVAL_COUNT, pixels],
-    ),
-    heldOutCount: HELD_OUT,
-  };
-}
 
 export interface Pictures {
   samples: RgbaImage;
-  /** Held-out digits above their reconstructions, or (models without an encoder) real digits. */
+  /** Held-out images above their reconstructions, or (models without an encoder) real ones. */
   second: { kind: 'reconstructions' | 'real'; image: RgbaImage };
 }
 
@@ -68,30 +27,36 @@ export class TrainingSession {
   readonly model: GenerativeModel;
   step = 0;
   private readonly order: BatchOrder;
-  /** The same z for the whole run, so the grid shows progress, not new draws. */
+  /** The same z for the whole run, so the pictures show progress, not new draws. */
   private readonly fixedZ: tf.Tensor2D;
-  /** The first ROW_COUNT held-out digits, as floats on the device. */
+  /** The first held-out rows, for the reconstruction row. */
   private readonly fixedX: tf.Tensor2D;
 
   constructor(
     private readonly config: RunConfig,
-    private readonly data: DeviceData,
+    readonly data: DeviceData,
   ) {
-    const pixels = data.rows * data.cols;
-    this.model = BUILDERS[config.model](config, {
-      height: data.rows,
-      width: data.cols,
-      channels: 1,
-    });
+    if (config.batch > data.trainCount) {
+      throw new Error(
+        `The batch size (${config.batch}) is larger than the training set (${data.trainCount}); choose a batch of at most ${data.trainCount}.`,
+      );
+    }
+    this.model = BUILDERS[config.model](config, data.shape);
     this.order = new BatchOrder(data.trainCount, config.batch, deriveSeed(config.seed, 'order'));
+    const points = data.shape.kind === 'points';
     this.fixedZ = tf.randomNormal(
-      [GRID_SIDE * GRID_SIDE, config.latent],
+      [points ? data.previewCount : GRID_SIDE * GRID_SIDE, config.latent],
       0,
       1,
       'float32',
       deriveSeed(config.seed, 'grid-noise'),
     );
-    this.fixedX = data.heldOutX.slice([0, 0], [ROW_COUNT, pixels]);
+    const size = data.train.shape[1];
+    this.fixedX = data.heldOutX.slice([0, 0], [Math.min(ROW_COUNT, data.heldOutX.shape[0]), size]);
+  }
+
+  get isPlane(): boolean {
+    return this.data.shape.kind === 'points';
   }
 
   /** Queues one training step on the device; returns its metric vector. */
@@ -105,29 +70,34 @@ export class TrainingSession {
     this.model.setLearningRates(config);
   }
 
-  /** The fixed-noise sample grid, and reconstructions (or real digits) below it. */
+  /** The fixed-noise sample grid, and reconstructions (or real images) below it. */
   async render(): Promise<Pictures> {
-    const { rows, cols } = this.data;
-    const pixels = rows * cols;
+    const { shape, previewCount, trainPreview, heldOutPreview } = this.data;
+    const size = this.data.train.shape[1];
     const generated = this.model.generate(this.fixedZ);
     const rebuilt = this.model.reconstruct?.(this.fixedX) ?? null;
     try {
       const [g, r] = await Promise.all([generated.data(), rebuilt?.data()]);
-      const samples = tileGray(g as Float32Array, GRID_SIDE * GRID_SIDE, rows, cols, GRID_SIDE);
+      const samples = tileImages(g as Float32Array, GRID_SIDE * GRID_SIDE, shape, GRID_SIDE);
       if (!r) {
-        const image = tileGray(this.data.trainPreview, ROW_COUNT, rows, cols, ROW_COUNT);
+        const image = tileImages(trainPreview, previewCount, shape, ROW_COUNT);
         return { samples, second: { kind: 'real', image } };
       }
-      const pair = new Float32Array(2 * ROW_COUNT * pixels);
-      const originals = this.data.heldOut.subarray(0, ROW_COUNT * pixels);
-      for (let i = 0; i < originals.length; i++) pair[i] = originals[i]! / 255;
-      pair.set(r as Float32Array, ROW_COUNT * pixels);
-      const image = tileGray(pair, 2 * ROW_COUNT, rows, cols, ROW_COUNT);
+      const shown = this.fixedX.shape[0];
+      const pair = new Float32Array(2 * shown * size);
+      pair.set(heldOutPreview);
+      pair.set(r as Float32Array, shown * size);
+      const image = tileImages(pair, 2 * shown, shape, shown);
       return { samples, second: { kind: 'reconstructions', image } };
     } finally {
       generated.dispose();
       rebuilt?.dispose();
     }
+  }
+
+  /** What the 2-D view draws (2-D data only). */
+  renderPlane(): Promise<PlaneView> {
+    return renderPlane(this.model, this.data, this.fixedZ, this.step, PLANE_EXTENT);
   }
 
   /** Held-out losses (evaluationNames order), or null for models without them. */
@@ -154,6 +124,8 @@ export class TrainingSession {
 
   /** Decodes the codes a latent query asks for into one tile sheet. */
   async decodeLatent(query: LatentQuery): Promise<RgbaImage> {
+    if (this.isPlane)
+      throw new Error('the latent explorer decodes images; this data set is 2-D points');
     const d = this.model.latentDim;
     const sizes =
       query.kind === 'decode'
@@ -187,7 +159,7 @@ export class TrainingSession {
     const images = tf.tidy(() => this.model.generate(tf.tensor2d(codes, [n, d])));
     try {
       const values = (await images.data()) as Float32Array;
-      return tileGray(values, n, this.data.rows, this.data.cols, cols);
+      return tileImages(values, n, this.data.shape, cols);
     } finally {
       images.dispose();
     }

@@ -24,6 +24,10 @@ async function handle(msg: ToWorker): Promise<void> {
       return trainer.update(msg.config);
     case 'reset':
       return trainer.reset(msg.config);
+    case 'drawn':
+      return trainer.setDrawn(msg.points);
+    case 'upload':
+      return trainer.setUpload({ size: msg.size, count: msg.count, pixels: msg.pixels });
     case 'latent':
       return trainer.latent.request(msg.id, msg.query);
     default:

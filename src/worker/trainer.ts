@@ -1,12 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { LIVE_FIELDS, MODELS, type Family } from '../config/models.ts';
+import { buildHostData, dataKey, type CustomData } from '../data/hostData.ts';
 import { fetchDigits } from '../data/mnist.ts';
+import type { DigitSet } from '../data/mnistFormat.ts';
 import { initBackend } from './backend.ts';
 import { LatentQueries } from './latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
+import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
+import { planeBuffers } from './plane.ts';
 import type { FromWorker, PrepareStage } from './protocol.ts';
-import { TrainingSession, uploadDigits, type DeviceData } from './session.ts';
+import { TrainingSession } from './session.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
 // `await data()`, posts them, posts pictures every `every` steps, and yields so that
@@ -28,6 +32,11 @@ const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 export class Trainer {
   private config: RunConfig | null = null;
   private data: DeviceData | null = null;
+  /** dataKey() of the data on the device; null when it must be built again. */
+  private dataKeyNow: string | null = null;
+  private digits: DigitSet | null = null;
+  private dataUrl = '';
+  private readonly custom: CustomData = { drawn: null, upload: null };
   private session: TrainingSession | null = null;
   private readonly losses = new LossBuffer();
   private running = false;
@@ -54,17 +63,23 @@ export class Trainer {
     const info = await initBackend(config.backend);
     this.post({ type: 'backend', info });
 
-    this.progress('data', 'Loading the MNIST digits…', 0, null);
-    const set = await this.loadDigits(dataUrl, (loaded, total) =>
-      this.progress('data', 'Loading the MNIST digits…', loaded, total),
-    );
-    this.data = uploadDigits(set);
-    this.post({
-      type: 'ready',
-      trainCount: this.data.trainCount,
-      heldOutCount: this.data.heldOutCount,
-    });
+    this.dataUrl = dataUrl;
+    // The model is built (and its data loaded) before the page counts as ready, so a link that
+    // asks for missing data (a drawing not yet drawn) still gets a working page and a message.
     await this.newSession(config);
+    this.post({ type: 'ready' });
+  }
+
+  /** The person drew new points: used by the next reset when the data set is 'drawn'. */
+  setDrawn(points: Float32Array): void {
+    this.custom.drawn = points;
+    if (this.config?.data === 'drawn') this.dataKeyNow = null;
+  }
+
+  /** New uploaded images: used by the next reset when the data set is 'upload'. */
+  setUpload(upload: NonNullable<CustomData['upload']>): void {
+    this.custom.upload = upload;
+    if (this.config?.data === 'upload') this.dataKeyNow = null;
   }
 
   start(): void {
@@ -110,13 +125,38 @@ export class Trainer {
     await this.newSession(config);
   }
 
+  /** Builds the data set the config asks for, unless it is already on the device. */
+  private async ensureData(config: RunConfig): Promise<DeviceData> {
+    const key = dataKey(config);
+    if (this.data && key === this.dataKeyNow) return this.data;
+    if (config.data === 'mnist' && !this.digits) {
+      this.progress('data', 'Loading the MNIST digits…', 0, null);
+      this.digits = await this.loadDigits(this.dataUrl, (loaded, total) =>
+        this.progress('data', 'Loading the MNIST digits…', loaded, total),
+      );
+    }
+    this.progress('data', 'Preparing the data…');
+    const host = buildHostData(config, this.digits, this.custom);
+    if (this.data) disposeDevice(this.data);
+    this.data = null;
+    this.dataKeyNow = null;
+    this.data = toDevice(host);
+    this.dataKeyNow = key;
+    const { description, trainCount, heldOutCount } = this.data;
+    this.post({
+      type: 'data',
+      info: { kind: this.data.shape.kind, description, trainCount, heldOutCount },
+    });
+    return this.data;
+  }
+
   private async newSession(config: RunConfig): Promise<void> {
-    if (!this.data) return;
     this.losses.dispose();
     this.session?.dispose();
     this.session = null; // if building the new one throws, nothing uses the disposed one
+    const data = await this.ensureData(config);
     this.progress('model', `Building the ${MODELS[config.model].label}…`);
-    this.session = new TrainingSession(config, this.data);
+    this.session = new TrainingSession(config, data);
     this.chunk = 1;
     this.stepsPerSec = 0;
     this.startedAt = null;
@@ -200,12 +240,18 @@ export class Trainer {
     const session = this.session;
     if (!session) return;
     const step = session.step;
-    const { samples, second } = await session.render();
-    this.lastImageStep = step;
-    this.post({ type: 'images', step, samples, second }, [
-      samples.data.buffer,
-      second.image.data.buffer,
-    ]);
+    if (session.isPlane) {
+      const view = await session.renderPlane();
+      this.lastImageStep = step;
+      this.post({ type: 'plane', view }, planeBuffers(view));
+    } else {
+      const { samples, second } = await session.render();
+      this.lastImageStep = step;
+      this.post({ type: 'images', step, samples, second }, [
+        samples.data.buffer,
+        second.image.data.buffer,
+      ]);
+    }
     const values = await session.evaluate();
     if (values) {
       const names = [...session.model.evaluationNames];

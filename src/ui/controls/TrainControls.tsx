@@ -37,7 +37,7 @@ export function TrainControls({
         </button>
       </div>
       <p className="muted data-line">
-        Data: MNIST, {snap.trainCount ? `${snap.trainCount} training digits` : 'loading…'}
+        {snap.data ? snap.data.description : 'Data: loading…'}
         {done ? ` · step budget of ${budget} reached` : ''}
       </p>
     </div>

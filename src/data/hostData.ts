@@ -1,0 +1,188 @@
+import {
+  dataKind,
+  DATA_SET_LABELS,
+  digitsFromMask,
+  uploadShape,
+  type DataKind,
+  type UploadSize,
+} from '../config/datasets.ts';
+import type { RunConfig } from '../config/schema.ts';
+import type { DigitSet } from './mnistFormat.ts';
+import { deriveSeed, mulberry32 } from './random.ts';
+import { generateShapes, SHAPE_SIZE } from './shapes.ts';
+import { makeRand, sampleDrawn, sampleToy, type ToySetId } from './toy2d.ts';
+
+// A data set as the worker uploads it: flat float rows (images in [0, 1], HWC; points as
+// (x, y)), split into a training part and a held-out part that is never trained on.
+
+export interface HostData {
+  kind: DataKind;
+  /** Images: height × width × channels. Points: 1 × 2 × 1. */
+  height: number;
+  width: number;
+  channels: number;
+  train: Float32Array;
+  trainCount: number;
+  heldOut: Float32Array;
+  heldOutCount: number;
+  /** Labels of the held-out rows when the data have them (MNIST), for metrics. */
+  heldOutLabels: Uint8Array | null;
+  /** What the page shows as the data set's name and size. */
+  description: string;
+}
+
+/** The person's own data, sent by the page: drawn points, decoded uploaded images. */
+export interface CustomData {
+  /** (x, y) pairs in plane coordinates. */
+  drawn: Float32Array | null;
+  upload: { size: UploadSize; count: number; pixels: Uint8Array } | null;
+}
+
+/** The last MNIST_HELD_OUT digits of the (class-interleaved) file are never trained on. */
+export const MNIST_HELD_OUT = 1000;
+export const TOY_TRAIN = 10_000;
+export const TOY_HELD_OUT = 1_000;
+export const SHAPES_TRAIN = 4_000;
+export const SHAPES_HELD_OUT = 500;
+/** Uploads keep a tenth (at least one image, at most 1,000) for held-out measurements. */
+export const uploadHeldOut = (count: number) => Math.min(1000, Math.max(1, Math.round(count / 10)));
+
+const toFloats = (bytes: Uint8Array) => Float32Array.from(bytes, (v) => v / 255);
+
+function mnist(set: DigitSet, mask: number): HostData {
+  const wanted = new Set(digitsFromMask(mask));
+  const pixels = set.rows * set.cols;
+  const firstHeldOut = set.count - MNIST_HELD_OUT;
+  const pick = (from: number, to: number) => {
+    const rows: number[] = [];
+    for (let i = from; i < to; i++) if (wanted.has(set.labels[i]!)) rows.push(i);
+    const out = new Float32Array(rows.length * pixels);
+    rows.forEach((r, k) =>
+      out.set(toFloats(set.pixels.subarray(r * pixels, (r + 1) * pixels)), k * pixels),
+    );
+    return { rows, out };
+  };
+  const train = pick(0, firstHeldOut);
+  const held = pick(firstHeldOut, set.count);
+  const which = wanted.size === 10 ? '' : ` (only ${[...wanted].join(', ')})`;
+  return {
+    kind: 'image',
+    height: set.rows,
+    width: set.cols,
+    channels: 1,
+    train: train.out,
+    trainCount: train.rows.length,
+    heldOut: held.out,
+    heldOutCount: held.rows.length,
+    heldOutLabels: Uint8Array.from(held.rows, (r) => set.labels[r]!),
+    description: `MNIST${which}: ${train.rows.length} training and ${held.rows.length} held-out digits`,
+  };
+}
+
+function points(train: Float32Array, heldOut: Float32Array, description: string): HostData {
+  return {
+    kind: 'points',
+    height: 1,
+    width: 2,
+    channels: 1,
+    train,
+    trainCount: train.length / 2,
+    heldOut,
+    heldOutCount: heldOut.length / 2,
+    heldOutLabels: null,
+    description,
+  };
+}
+
+function images(
+  bytes: Uint8Array,
+  count: number,
+  heldOutCount: number,
+  shape: { height: number; width: number; channels: number },
+  description: string,
+): HostData {
+  const size = shape.height * shape.width * shape.channels;
+  const trainCount = count - heldOutCount;
+  return {
+    kind: 'image',
+    ...shape,
+    train: toFloats(bytes.subarray(0, trainCount * size)),
+    trainCount,
+    heldOut: toFloats(bytes.subarray(trainCount * size, count * size)),
+    heldOutCount,
+    heldOutLabels: null,
+    description,
+  };
+}
+
+/**
+ * The data set a config asks for. `digits` must be loaded for MNIST; `custom` must hold the
+ * drawn points or uploaded images for those sets. Throws an Error with a message for the page
+ * when something is missing.
+ */
+export function buildHostData(
+  config: RunConfig,
+  digits: DigitSet | null,
+  custom: CustomData,
+): HostData {
+  const id = config.data;
+  const rand = () => makeRand(mulberry32(deriveSeed(config.seed, `data/${id}`)));
+  if (id === 'mnist') {
+    if (!digits) throw new Error('The MNIST digits have not loaded.');
+    return mnist(digits, config.digits);
+  }
+  if (id === 'shapes') {
+    const bytes = generateShapes(SHAPES_TRAIN + SHAPES_HELD_OUT, rand());
+    const shape = { height: SHAPE_SIZE, width: SHAPE_SIZE, channels: 3 };
+    return images(
+      bytes,
+      SHAPES_TRAIN + SHAPES_HELD_OUT,
+      SHAPES_HELD_OUT,
+      shape,
+      'Colored shapes: 4000 training and 500 held-out images',
+    );
+  }
+  if (id === 'upload') {
+    const up = custom.upload;
+    if (!up || up.count < 2)
+      throw new Error(
+        'Add at least two images of your own first (pick files or drop them on the page).',
+      );
+    const held = uploadHeldOut(up.count);
+    return images(
+      up.pixels,
+      up.count,
+      held,
+      uploadShape(up.size),
+      `Your images: ${up.count - held} training and ${held} held-out`,
+    );
+  }
+  const r = rand();
+  if (id === 'drawn') {
+    if (!custom.drawn || custom.drawn.length < 2)
+      throw new Error('Draw some points first: the drawing canvas is empty.');
+    const train = sampleDrawn(custom.drawn, TOY_TRAIN, config.spread, r);
+    const heldOut = sampleDrawn(custom.drawn, TOY_HELD_OUT, config.spread, r);
+    return points(
+      train,
+      heldOut,
+      `Your drawing: ${custom.drawn.length / 2} points, ${TOY_TRAIN} samples`,
+    );
+  }
+  if (dataKind(id) !== 'points') throw new Error(`unknown data set ${id}`);
+  const toy = id as ToySetId;
+  return points(
+    sampleToy(toy, TOY_TRAIN, r),
+    sampleToy(toy, TOY_HELD_OUT, r),
+    `${DATA_SET_LABELS[id]}: ${TOY_TRAIN} samples`,
+  );
+}
+
+/** The part of a config that decides the data: a new data set is built only when it changes. */
+export function dataKey(config: RunConfig): string {
+  const { data, seed } = config;
+  if (data === 'mnist') return `mnist/${config.digits}`;
+  if (data === 'upload') return `upload`;
+  if (data === 'drawn') return `drawn/${seed}/${config.spread}`;
+  return `${data}/${seed}`;
+}

@@ -49,7 +49,7 @@ test('the autoencoder and the GAN train on WebGPU from the model picker', async 
     for (const p of gan[k]!) expect(p).toBeGreaterThanOrEqual(0);
   }
   expect((await canvasStats(page, 'samples')).spread).toBeGreaterThan(5);
-  await expect(page.getByTestId('second')).toHaveAccessibleName(/Real training digits/);
+  await expect(page.getByTestId('second')).toHaveAccessibleName(/Real training images/);
 
   // A learning-rate change applies mid-run: the link updates, the run goes on without a reset.
   const before = (await status(page)).step;

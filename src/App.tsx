@@ -2,24 +2,30 @@ import { MODELS } from './config/models.ts';
 import type { RunController } from './state/runController.ts';
 import type { RunStore } from './state/runStore.ts';
 import { LossChart } from './ui/charts/LossChart.tsx';
-import { PixelCanvas } from './ui/canvas/PixelCanvas.tsx';
 import { TrainControls } from './ui/controls/TrainControls.tsx';
 import { useRunSnapshot } from './ui/hooks/useRunSnapshot.ts';
 import { Banners } from './ui/Banners.tsx';
 import { StatusBar } from './ui/StatusBar.tsx';
 import { ModelExplainer } from './ui/ModelExplainer.tsx';
 import { ConfigControls } from './ui/controls/ConfigControls.tsx';
+import { dataKind } from './config/datasets.ts';
+import { PlaneView } from './ui/plane/PlaneView.tsx';
+import { SampleImages } from './ui/canvas/SampleImages.tsx';
 
 export function App({ store, controller }: { store: RunStore; controller: RunController }) {
   const snap = useRunSnapshot(store);
   const { images } = snap;
+  const family = MODELS[snap.config.model].family;
+  // The data set the worker has built decides the view (the config may be a step ahead).
+  const points = (snap.data?.kind ?? dataKind(snap.config.data)) === 'points';
   return (
     <div className="app">
       <header className="app-header">
         <h1>Generative model playground</h1>
         <p className="tagline">
-          Train a VAE, an autoencoder or a GAN on real MNIST digits, live in your browser:
-          TensorFlow.js on WebGPU, in a Web Worker. Nothing leaves this page.
+          Train a VAE, an autoencoder or a GAN on real MNIST digits, 2-D distributions, colored
+          shapes or a drawing of your own, live in your browser: TensorFlow.js on WebGPU, in a Web
+          Worker. Nothing leaves this page.
         </p>
       </header>
       <StatusBar snap={snap} />
@@ -30,8 +36,10 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
           <TrainControls snap={snap} controller={controller} />
           <ConfigControls
             config={snap.config}
+            drawn={snap.drawn}
             onChange={(k, v) => controller.setField(k, v)}
             onModel={(m) => controller.setModel(m)}
+            onDrawn={(p) => controller.setDrawn(p)}
           />
           <ModelExplainer config={snap.config} />
         </section>
@@ -44,31 +52,21 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
           />
         </section>
         <section className="panel images-panel" aria-labelledby="images-title">
-          <h2 id="images-title">
-            Samples{images ? <span className="muted"> · step {images.step}</span> : null}
-          </h2>
-          <PixelCanvas
-            testId="samples"
-            image={images?.samples ?? null}
-            scale={2}
-            label={
-              MODELS[snap.config.model].family === 'gan'
-                ? 'G(z) for 64 fixed noise vectors z ~ N(0, I)'
-                : 'Decoded from 64 fixed codes z ~ N(0, I)'
-            }
-          />
-          {images ? (
-            <PixelCanvas
-              testId="second"
-              image={images.second.image}
-              scale={2}
-              label={
-                images.second.kind === 'reconstructions'
-                  ? 'Held-out digits (top) and their reconstructions (bottom)'
-                  : 'Real training digits, for comparison'
-              }
-            />
-          ) : null}
+          {points ? (
+            <>
+              <h2 id="images-title">
+                2-D view
+                {snap.plane ? <span className="muted"> · step {snap.plane.step}</span> : null}
+              </h2>
+              {snap.plane ? (
+                <PlaneView view={snap.plane} family={family} />
+              ) : (
+                <p className="muted">The view appears once the model is built.</p>
+              )}
+            </>
+          ) : (
+            <SampleImages images={images} family={family} />
+          )}
         </section>
       </main>
     </div>

@@ -5,12 +5,13 @@ import { RunController } from './state/runController.ts';
 import { RunStore } from './state/runStore.ts';
 import { installTestHandle } from './state/testHandle.ts';
 import { parseLink } from './state/url.ts';
+import { defaultDrawing } from './config/drawing.ts';
 import './styles.css';
 
 // The page's wiring, done once outside React (so StrictMode's double effects never start two
 // workers): link → config → store ← worker, and the read-only test handle.
-const { config, ignored } = parseLink(location.search, location.hash);
-const store = new RunStore(config, ignored);
+const { config, ignored, drawn } = parseLink(location.search, location.hash);
+const store = new RunStore(config, ignored, drawn ?? defaultDrawing());
 const controller = new RunController(store, new URL('data/mnist-10k.bin', document.baseURI).href);
 installTestHandle(store);
 

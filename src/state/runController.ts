@@ -5,6 +5,7 @@ import { WorkerClient } from '../worker/client.ts';
 import type { LatentQuery } from '../worker/protocol.ts';
 import type { RunStore } from './runStore.ts';
 import { toHash } from './url.ts';
+import { asInLink } from '../config/drawing.ts';
 
 // What the page's controls do: typed commands to the worker, and the link kept in step with
 // the config. The worker's replies flow back into the store; a crashed worker becomes a
@@ -30,7 +31,9 @@ export class RunController {
           error: `The training worker crashed: ${message}`,
         }),
     );
-    this.client.send({ type: 'init', config: store.getSnapshot().config, dataUrl });
+    const { config, drawn } = store.getSnapshot();
+    this.client.send({ type: 'drawn', points: drawn.slice() });
+    this.client.send({ type: 'init', config, dataUrl });
   }
 
   start(): void {
@@ -66,6 +69,16 @@ export class RunController {
     this.apply(config, LIVE_FIELDS.has(key));
   }
 
+  /** New drawn points: the data of 'Draw your own', used at once if that is the data set. */
+  setDrawn(drawn: Float32Array): void {
+    const points = asInLink(drawn);
+    this.store.update({ drawn: points });
+    this.client.send({ type: 'drawn', points: points.slice() });
+    const { config } = this.store.getSnapshot();
+    if (config.data === 'drawn') this.apply(config, false);
+    else this.writeHash(config);
+  }
+
   setModel(model: ModelId): void {
     const old = this.store.getSnapshot().config;
     const config: RunConfig = { ...defaultsFor(model) };
@@ -73,11 +86,16 @@ export class RunController {
     this.apply(config, false);
   }
 
+  private writeHash(config: RunConfig): void {
+    const hash = toHash(config, this.store.getSnapshot().drawn);
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  }
+
   private apply(config: RunConfig, live: boolean): void {
     const before = this.store.getSnapshot();
     const backendChanged = config.backend !== before.config.backend;
     this.store.update({ config });
-    history.replaceState(null, '', `${location.pathname}${location.search}${toHash(config)}`);
+    this.writeHash(config);
     if (backendChanged) {
       // tfjs picks its backend once per worker: a new backend means a fresh page.
       location.reload();

@@ -45,6 +45,8 @@ export interface RunSnapshot {
   plane: PlaneView | null;
   /** The newest answer to a latent query (the explorer's decoded image). */
   latent: { id: number; step: number; image: RgbaImage | null; error: string | null } | null;
+  /** The points of the draw-your-own data set (the link's, or a starting drawing). */
+  drawn: Float32Array;
   /** Bumped whenever `history` or `evaluations` change, so views can memoise on it. */
   lossVersion: number;
 }
@@ -57,7 +59,7 @@ export class RunStore {
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
 
-  constructor(config: RunConfig, notices: string[]) {
+  constructor(config: RunConfig, notices: string[], drawn: Float32Array) {
     this.snap = {
       phase: 'preparing',
       config,
@@ -75,6 +77,7 @@ export class RunStore {
       images: null,
       latent: null,
       lossVersion: 0,
+      drawn,
     };
   }
 

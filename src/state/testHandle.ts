@@ -31,6 +31,17 @@ export interface PlaygroundHandle {
   imageStep(): number | null;
   /** Notes on link values that were ignored. */
   notices(): string[];
+  /** The data set the worker built last. */
+  data(): { kind: 'image' | 'points'; description: string; trainCount: number } | null;
+  /** The newest 2-D view (2-D data): its step, and copies of its points. */
+  plane(): {
+    step: number;
+    real: number[];
+    fake: number[];
+    hasHeat: boolean;
+    hasArrows: boolean;
+    hasCodes: boolean;
+  } | null;
 }
 
 declare global {
@@ -71,6 +82,22 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
     evaluations: () => seriesOf(store.evaluations),
     imageStep: () => store.getSnapshot().images?.step ?? null,
     notices: () => [...store.getSnapshot().notices],
+    data() {
+      const d = store.getSnapshot().data;
+      return d ? { kind: d.kind, description: d.description, trainCount: d.trainCount } : null;
+    },
+    plane() {
+      const v = store.getSnapshot().plane;
+      if (!v) return null;
+      return {
+        step: v.step,
+        real: Array.from(v.real),
+        fake: Array.from(v.fake),
+        hasHeat: v.heat !== null,
+        hasArrows: v.arrows !== null,
+        hasCodes: v.codes !== null,
+      };
+    },
   });
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS, FIELD_KEYS, type FieldKey, type RunConfig } from '../config/fields.ts';
 import { defaultsFor } from '../config/models.ts';
+import { decodePoints, defaultDrawing, encodePoints, MAX_DRAWN } from '../config/drawing.ts';
 import { parseLink, toHash } from './url.ts';
 
 describe('link parsing', () => {
   it('an empty link gives the defaults and no notices', () => {
-    expect(parseLink('', '')).toEqual({ config: defaultsFor('vae'), ignored: [] });
+    expect(parseLink('', '')).toEqual({ config: defaultsFor('vae'), ignored: [], drawn: null });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });
 
@@ -72,5 +73,31 @@ describe('link parsing', () => {
       expect(FIELDS.model.options).toContain(config.model);
       for (const note of ignored) expect(note.length).toBeLessThan(300);
     }
+  });
+
+  it('a drawing travels in pts=, to within one byte step, and a bad one is noticed', () => {
+    const drawn = defaultDrawing();
+    const config = { ...defaultsFor('gan'), data: 'drawn' as const };
+    const hash = toHash(config, drawn);
+    expect(hash).toMatch(/^#model=gan&data=drawn&pts=[A-Za-z0-9_-]+$/);
+    const back = parseLink('', hash);
+    expect(back.config).toEqual(config);
+    expect(back.drawn).toHaveLength(drawn.length);
+    back.drawn!.forEach((v, i) =>
+      expect(Math.abs(v - drawn[i]!)).toBeLessThanOrEqual(2 / 255 + 1e-6),
+    );
+    expect(toHash({ ...config, data: 'ring' }, drawn)).not.toMatch(/pts=/);
+    for (const bad of ['%%%', 'A', '<script>', 'x'.repeat(5000), '']) {
+      const p = parseLink('', `#data=drawn&pts=${bad}`);
+      expect(p.drawn).toBeNull();
+      expect(p.ignored.join()).toMatch(/pts: .* is not a drawing/);
+    }
+  });
+
+  it('quantises drawings to bytes over the view and caps them at MAX_DRAWN points', () => {
+    const many = new Float32Array(2 * (MAX_DRAWN + 50)).fill(5); // off the view: clamped
+    const back = decodePoints(encodePoints(many))!;
+    expect(back).toHaveLength(2 * MAX_DRAWN);
+    expect(back[0]).toBeCloseTo(2, 6);
   });
 });

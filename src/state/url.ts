@@ -1,6 +1,7 @@
 import { FIELDS, FIELD_KEYS, parseFieldValue, type FieldKey } from '../config/fields.ts';
 import { defaultsFor } from '../config/models.ts';
 import type { RunConfig } from '../config/schema.ts';
+import { decodePoints, encodePoints } from '../config/drawing.ts';
 
 // Config <-> link. The hash (`#model=gan&lr=0.001`) carries the setup; the query string is read
 // too (`?backend=cpu`), the hash winning. Parsing never throws: unknown keys are ignored and a
@@ -10,6 +11,8 @@ export interface ParsedLink {
   config: RunConfig;
   /** Human-readable notes on what was ignored, e.g. `lr: "abc" is not a number in 1e-6…1`. */
   ignored: string[];
+  /** Drawn points from `pts=` (draw-your-own data), or null when the link has none. */
+  drawn: Float32Array | null;
 }
 
 const MAX_SHOWN = 64;
@@ -32,9 +35,17 @@ const isKey = (k: string): k is FieldKey => Object.prototype.hasOwnProperty.call
 export function parseLink(search: string, hash: string): ParsedLink {
   const ignored: string[] = [];
   const values = new Map<FieldKey, string>();
+  let pts: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
-    for (const [k, v] of params) if (isKey(k)) values.set(k, v); // unknown keys: ignored
+    for (const [k, v] of params) {
+      if (isKey(k)) values.set(k, v);
+      else if (k === 'pts') pts = v;
+      // other keys: ignored
+    }
   }
+  const drawn = pts === null ? null : decodePoints(pts);
+  if (pts !== null && !drawn)
+    ignored.push(`pts: ${describe(pts)} is not a drawing; using the default one`);
   const parsed = new Map<FieldKey, number | string>();
   for (const [key, text] of values) {
     const f = FIELDS[key];
@@ -53,11 +64,14 @@ export function parseLink(search: string, hash: string): ParsedLink {
   const model = (parsed.get('model') as RunConfig['model'] | undefined) ?? FIELDS.model.default;
   const config: Record<string, number | string> = { ...defaultsFor(model) };
   for (const [key, v] of parsed) config[key] = v;
-  return { config: config as RunConfig, ignored };
+  return { config: config as RunConfig, ignored, drawn };
 }
 
-/** The hash for a config: only fields that differ from the model's defaults, in table order. */
-export function toHash(config: RunConfig): string {
+/**
+ * The hash for a config: only fields that differ from the model's defaults, in table order,
+ * then the drawing (`pts=`) when the data set is a drawing.
+ */
+export function toHash(config: RunConfig, drawn: Float32Array | null = null): string {
   const defaults = defaultsFor(config.model);
   const params = new URLSearchParams();
   for (const key of FIELD_KEYS) {
@@ -65,6 +79,7 @@ export function toHash(config: RunConfig): string {
       params.set(key, String(config[key]));
     }
   }
+  if (config.data === 'drawn' && drawn && drawn.length >= 2) params.set('pts', encodePoints(drawn));
   const s = params.toString();
   return s ? `#${s}` : '';
 }

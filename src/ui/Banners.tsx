@@ -21,6 +21,11 @@ export function Banners({ snap }: { snap: RunSnapshot }) {
           The link asked for the {backend.name.toUpperCase()} backend (backend={backend.name}).
         </div>
       ) : null}
+      {backend?.autoChoice ? (
+        <div className="banner banner-info" data-testid="auto-backend">
+          Auto chose the {backend.name.toUpperCase()} backend: {backend.autoChoice}
+        </div>
+      ) : null}
       {notices.length ? (
         <div className="banner banner-info" data-testid="notices">
           Some values in the link were ignored:

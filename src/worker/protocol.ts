@@ -17,6 +17,8 @@ export interface BackendInfo {
   fallbackReason: string | null;
   /** True when the link forced this backend (`backend=…`). */
   forced: boolean;
+  /** Why 'auto' chose another backend than the first that works, for this data (or null). */
+  autoChoice: string | null;
 }
 
 /** An RGBA image, row-major, 4 bytes a pixel: ready for putImageData on the page. */

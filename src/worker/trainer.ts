@@ -4,12 +4,12 @@ import { LIVE_FIELDS, MODELS, type Family } from '../config/models.ts';
 import { buildHostData, dataKey, type CustomData } from '../data/hostData.ts';
 import { fetchDigits } from '../data/mnist.ts';
 import type { DigitSet } from '../data/mnistFormat.ts';
-import { initBackend } from './backend.ts';
+import { autoBackendFor, initBackend, switchBackend } from './backend.ts';
 import { LatentQueries } from './latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import { planeBuffers } from './plane.ts';
-import type { FromWorker, PrepareStage } from './protocol.ts';
+import type { BackendInfo, FromWorker, PrepareStage } from './protocol.ts';
 import { TrainingSession } from './session.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
@@ -36,6 +36,8 @@ export class Trainer {
   private dataKeyNow: string | null = null;
   private digits: DigitSet | null = null;
   private dataUrl = '';
+  /** The backend the chain WebGPU → WebGL → CPU (or the link) chose at start. */
+  private firstBackend: BackendInfo | null = null;
   private readonly custom: CustomData = { drawn: null, upload: null };
   private session: TrainingSession | null = null;
   private readonly losses = new LossBuffer();
@@ -60,8 +62,8 @@ export class Trainer {
   async init(config: RunConfig, dataUrl: string): Promise<void> {
     this.config = config;
     this.progress('backend', 'Starting the tfjs backend…');
-    const info = await initBackend(config.backend);
-    this.post({ type: 'backend', info });
+    this.firstBackend = await initBackend(config.backend);
+    this.post({ type: 'backend', info: this.firstBackend });
 
     this.dataUrl = dataUrl;
     // The model is built (and its data loaded) before the page counts as ready, so a link that
@@ -140,6 +142,15 @@ export class Trainer {
     if (this.data) disposeDevice(this.data);
     this.data = null;
     this.dataKeyNow = null;
+    // Nothing lives on the device now (the session was disposed first): a safe moment to move
+    // to the backend that suits this kind of data.
+    if (this.firstBackend) {
+      const info = autoBackendFor(this.firstBackend, host.kind);
+      if (info.name !== tf.getBackend()) {
+        await switchBackend(info.name);
+        this.post({ type: 'backend', info });
+      }
+    }
     this.data = toDevice(host);
     this.dataKeyNow = key;
     const { description, trainCount, heldOutCount } = this.data;

@@ -1,4 +1,5 @@
 import type { MetricName } from '../../config/models.ts';
+import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
 
 // How each metric is drawn: its name in the legend, its color, and its axis. Losses share the
 // left axis; quantities of another scale (KL, D's outputs) get the right one.
@@ -9,10 +10,10 @@ export const METRIC_STYLE: Record<
   reconstruction: { label: 'Reconstruction', color: '#2f6fdf', axis: 'left' },
   total: { label: 'Total (−ELBO)', color: '#222831', axis: 'left' },
   kl: { label: 'KL(q(z|x) ‖ N(0, I))', color: '#e07b1f', axis: 'right' },
-  dLoss: { label: 'D loss', color: '#7a3fc4', axis: 'left' },
+  dLoss: { label: 'D loss', color: '#455a64', axis: 'left' },
   gLoss: { label: 'G loss', color: '#d9534f', axis: 'left' },
-  dReal: { label: 'D(x), real', color: '#2a9d5b', axis: 'right' },
-  dFake: { label: 'D(G(z)), fake', color: '#e07b1f', axis: 'right' },
+  dReal: { label: 'D(x), real', color: REAL_COLOR, axis: 'right' },
+  dFake: { label: 'D(G(z)), fake', color: FAKE_COLOR, axis: 'right' },
   heldOutTotal: { label: 'Held-out −ELBO', color: '#8a8f98', axis: 'left' },
   heldOutReconstruction: { label: 'Held-out reconstruction', color: '#8a8f98', axis: 'left' },
 };

@@ -1,14 +1,23 @@
 import type { FieldKey } from '../../config/fields.ts';
 import { MODELS } from '../../config/models.ts';
 import type { ModelId, RunConfig } from '../../config/schema.ts';
+import { dataKind } from '../../config/datasets.ts';
+import { DataControls } from './DataControls.tsx';
 import { FieldControl } from './FieldControl.tsx';
 
-const GAN_ONLY_WITH: Partial<Record<FieldKey, (c: RunConfig) => boolean>> = {
+const images = (c: RunConfig) => dataKind(c.data) === 'image';
+const dense = (c: RunConfig) => c.arch === 'dense' || !images(c);
+
+/** Fields shown only when they do something under the other choices. */
+const SHOWN_WHEN: Partial<Record<FieldKey, (c: RunConfig) => boolean>> = {
   gp: (c) => c.loss === 'wgangp',
   b1: (c) => c.opt === 'adam',
   b2: (c) => c.opt === 'adam',
-  layers: (c) => c.arch === 'dense',
-  hidden: (c) => c.arch === 'dense' || c.model !== 'gan',
+  layers: dense,
+  hidden: (c) => dense(c) || c.model !== 'gan',
+  // 2-D points always use dense networks and a Gaussian decoder.
+  arch: images,
+  recon: images,
 };
 
 /**
@@ -18,12 +27,16 @@ const GAN_ONLY_WITH: Partial<Record<FieldKey, (c: RunConfig) => boolean>> = {
  */
 export function ConfigControls({
   config,
+  drawn,
   onChange,
   onModel,
+  onDrawn,
 }: {
   config: RunConfig;
+  drawn: Float32Array;
   onChange: (key: FieldKey, value: number | string) => void;
   onModel: (model: ModelId) => void;
+  onDrawn: (points: Float32Array) => void;
 }) {
   const info = MODELS[config.model];
   return (
@@ -43,9 +56,10 @@ export function ConfigControls({
           </label>
         ))}
       </fieldset>
+      <DataControls config={config} drawn={drawn} onChange={onChange} onDrawn={onDrawn} />
       <div className="field-grid">
         {info.params
-          .filter((k) => GAN_ONLY_WITH[k]?.(config) ?? true)
+          .filter((k) => SHOWN_WHEN[k]?.(config) ?? true)
           .map((k) => (
             <FieldControl key={k} name={k} value={config[k]} onChange={onChange} />
           ))}

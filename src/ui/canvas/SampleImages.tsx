@@ -1,0 +1,42 @@
+import type { Family } from '../../config/models.ts';
+import type { RunSnapshot } from '../../state/runStore.ts';
+import { PixelCanvas } from './PixelCanvas.tsx';
+
+/** The fixed-noise sample grid, and below it reconstructions or real images. */
+export function SampleImages({
+  images,
+  family,
+}: {
+  images: RunSnapshot['images'];
+  family: Family;
+}) {
+  return (
+    <>
+      <h2 id="images-title">
+        Samples{images ? <span className="muted"> · step {images.step}</span> : null}
+      </h2>
+      <PixelCanvas
+        testId="samples"
+        image={images?.samples ?? null}
+        scale={2}
+        label={
+          family === 'gan'
+            ? 'G(z) for 64 fixed noise vectors z ~ N(0, I)'
+            : 'Decoded from 64 fixed codes z ~ N(0, I)'
+        }
+      />
+      {images ? (
+        <PixelCanvas
+          testId="second"
+          image={images.second.image}
+          scale={2}
+          label={
+            images.second.kind === 'reconstructions'
+              ? 'Held-out images (top) and their reconstructions (bottom)'
+              : 'Real training images, for comparison'
+          }
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { dataKind } from '../../config/datasets.ts';
+import type { FieldKey } from '../../config/fields.ts';
+import type { RunConfig } from '../../config/schema.ts';
+import { DrawPad } from '../plane/DrawPad.tsx';
+import { DigitPicker } from './DigitPicker.tsx';
+import { FieldControl } from './FieldControl.tsx';
+
+/** The data set picker and its options: the digit filter, the drawing pad, upload sizes. */
+export function DataControls({
+  config,
+  drawn,
+  onChange,
+  onDrawn,
+}: {
+  config: RunConfig;
+  drawn: Float32Array;
+  onChange: (key: FieldKey, value: number | string) => void;
+  onDrawn: (points: Float32Array) => void;
+}) {
+  return (
+    <fieldset className="data-controls">
+      <legend>Data</legend>
+      <FieldControl name="data" value={config.data} onChange={onChange} />
+      {config.data === 'mnist' ? (
+        <DigitPicker mask={config.digits} onChange={(m) => onChange('digits', m)} />
+      ) : null}
+      {config.data === 'drawn' ? (
+        <>
+          <DrawPad drawn={drawn} onUse={onDrawn} />
+          <FieldControl name="spread" value={config.spread} onChange={onChange} />
+        </>
+      ) : null}
+      {dataKind(config.data) === 'points' ? (
+        <p className="muted small-text">
+          2-D data: the networks are dense and points are modelled directly (linear outputs; the
+          VAE’s decoder is a Gaussian with σ = 0.1).
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

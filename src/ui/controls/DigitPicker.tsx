@@ -1,0 +1,42 @@
+import { ALL_DIGITS, digitsFromMask } from '../../config/datasets.ts';
+
+/**
+ * Which MNIST digits to train on: ten checkboxes over the `digits` bitmask. At least one stays
+ * checked (the last one cannot be unchecked).
+ */
+export function DigitPicker({
+  mask,
+  onChange,
+}: {
+  mask: number;
+  onChange: (mask: number) => void;
+}) {
+  const chosen = new Set(digitsFromMask(mask));
+  return (
+    <fieldset className="digit-picker">
+      <legend>Digits to train on</legend>
+      <div className="digit-boxes">
+        {Array.from({ length: 10 }, (_, d) => (
+          <label key={d} className="digit-box">
+            <input
+              type="checkbox"
+              checked={chosen.has(d)}
+              disabled={chosen.size === 1 && chosen.has(d)}
+              aria-label={`Digit ${d}`}
+              onChange={() => onChange(mask ^ (1 << d))}
+            />
+            {d}
+          </label>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="small"
+        disabled={mask === ALL_DIGITS}
+        onClick={() => onChange(ALL_DIGITS)}
+      >
+        All ten
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'react';
+import { PLANE_EXTENT } from '../../config/datasets.ts';
+import { defaultDrawing, MAX_DRAWN } from '../../config/drawing.ts';
+import { DRAWN_COLOR } from '../colors.ts';
+import { toCanvas, toPlane } from './planeDrawing.ts';
+
+const SIZE = 240;
+/** Points closer than this (plane units) to the last one of a stroke are skipped. */
+const MIN_GAP = 0.05;
+
+/**
+ * Draw-your-own data: drag on the pad to paint where the data is. The drawing becomes the data
+ * set when the person presses "Train on this drawing" (each sample is a drawn point plus a
+ * little Gaussian noise, the "spread" control).
+ */
+export function DrawPad({
+  drawn,
+  onUse,
+}: {
+  drawn: Float32Array;
+  onUse: (points: Float32Array) => void;
+}) {
+  const [points, setPoints] = useState<number[]>(() => Array.from(drawn));
+  const ref = useRef<HTMLCanvasElement>(null);
+  const stroke = useRef<[number, number] | null>(null);
+  // A drawing put to use comes back as the link stores it (bytes): show exactly that
+  // (React's "adjust state when a prop changes" pattern, during render).
+  const [shownDrawn, setShownDrawn] = useState(drawn);
+  if (shownDrawn !== drawn) {
+    setShownDrawn(drawn);
+    setPoints(Array.from(drawn));
+  }
+
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
+    canvas.width = SIZE * dpr;
+    canvas.height = SIZE * dpr;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, SIZE, SIZE);
+    ctx.strokeStyle = '#e3e6eb';
+    ctx.beginPath();
+    ctx.moveTo(SIZE / 2, 0);
+    ctx.lineTo(SIZE / 2, SIZE);
+    ctx.moveTo(0, SIZE / 2);
+    ctx.lineTo(SIZE, SIZE / 2);
+    ctx.stroke();
+    ctx.fillStyle = DRAWN_COLOR;
+    ctx.beginPath();
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      const [x, y] = toCanvas(points[i]!, points[i + 1]!, PLANE_EXTENT, SIZE);
+      ctx.moveTo(x + 3, y);
+      ctx.arc(x, y, 3, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+  }, [points]);
+
+  const add = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const p = toPlane(
+      ((e.clientX - rect.left) / rect.width) * SIZE,
+      ((e.clientY - rect.top) / rect.height) * SIZE,
+      PLANE_EXTENT,
+      SIZE,
+    );
+    const last = stroke.current;
+    if (last && Math.hypot(p[0] - last[0], p[1] - last[1]) < MIN_GAP) return;
+    stroke.current = p;
+    setPoints((old) => (old.length >= 2 * MAX_DRAWN ? old : [...old, p[0], p[1]]));
+  };
+
+  const count = points.length / 2;
+  const changed =
+    points.length !== drawn.length || points.some((v, i) => Math.abs(v - drawn[i]!) > 1e-6);
+  return (
+    <div className="draw-pad">
+      <canvas
+        ref={ref}
+        data-testid="draw-pad"
+        className="plane-canvas draw-canvas"
+        style={{ width: SIZE, height: SIZE }}
+        aria-label="Drawing pad: drag to paint where the data is"
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          stroke.current = null;
+          add(e);
+        }}
+        onPointerMove={(e) => {
+          if (e.buttons & 1) add(e);
+        }}
+        onPointerUp={() => {
+          stroke.current = null;
+        }}
+      />
+      <p className="muted small-text" aria-live="polite">
+        {count} of at most {MAX_DRAWN} points{changed ? ' · not used yet' : ' · in use'}
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary"
+          disabled={count < 1 || !changed}
+          onClick={() => onUse(Float32Array.from(points))}
+        >
+          Train on this drawing
+        </button>
+        <button type="button" onClick={() => setPoints([])} disabled={count === 0}>
+          Clear
+        </button>
+        <button type="button" onClick={() => setPoints(Array.from(defaultDrawing()))}>
+          Smiley
+        </button>
+      </div>
+    </div>
+  );
+}

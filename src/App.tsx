@@ -34,13 +34,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
         <section className="panel controls-panel" aria-labelledby="controls-title">
           <h2 id="controls-title">Training</h2>
           <TrainControls snap={snap} controller={controller} />
-          <ConfigControls
-            config={snap.config}
-            drawn={snap.drawn}
-            onChange={(k, v) => controller.setField(k, v)}
-            onModel={(m) => controller.setModel(m)}
-            onDrawn={(p) => controller.setDrawn(p)}
-          />
+          <ConfigControls snap={snap} controller={controller} />
           <ModelExplainer config={snap.config} />
         </section>
         <section className="panel chart-panel" aria-labelledby="chart-title">

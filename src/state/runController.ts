@@ -6,6 +6,9 @@ import type { LatentQuery } from '../worker/protocol.ts';
 import type { RunStore } from './runStore.ts';
 import { toHash } from './url.ts';
 import { asInLink } from '../config/drawing.ts';
+import { summarise } from '../data/imageFiles.ts';
+import type { DecodedImages } from '../worker/decodeProtocol.ts';
+import { DecodeReplaced, ImageDecoder } from '../worker/decoderClient.ts';
 
 // What the page's controls do: typed commands to the worker, and the link kept in step with
 // the config. The worker's replies flow back into the store; a crashed worker becomes a
@@ -66,6 +69,21 @@ export class RunController {
   /** A control changed: learning rates and the like apply at once, the rest restarts the run. */
   setField(key: FieldKey, value: number | string): void {
     const config = { ...this.store.getSnapshot().config, [key]: value } as RunConfig;
+    const upload = this.store.getSnapshot().upload;
+    if (key === 'usize' && this.uploadFiles.length) {
+      // Another size: decode the same files again; training moves to them when asked.
+      this.store.update({ config });
+      this.writeHash(config);
+      void this.decodeUpload(this.uploadFiles);
+      return;
+    }
+    if (key === 'data' && value === 'upload' && !(upload.phase === 'ready' && upload.inUse)) {
+      // Nothing to train on yet: show the upload panel, keep the current run until images
+      // are chosen ("Train on these images").
+      this.store.update({ config });
+      this.writeHash(config);
+      return;
+    }
     this.apply(config, LIVE_FIELDS.has(key));
   }
 
@@ -77,6 +95,62 @@ export class RunController {
     const { config } = this.store.getSnapshot();
     if (config.data === 'drawn') this.apply(config, false);
     else this.writeHash(config);
+  }
+
+  private readonly decoder = new ImageDecoder();
+  /** The person's files, kept to decode again at another size. */
+  private uploadFiles: File[] = [];
+  private decoded: DecodedImages | null = null;
+
+  /** Decodes the person's files (off the main thread) into a preview and a count. */
+  async decodeUpload(files: File[]): Promise<void> {
+    this.uploadFiles = files;
+    this.decoded = null;
+    if (files.length === 0) {
+      this.store.update({
+        upload: { phase: 'failed', message: 'No files were selected or dropped.' },
+      });
+      return;
+    }
+    const size = this.store.getSnapshot().config.usize;
+    this.store.update({ upload: { phase: 'decoding', done: 0, total: files.length } });
+    try {
+      const result = await this.decoder.decode(files, size, (done, total) =>
+        this.store.update({ upload: { phase: 'decoding', done, total } }),
+      );
+      this.decoded = result;
+      const { count, preview, skipped, overLimit } = result;
+      this.store.update({
+        upload: {
+          phase: 'ready',
+          count,
+          size,
+          preview,
+          skipped,
+          summary: summarise(count, skipped, overLimit),
+          inUse: false,
+        },
+      });
+    } catch (e) {
+      if (e instanceof DecodeReplaced) return;
+      this.store.update({
+        upload: {
+          phase: 'failed',
+          message: `The images could not be read: ${(e as Error).message}`,
+        },
+      });
+    }
+  }
+
+  /** Trains on the decoded images from now on. */
+  useUpload(): void {
+    const d = this.decoded;
+    const state = this.store.getSnapshot().upload;
+    if (!d || state.phase !== 'ready' || d.count < 2) return;
+    this.client.send({ type: 'upload', size: d.size, count: d.count, pixels: d.pixels.slice() });
+    this.store.update({ upload: { ...state, inUse: true } });
+    const config = { ...this.store.getSnapshot().config, data: 'upload' as const, usize: d.size };
+    this.apply(config, false);
   }
 
   setModel(model: ModelId): void {

@@ -9,11 +9,28 @@ import {
   type RgbaImage,
 } from '../worker/protocol.ts';
 import { LossHistory } from './lossHistory.ts';
+import type { UploadSize } from '../config/datasets.ts';
+import type { SkippedFile } from '../data/imageFiles.ts';
 
 // The page's picture of the run, fed by the worker's messages. React reads it through
 // useSyncExternalStore; the test handle (window.__playground) reads the same snapshot.
 
 export type Phase = 'preparing' | 'ready' | 'failed';
+
+export type UploadState =
+  | { phase: 'empty' }
+  | { phase: 'decoding'; done: number; total: number }
+  | {
+      phase: 'ready';
+      count: number;
+      size: UploadSize;
+      preview: RgbaImage | null;
+      summary: string;
+      skipped: SkippedFile[];
+      /** True once the worker trains on these images. */
+      inUse: boolean;
+    }
+  | { phase: 'failed'; message: string };
 
 export interface RunSnapshot {
   phase: Phase;
@@ -47,6 +64,8 @@ export interface RunSnapshot {
   latent: { id: number; step: number; image: RgbaImage | null; error: string | null } | null;
   /** The points of the draw-your-own data set (the link's, or a starting drawing). */
   drawn: Float32Array;
+  /** The person's own images: decoding progress, then what is ready and what was skipped. */
+  upload: UploadState;
   /** Bumped whenever `history` or `evaluations` change, so views can memoise on it. */
   lossVersion: number;
 }
@@ -78,6 +97,7 @@ export class RunStore {
       latent: null,
       lossVersion: 0,
       drawn,
+      upload: { phase: 'empty' },
     };
   }
 

@@ -32,15 +32,15 @@ export class TrainingSession {
   /** The first held-out rows, for the reconstruction row. */
   private readonly fixedX: tf.Tensor2D;
 
+  private readonly config: RunConfig;
+
   constructor(
-    private readonly config: RunConfig,
+    config: RunConfig,
     readonly data: DeviceData,
   ) {
-    if (config.batch > data.trainCount) {
-      throw new Error(
-        `The batch size (${config.batch}) is larger than the training set (${data.trainCount}); choose a batch of at most ${data.trainCount}.`,
-      );
-    }
+    // A handful of uploaded images is smaller than a batch: then each batch is all of them.
+    this.config = { ...config, batch: Math.min(config.batch, data.trainCount) };
+    config = this.config;
     this.model = BUILDERS[config.model](config, data.shape);
     this.order = new BatchOrder(data.trainCount, config.batch, deriveSeed(config.seed, 'order'));
     const points = data.shape.kind === 'points';
@@ -53,6 +53,11 @@ export class TrainingSession {
     );
     const size = data.train.shape[1];
     this.fixedX = data.heldOutX.slice([0, 0], [Math.min(ROW_COUNT, data.heldOutX.shape[0]), size]);
+  }
+
+  /** The batch size in use: the config's, or the whole training set when that is smaller. */
+  get batch(): number {
+    return this.config.batch;
   }
 
   get isPlane(): boolean {

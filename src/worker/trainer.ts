@@ -66,9 +66,13 @@ export class Trainer {
     this.post({ type: 'backend', info: this.firstBackend });
 
     this.dataUrl = dataUrl;
-    // The model is built (and its data loaded) before the page counts as ready, so a link that
-    // asks for missing data (a drawing not yet drawn) still gets a working page and a message.
-    await this.newSession(config);
+    // A link may ask for data that is not there (your own images, before any are chosen): the
+    // page still becomes ready, with the message, so the person can choose other data.
+    try {
+      await this.newSession(config);
+    } catch (e) {
+      this.post({ type: 'error', message: (e as Error).message, fatal: false });
+    }
     this.post({ type: 'ready' });
   }
 
@@ -85,7 +89,15 @@ export class Trainer {
   }
 
   start(): void {
-    if (!this.session || this.running) return;
+    if (!this.session) {
+      this.post({
+        type: 'error',
+        fatal: false,
+        message: 'There is no model to train: choose a data set that is ready, then Reset.',
+      });
+      return;
+    }
+    if (this.running) return;
     if (this.budgetReached()) return;
     this.running = true;
     this.startedAt ??= performance.now();
@@ -168,6 +180,14 @@ export class Trainer {
     const data = await this.ensureData(config);
     this.progress('model', `Building the ${MODELS[config.model].label}…`);
     this.session = new TrainingSession(config, data);
+    if (this.session.batch < config.batch) {
+      const { description, trainCount, heldOutCount } = data;
+      const note = `${description}; batches of ${this.session.batch} (the whole training set, smaller than the batch size ${config.batch})`;
+      this.post({
+        type: 'data',
+        info: { kind: data.shape.kind, description: note, trainCount, heldOutCount },
+      });
+    }
     this.chunk = 1;
     this.stepsPerSec = 0;
     this.startedAt = null;

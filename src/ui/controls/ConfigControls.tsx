@@ -1,6 +1,8 @@
 import type { FieldKey } from '../../config/fields.ts';
 import { MODELS } from '../../config/models.ts';
-import type { ModelId, RunConfig } from '../../config/schema.ts';
+import type { RunConfig } from '../../config/schema.ts';
+import type { RunController } from '../../state/runController.ts';
+import type { RunSnapshot } from '../../state/runStore.ts';
 import { dataKind } from '../../config/datasets.ts';
 import { DataControls } from './DataControls.tsx';
 import { FieldControl } from './FieldControl.tsx';
@@ -26,18 +28,14 @@ const SHOWN_WHEN: Partial<Record<FieldKey, (c: RunConfig) => boolean>> = {
  * Adam, λ without WGAN-GP) are hidden.
  */
 export function ConfigControls({
-  config,
-  drawn,
-  onChange,
-  onModel,
-  onDrawn,
+  controller,
+  snap,
 }: {
-  config: RunConfig;
-  drawn: Float32Array;
-  onChange: (key: FieldKey, value: number | string) => void;
-  onModel: (model: ModelId) => void;
-  onDrawn: (points: Float32Array) => void;
+  controller: RunController;
+  snap: RunSnapshot;
 }) {
+  const { config } = snap;
+  const onChange = (k: FieldKey, v: number | string) => controller.setField(k, v);
   const info = MODELS[config.model];
   return (
     <div className="config-controls">
@@ -50,13 +48,21 @@ export function ConfigControls({
               name="model"
               value={m.id}
               checked={config.model === m.id}
-              onChange={() => onModel(m.id)}
+              onChange={() => controller.setModel(m.id)}
             />
             {m.label}
           </label>
         ))}
       </fieldset>
-      <DataControls config={config} drawn={drawn} onChange={onChange} onDrawn={onDrawn} />
+      <DataControls
+        config={config}
+        drawn={snap.drawn}
+        upload={snap.upload}
+        onChange={onChange}
+        onDrawn={(p) => controller.setDrawn(p)}
+        onFiles={(f) => void controller.decodeUpload(f)}
+        onUseUpload={() => controller.useUpload()}
+      />
       <div className="field-grid">
         {info.params
           .filter((k) => SHOWN_WHEN[k]?.(config) ?? true)

@@ -4,18 +4,26 @@ import type { RunConfig } from '../../config/schema.ts';
 import { DrawPad } from '../plane/DrawPad.tsx';
 import { DigitPicker } from './DigitPicker.tsx';
 import { FieldControl } from './FieldControl.tsx';
+import { UploadPanel } from './UploadPanel.tsx';
+import type { UploadState } from '../../state/runStore.ts';
 
 /** The data set picker and its options: the digit filter, the drawing pad, upload sizes. */
 export function DataControls({
   config,
   drawn,
+  upload,
   onChange,
   onDrawn,
+  onFiles,
+  onUseUpload,
 }: {
   config: RunConfig;
   drawn: Float32Array;
+  upload: UploadState;
   onChange: (key: FieldKey, value: number | string) => void;
   onDrawn: (points: Float32Array) => void;
+  onFiles: (files: File[]) => void;
+  onUseUpload: () => void;
 }) {
   return (
     <fieldset className="data-controls">
@@ -28,6 +36,12 @@ export function DataControls({
         <>
           <DrawPad drawn={drawn} onUse={onDrawn} />
           <FieldControl name="spread" value={config.spread} onChange={onChange} />
+        </>
+      ) : null}
+      {config.data === 'upload' ? (
+        <>
+          <FieldControl name="usize" value={config.usize} onChange={onChange} />
+          <UploadPanel upload={upload} onFiles={onFiles} onUse={onUseUpload} />
         </>
       ) : null}
       {dataKind(config.data) === 'points' ? (

@@ -1,0 +1,94 @@
+/// <reference lib="webworker" />
+import { uploadShape, type UploadSize } from '../config/datasets.ts';
+import {
+  centreSquare,
+  MAX_IMAGES,
+  MAX_MEGAPIXELS,
+  rejectByName,
+  rgbaToImage,
+  type SkippedFile,
+} from '../data/imageFiles.ts';
+import type { FromDecoder, ToDecoder } from './decodeProtocol.ts';
+import { tileImages } from './pixels.ts';
+
+// Decodes the person's image files off the main thread: each file in turn (so memory holds one
+// decoded image at a time), centre-cropped and resized to the chosen size with a high-quality
+// filter, then packed into one byte array. Files that fail are skipped and named.
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: FromDecoder, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
+const PREVIEW = 32;
+
+async function decodeOne(file: File, size: UploadSize): Promise<Uint8Array> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file); // a GIF gives its first frame
+  } catch {
+    throw new Error('could not be decoded (corrupt, or not really an image)');
+  }
+  try {
+    const { width: w, height: h } = bitmap;
+    if (w * h > MAX_MEGAPIXELS * 1e6) {
+      throw new Error(
+        `too large (${((w * h) / 1e6).toFixed(0)} megapixels; the limit is ${MAX_MEGAPIXELS})`,
+      );
+    }
+    const { width: side } = uploadShape(size);
+    const [sx, sy, crop] = centreSquare(w, h);
+    const canvas = new OffscreenCanvas(side, side);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2-D canvas in this worker');
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, sx, sy, crop, crop, 0, 0, side, side);
+    return rgbaToImage(ctx.getImageData(0, 0, side, side).data, size);
+  } finally {
+    bitmap.close();
+  }
+}
+
+async function decodeAll(id: number, files: File[], size: UploadSize): Promise<void> {
+  const shape = uploadShape(size);
+  const bytes = shape.height * shape.width * shape.channels;
+  const used = files.slice(0, MAX_IMAGES);
+  const pixels = new Uint8Array(used.length * bytes);
+  const skipped: SkippedFile[] = [];
+  let count = 0;
+  let lastPost = 0;
+  for (let i = 0; i < used.length; i++) {
+    const file = used[i]!;
+    const rejected = rejectByName(file.name, file.type);
+    if (rejected) skipped.push({ name: file.name, reason: rejected });
+    else {
+      try {
+        pixels.set(await decodeOne(file, size), count * bytes);
+        count++;
+      } catch (e) {
+        skipped.push({ name: file.name, reason: (e as Error).message });
+      }
+    }
+    if (performance.now() - lastPost > 100) {
+      lastPost = performance.now();
+      post({ type: 'progress', id, done: i + 1, total: used.length });
+    }
+  }
+  const kept = pixels.slice(0, count * bytes);
+  const shown = Math.min(PREVIEW, count);
+  const preview = shown ? tileImages(kept.subarray(0, shown * bytes), shown, shape, 8) : null;
+  const result = {
+    size,
+    count,
+    pixels: kept,
+    preview,
+    skipped,
+    overLimit: files.length - used.length,
+  };
+  post({ type: 'done', id, result }, preview ? [kept.buffer, preview.data.buffer] : [kept.buffer]);
+}
+
+scope.onmessage = (e: MessageEvent<ToDecoder>) => {
+  const { id, files, size } = e.data;
+  decodeAll(id, files, size).catch((err: unknown) =>
+    post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) }),
+  );
+};

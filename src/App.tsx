@@ -10,10 +10,13 @@ import { ModelExplainer } from './ui/ModelExplainer.tsx';
 import { ConfigControls } from './ui/controls/ConfigControls.tsx';
 import { dataKind } from './config/datasets.ts';
 import { PlaneView } from './ui/plane/PlaneView.tsx';
+import { LatentExplorer } from './ui/latent/LatentExplorer.tsx';
+import { useShortcuts } from './ui/hooks/useShortcuts.ts';
 import { SampleImages } from './ui/canvas/SampleImages.tsx';
 
 export function App({ store, controller }: { store: RunStore; controller: RunController }) {
   const snap = useRunSnapshot(store);
+  useShortcuts(snap, controller);
   const { images } = snap;
   const family = MODELS[snap.config.model].family;
   // The data set the worker has built decides the view (the config may be a step ahead).
@@ -34,17 +37,33 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
         <section className="panel controls-panel" aria-labelledby="controls-title">
           <h2 id="controls-title">Training</h2>
           <TrainControls snap={snap} controller={controller} />
-          <ConfigControls snap={snap} controller={controller} />
+          <ConfigControls
+            controller={controller}
+            config={snap.config}
+            drawn={snap.drawn}
+            upload={snap.upload}
+          />
           <ModelExplainer config={snap.config} />
         </section>
-        <section className="panel chart-panel" aria-labelledby="chart-title">
-          <h2 id="chart-title">Losses</h2>
-          <LossChart
-            history={store.history}
-            evaluations={store.evaluations}
-            version={snap.lossVersion}
-          />
-        </section>
+        <div className="middle-column">
+          <section className="panel chart-panel" aria-labelledby="chart-title">
+            <h2 id="chart-title">Losses</h2>
+            <LossChart
+              history={store.history}
+              evaluations={store.evaluations}
+              version={snap.lossVersion}
+            />
+          </section>
+          {points ? null : (
+            <section className="panel explorer-panel" aria-labelledby="explorer-title">
+              <h2 id="explorer-title">
+                Latent space{' '}
+                <span className="muted">· drag the sliders or the point, even while training</span>
+              </h2>
+              <LatentExplorer snap={snap} controller={controller} />
+            </section>
+          )}
+        </div>
         <section className="panel images-panel" aria-labelledby="images-title">
           {points ? (
             <>

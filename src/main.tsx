@@ -10,8 +10,8 @@ import './styles.css';
 
 // The page's wiring, done once outside React (so StrictMode's double effects never start two
 // workers): link → config → store ← worker, and the read-only test handle.
-const { config, ignored, drawn } = parseLink(location.search, location.hash);
-const store = new RunStore(config, ignored, drawn ?? defaultDrawing());
+const { config, ignored, drawn, z } = parseLink(location.search, location.hash);
+const store = new RunStore(config, ignored, drawn ?? defaultDrawing(), z);
 const controller = new RunController(store, new URL('data/mnist-10k.bin', document.baseURI).href);
 installTestHandle(store);
 

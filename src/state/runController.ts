@@ -5,6 +5,13 @@ import { WorkerClient } from '../worker/client.ts';
 import type { LatentQuery } from '../worker/protocol.ts';
 import type { RunStore } from './runStore.ts';
 import { toHash } from './url.ts';
+import { resize, Z_RANGE, type ExplorerState } from './explorer.ts';
+import { LatentRequester } from './latentRequester.ts';
+import { dataKind } from '../config/datasets.ts';
+
+/** Images in the explorer's grid (a side) and its interpolation strip. */
+const GRID_SIDE = 8;
+const STRIP_STEPS = 10;
 import { asInLink } from '../config/drawing.ts';
 import { summarise } from '../data/imageFiles.ts';
 import type { DecodedImages } from '../worker/decodeProtocol.ts';
@@ -25,7 +32,12 @@ export class RunController {
     dataUrl: string,
   ) {
     this.client = new WorkerClient(
-      (msg) => store.receive(msg),
+      (msg) => {
+        store.receive(msg);
+        if (msg.type === 'latent') this.latentRequester.answered(msg.kind, msg.id);
+        // New weights: the explorer's images follow them.
+        if (msg.type === 'images') this.refreshLatent();
+      },
       (message) =>
         store.update({
           phase: 'failed',
@@ -54,12 +66,54 @@ export class RunController {
   }
 
   private latentId = 0;
-
-  /** Asks the worker to decode latent codes; the answer lands in the store's `latent`. */
-  queryLatent(query: LatentQuery): number {
+  private readonly latentRequester = new LatentRequester((query) => {
     const id = ++this.latentId;
     this.client.send({ type: 'latent', id, query });
     return id;
+  });
+
+  /** Asks the worker to decode latent codes; answers land in the store's `latent`. */
+  queryLatent(query: LatentQuery): void {
+    this.latentRequester.request(query);
+  }
+
+  /** The explorer's images for its current state: the slider code, the grid, the strip. */
+  refreshLatent(parts: readonly LatentQuery['kind'][] = ['decode', 'grid', 'interpolate']): void {
+    const { explorer, config, data } = this.store.getSnapshot();
+    if ((data?.kind ?? dataKind(config.data)) !== 'image') return;
+    const { z, a, b, mode } = explorer;
+    if (parts.includes('decode')) this.queryLatent({ kind: 'decode', z });
+    if (parts.includes('grid')) {
+      this.queryLatent({ kind: 'grid', base: z, dims: [0, 1], range: Z_RANGE, side: GRID_SIDE });
+    }
+    if (parts.includes('interpolate')) {
+      this.queryLatent({ kind: 'interpolate', from: a, to: b, steps: STRIP_STEPS, mode });
+    }
+  }
+
+  /** The sliders moved: decode the new code now, and (latent > 2) the grid around it. */
+  setLatent(z: number[]): void {
+    const explorer = { ...this.store.getSnapshot().explorer, z };
+    this.store.update({ explorer }, true);
+    this.refreshLatent(z.length > 2 ? ['decode', 'grid'] : ['decode']);
+    this.scheduleHash();
+  }
+
+  /** New interpolation ends or mode. */
+  setStrip(patch: Partial<Pick<ExplorerState, 'a' | 'b' | 'mode'>>): void {
+    this.store.update({ explorer: { ...this.store.getSnapshot().explorer, ...patch } }, true);
+    this.refreshLatent(['interpolate']);
+  }
+
+  private hashTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Writes the link soon: a slider drag changes it many times a second. */
+  private scheduleHash(): void {
+    if (this.hashTimer !== null) return;
+    this.hashTimer = setTimeout(() => {
+      this.hashTimer = null;
+      this.writeHash(this.store.getSnapshot().config);
+    }, 250);
   }
 
   reset(): void {
@@ -72,7 +126,7 @@ export class RunController {
     const upload = this.store.getSnapshot().upload;
     if (key === 'usize' && this.uploadFiles.length) {
       // Another size: decode the same files again; training moves to them when asked.
-      this.store.update({ config });
+      this.store.update({ config }, true);
       this.writeHash(config);
       void this.decodeUpload(this.uploadFiles);
       return;
@@ -80,7 +134,7 @@ export class RunController {
     if (key === 'data' && value === 'upload' && !(upload.phase === 'ready' && upload.inUse)) {
       // Nothing to train on yet: show the upload panel, keep the current run until images
       // are chosen ("Train on these images").
-      this.store.update({ config });
+      this.store.update({ config }, true);
       this.writeHash(config);
       return;
     }
@@ -90,7 +144,7 @@ export class RunController {
   /** New drawn points: the data of 'Draw your own', used at once if that is the data set. */
   setDrawn(drawn: Float32Array): void {
     const points = asInLink(drawn);
-    this.store.update({ drawn: points });
+    this.store.update({ drawn: points }, true);
     this.client.send({ type: 'drawn', points: points.slice() });
     const { config } = this.store.getSnapshot();
     if (config.data === 'drawn') this.apply(config, false);
@@ -161,14 +215,15 @@ export class RunController {
   }
 
   private writeHash(config: RunConfig): void {
-    const hash = toHash(config, this.store.getSnapshot().drawn);
+    const { drawn, explorer } = this.store.getSnapshot();
+    const hash = toHash(config, { drawn, z: explorer.z });
     history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   }
 
   private apply(config: RunConfig, live: boolean): void {
     const before = this.store.getSnapshot();
     const backendChanged = config.backend !== before.config.backend;
-    this.store.update({ config });
+    this.store.update({ config, explorer: resize(before.explorer, config.latent) }, true);
     this.writeHash(config);
     if (backendChanged) {
       // tfjs picks its backend once per worker: a new backend means a fresh page.

@@ -5,10 +5,12 @@ import {
   type DataInfo,
   type PlaneView,
   type FromWorker,
+  type LatentQuery,
   type PrepareStage,
   type RgbaImage,
 } from '../worker/protocol.ts';
 import { LossHistory } from './lossHistory.ts';
+import { initialExplorer, type ExplorerState } from './explorer.ts';
 import type { UploadSize } from '../config/datasets.ts';
 import type { SkippedFile } from '../data/imageFiles.ts';
 
@@ -16,6 +18,14 @@ import type { SkippedFile } from '../data/imageFiles.ts';
 // useSyncExternalStore; the test handle (window.__playground) reads the same snapshot.
 
 export type Phase = 'preparing' | 'ready' | 'failed';
+
+export interface LatentAnswer {
+  id: number;
+  /** The training step whose weights decoded it. */
+  step: number;
+  image: RgbaImage | null;
+  error: string | null;
+}
 
 export type UploadState =
   | { phase: 'empty' }
@@ -60,10 +70,12 @@ export interface RunSnapshot {
   } | null;
   /** The newest 2-D view (2-D data sets). */
   plane: PlaneView | null;
-  /** The newest answer to a latent query (the explorer's decoded image). */
-  latent: { id: number; step: number; image: RgbaImage | null; error: string | null } | null;
+  /** The newest answer to each kind of latent query (the explorer's images). */
+  latent: Partial<Record<LatentQuery['kind'], LatentAnswer>>;
   /** The points of the draw-your-own data set (the link's, or a starting drawing). */
   drawn: Float32Array;
+  /** The latent explorer's sliders and interpolation ends. */
+  explorer: ExplorerState;
   /** The person's own images: decoding progress, then what is ready and what was skipped. */
   upload: UploadState;
   /** Bumped whenever `history` or `evaluations` change, so views can memoise on it. */
@@ -78,7 +90,7 @@ export class RunStore {
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
 
-  constructor(config: RunConfig, notices: string[], drawn: Float32Array) {
+  constructor(config: RunConfig, notices: string[], drawn: Float32Array, z: number[] | null) {
     this.snap = {
       phase: 'preparing',
       config,
@@ -94,10 +106,11 @@ export class RunStore {
       error: null,
       notices,
       images: null,
-      latent: null,
+      latent: {},
       lossVersion: 0,
       drawn,
       upload: { phase: 'empty' },
+      explorer: initialExplorer(config.latent, config.seed, z),
     };
   }
 
@@ -108,9 +121,18 @@ export class RunStore {
     return () => this.listeners.delete(fn);
   };
 
-  /** Updates the snapshot now; tells React at most once a frame (none while the tab hides). */
-  update(patch: Partial<RunSnapshot>): void {
+  /**
+   * Updates the snapshot now; tells React at most once a frame (none while the tab hides), or
+   * at once with `now` (for the person's own input).
+   */
+  update(patch: Partial<RunSnapshot>, now = false): void {
     this.snap = { ...this.snap, ...patch };
+    if (now) {
+      // A person's own input: controlled inputs must show it in this event, not next frame
+      // (React would put the old value back until then).
+      for (const fn of this.listeners) fn();
+      return;
+    }
     if (this.scheduled) return;
     this.scheduled = true;
     const flush = () => {
@@ -138,7 +160,7 @@ export class RunStore {
         return this.update({ phase: 'ready', progress: null });
       case 'data':
         // A new data set: pictures of the old one no longer apply.
-        return this.update({ data: msg.info, images: null, plane: null, latent: null });
+        return this.update({ data: msg.info, images: null, plane: null, latent: {} });
       case 'plane':
         return this.update({ plane: msg.view });
       case 'metrics':
@@ -172,9 +194,10 @@ export class RunStore {
         });
       case 'latent': {
         // Answers can only come back in order, but a stale one is still dropped.
-        if (this.snap.latent && msg.id < this.snap.latent.id) return;
-        const { id, step, image, error } = msg;
-        return this.update({ latent: { id, step, image, error } });
+        const { id, kind, step, image, error } = msg;
+        const old = this.snap.latent[kind];
+        if (old && id < old.id) return;
+        return this.update({ latent: { ...this.snap.latent, [kind]: { id, step, image, error } } });
       }
       case 'error':
         return this.update({

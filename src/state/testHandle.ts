@@ -31,6 +31,13 @@ export interface PlaygroundHandle {
   imageStep(): number | null;
   /** Notes on link values that were ignored. */
   notices(): string[];
+  /** The newest answer of each latent query kind: its id, step, and whether it has an image. */
+  latent(): Partial<
+    Record<
+      'decode' | 'grid' | 'interpolate',
+      { id: number; step: number; image: boolean; error: string | null }
+    >
+  >;
   /** The data set the worker built last. */
   data(): { kind: 'image' | 'points'; description: string; trainCount: number } | null;
   /** The newest 2-D view (2-D data): its step, and copies of its points. */
@@ -82,6 +89,18 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
     evaluations: () => seriesOf(store.evaluations),
     imageStep: () => store.getSnapshot().images?.step ?? null,
     notices: () => [...store.getSnapshot().notices],
+    latent() {
+      const out: ReturnType<PlaygroundHandle['latent']> = {};
+      for (const [kind, a] of Object.entries(store.getSnapshot().latent)) {
+        out[kind as keyof typeof out] = {
+          id: a.id,
+          step: a.step,
+          image: a.image !== null,
+          error: a.error,
+        };
+      }
+      return out;
+    },
     data() {
       const d = store.getSnapshot().data;
       return d ? { kind: d.kind, description: d.description, trainCount: d.trainCount } : null;

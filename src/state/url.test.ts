@@ -6,7 +6,12 @@ import { parseLink, toHash } from './url.ts';
 
 describe('link parsing', () => {
   it('an empty link gives the defaults and no notices', () => {
-    expect(parseLink('', '')).toEqual({ config: defaultsFor('vae'), ignored: [], drawn: null });
+    expect(parseLink('', '')).toEqual({
+      config: defaultsFor('vae'),
+      ignored: [],
+      drawn: null,
+      z: null,
+    });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });
 
@@ -78,7 +83,7 @@ describe('link parsing', () => {
   it('a drawing travels in pts=, to within one byte step, and a bad one is noticed', () => {
     const drawn = defaultDrawing();
     const config = { ...defaultsFor('gan'), data: 'drawn' as const };
-    const hash = toHash(config, drawn);
+    const hash = toHash(config, { drawn });
     expect(hash).toMatch(/^#model=gan&data=drawn&pts=[A-Za-z0-9_-]+$/);
     const back = parseLink('', hash);
     expect(back.config).toEqual(config);
@@ -86,11 +91,23 @@ describe('link parsing', () => {
     back.drawn!.forEach((v, i) =>
       expect(Math.abs(v - drawn[i]!)).toBeLessThanOrEqual(2 / 255 + 1e-6),
     );
-    expect(toHash({ ...config, data: 'ring' }, drawn)).not.toMatch(/pts=/);
+    expect(toHash({ ...config, data: 'ring' }, { drawn })).not.toMatch(/pts=/);
     for (const bad of ['%%%', 'A', '<script>', 'x'.repeat(5000), '']) {
       const p = parseLink('', `#data=drawn&pts=${bad}`);
       expect(p.drawn).toBeNull();
       expect(p.ignored.join()).toMatch(/pts: .* is not a drawing/);
+    }
+  });
+
+  it('the latent position travels in z=, rounded to 2 decimals; bad ones are noticed', () => {
+    const hash = toHash(defaultsFor('vae'), { z: [0.123, -1.5] });
+    expect(hash).toBe('#z=0.12%2C-1.5');
+    expect(parseLink('', hash).z).toEqual([0.12, -1.5]);
+    expect(toHash(defaultsFor('vae'), { z: [0, 0.001] })).toBe(''); // the origin is the default
+    for (const bad of ['1,,2', 'a', '9', `${'1,'.repeat(70)}1`, 'NaN', '1e400']) {
+      const p = parseLink('', `#z=${bad}`);
+      expect(p.z).toBeNull();
+      expect(p.ignored.join()).toMatch(/^z: /);
     }
   });
 

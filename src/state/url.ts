@@ -13,7 +13,30 @@ export interface ParsedLink {
   ignored: string[];
   /** Drawn points from `pts=` (draw-your-own data), or null when the link has none. */
   drawn: Float32Array | null;
+  /** The latent explorer's position from `z=` (comma-separated), or null when none. */
+  z: number[] | null;
 }
+
+/** What the link carries besides the field table. */
+export interface LinkExtras {
+  drawn?: Float32Array | null;
+  z?: readonly number[] | null;
+}
+
+/** Latent coordinates in the link: at most 64, each within ±Z_LIMIT. */
+export const Z_LIMIT = 5;
+
+function parseZ(text: string): number[] | null {
+  if (text.length > 64 * 8) return null;
+  const parts = text.split(',');
+  if (parts.length > 64) return null;
+  const z = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  return z.every((v) => Number.isFinite(v) && Math.abs(v) <= Z_LIMIT) ? z : null;
+}
+
+/** z rounded to 2 decimals, as the link writes it. */
+export const formatZ = (z: readonly number[]) =>
+  z.map((v) => String(Math.round(v * 100) / 100)).join(',');
 
 const MAX_SHOWN = 64;
 
@@ -36,14 +59,20 @@ export function parseLink(search: string, hash: string): ParsedLink {
   const ignored: string[] = [];
   const values = new Map<FieldKey, string>();
   let pts: string | null = null;
+  let zText: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
       else if (k === 'pts') pts = v;
+      else if (k === 'z') zText = v;
       // other keys: ignored
     }
   }
   const drawn = pts === null ? null : decodePoints(pts);
+  const z = zText === null ? null : parseZ(zText);
+  if (zText !== null && !z) {
+    ignored.push(`z: ${describe(zText)} is not a list of numbers within ±${Z_LIMIT}; using 0`);
+  }
   if (pts !== null && !drawn)
     ignored.push(`pts: ${describe(pts)} is not a drawing; using the default one`);
   const parsed = new Map<FieldKey, number | string>();
@@ -64,14 +93,14 @@ export function parseLink(search: string, hash: string): ParsedLink {
   const model = (parsed.get('model') as RunConfig['model'] | undefined) ?? FIELDS.model.default;
   const config: Record<string, number | string> = { ...defaultsFor(model) };
   for (const [key, v] of parsed) config[key] = v;
-  return { config: config as RunConfig, ignored, drawn };
+  return { config: config as RunConfig, ignored, drawn, z };
 }
 
 /**
  * The hash for a config: only fields that differ from the model's defaults, in table order,
  * then the drawing (`pts=`) when the data set is a drawing.
  */
-export function toHash(config: RunConfig, drawn: Float32Array | null = null): string {
+export function toHash(config: RunConfig, { drawn = null, z = null }: LinkExtras = {}): string {
   const defaults = defaultsFor(config.model);
   const params = new URLSearchParams();
   for (const key of FIELD_KEYS) {
@@ -80,6 +109,7 @@ export function toHash(config: RunConfig, drawn: Float32Array | null = null): st
     }
   }
   if (config.data === 'drawn' && drawn && drawn.length >= 2) params.set('pts', encodePoints(drawn));
+  if (z && z.some((v) => Math.round(v * 100) !== 0)) params.set('z', formatZ(z));
   const s = params.toString();
   return s ? `#${s}` : '';
 }

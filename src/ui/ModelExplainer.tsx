@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { MODELS } from '../config/models.ts';
 import type { RunConfig } from '../config/schema.ts';
 
@@ -72,7 +72,7 @@ function Gan({ c }: { c: RunConfig }) {
   );
 }
 
-export function ModelExplainer({ config }: { config: RunConfig }) {
+export const ModelExplainer = memo(function ModelExplainer({ config }: { config: RunConfig }) {
   const family = MODELS[config.model].family;
   return (
     <div className="explainer" data-testid="explainer">
@@ -86,4 +86,4 @@ export function ModelExplainer({ config }: { config: RunConfig }) {
       )}
     </div>
   );
-}
+});

@@ -137,6 +137,7 @@ export type FromWorker =
   | {
       type: 'latent';
       id: number;
+      kind: LatentQuery['kind'];
       /** The training step whose weights decoded it. */
       step: number;
       image: RgbaImage | null;

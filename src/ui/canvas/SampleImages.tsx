@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import type { Family } from '../../config/models.ts';
 import type { RunSnapshot } from '../../state/runStore.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 
 /** The fixed-noise sample grid, and below it reconstructions or real images. */
-export function SampleImages({
+export const SampleImages = memo(function SampleImages({
   images,
   family,
 }: {
@@ -39,4 +40,4 @@ export function SampleImages({
       ) : null}
     </>
   );
-}
+});

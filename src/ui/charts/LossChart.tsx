@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, memo } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -21,7 +21,7 @@ const REDRAW_MS = 100;
 const fmt = (v: number) =>
   v === 0 ? '0' : Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(Math.abs(v) >= 1 ? 1 : 2);
 
-export function LossChart({
+export const LossChart = memo(function LossChart({
   history,
   evaluations,
   version,
@@ -84,4 +84,4 @@ export function LossChart({
       </ResponsiveContainer>
     </div>
   );
-}
+});

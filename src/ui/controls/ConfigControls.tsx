@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { FieldKey } from '../../config/fields.ts';
 import { MODELS } from '../../config/models.ts';
 import type { RunConfig } from '../../config/schema.ts';
 import type { RunController } from '../../state/runController.ts';
-import type { RunSnapshot } from '../../state/runStore.ts';
+import type { UploadState } from '../../state/runStore.ts';
 import { dataKind } from '../../config/datasets.ts';
 import { DataControls } from './DataControls.tsx';
 import { FieldControl } from './FieldControl.tsx';
@@ -27,14 +28,17 @@ const SHOWN_WHEN: Partial<Record<FieldKey, (c: RunConfig) => boolean>> = {
  * built from the field table. Fields that do nothing under the current choices (β2 without
  * Adam, λ without WGAN-GP) are hidden.
  */
-export function ConfigControls({
+export const ConfigControls = memo(function ConfigControls({
   controller,
-  snap,
+  config,
+  drawn,
+  upload,
 }: {
   controller: RunController;
-  snap: RunSnapshot;
+  config: RunConfig;
+  drawn: Float32Array;
+  upload: UploadState;
 }) {
-  const { config } = snap;
   const onChange = (k: FieldKey, v: number | string) => controller.setField(k, v);
   const info = MODELS[config.model];
   return (
@@ -56,8 +60,8 @@ export function ConfigControls({
       </fieldset>
       <DataControls
         config={config}
-        drawn={snap.drawn}
-        upload={snap.upload}
+        drawn={drawn}
+        upload={upload}
         onChange={onChange}
         onDrawn={(p) => controller.setDrawn(p)}
         onFiles={(f) => void controller.decodeUpload(f)}
@@ -80,4 +84,4 @@ export function ConfigControls({
       </details>
     </div>
   );
-}
+});

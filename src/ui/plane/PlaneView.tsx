@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, memo } from 'react';
 import type { PlaneView as PlaneData } from '../../worker/protocol.ts';
 import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
 import {
@@ -36,7 +36,13 @@ function useHiDpiCanvas(size: number, draw: (ctx: CanvasRenderingContext2D) => v
  * arrows, each a layer the person can switch off. For the VAE and the autoencoder, a second
  * panel shows where real points land in latent space.
  */
-export function PlaneView({ view, family }: { view: PlaneData; family: 'gan' | 'vae' | 'ae' }) {
+export const PlaneView = memo(function PlaneView({
+  view,
+  family,
+}: {
+  view: PlaneData;
+  family: 'gan' | 'vae' | 'ae';
+}) {
   const [layers, setLayers] = useState<ReadonlySet<PlaneLayer>>(() => new Set(PLANE_LAYERS));
   const canvas = useHiDpiCanvas(SIZE, (ctx) => drawPlane(ctx, view, layers, SIZE));
   const codes = view.codes;
@@ -103,7 +109,7 @@ export function PlaneView({ view, family }: { view: PlaneData; family: 'gan' | '
       ) : null}
     </div>
   );
-}
+});
 
 function LayerKey({ layer }: { layer: PlaneLayer }) {
   const style =

@@ -1,0 +1,135 @@
+import { useRef } from 'react';
+import { MODELS } from '../../config/models.ts';
+import { randomCode, Z_RANGE } from '../../state/explorer.ts';
+import type { RunController } from '../../state/runController.ts';
+import type { RunSnapshot } from '../../state/runStore.ts';
+import { PixelCanvas } from '../canvas/PixelCanvas.tsx';
+import { LatentPad } from './LatentPad.tsx';
+
+/** Sliders shown at most; codes beyond keep their values (0 unless the link set them). */
+const MAX_SLIDERS = 16;
+const sub = (i: number) => String(i).replace(/\d/g, (c) => '₀₁₂₃₄₅₆₇₈₉'[Number(c)]!);
+
+/**
+ * Latent space, explored while training goes on: one slider per dimension decoding as it is
+ * dragged, a pad over the first two dimensions with the decoded grid behind it, and a strip
+ * interpolating between two codes.
+ */
+export function LatentExplorer({
+  snap,
+  controller,
+}: {
+  snap: RunSnapshot;
+  controller: RunController;
+}) {
+  const { explorer, latent, config } = snap;
+  const { z, a, b, mode } = explorer;
+  const draws = useRef(2); // randomCode's counter: 0 and 1 made the strip's ends
+  const family = MODELS[config.model].family;
+  const set = (i: number, v: number) =>
+    controller.setLatent(z.map((old, k) => (k === i ? v : old)));
+  const decoded = latent.decode;
+  return (
+    <div className="explorer">
+      <div className="explorer-sliders">
+        <div className="button-row">
+          <button
+            type="button"
+            onClick={() => controller.setLatent(randomCode(z.length, config.seed, draws.current++))}
+          >
+            Random z
+          </button>
+          <button type="button" onClick={() => controller.setLatent(z.map(() => 0))}>
+            Zero
+          </button>
+        </div>
+        {z.slice(0, MAX_SLIDERS).map((v, i) => (
+          <label key={i} className="z-slider">
+            <span className="z-name">z{sub(i)}</span>
+            <input
+              type="range"
+              min={-Z_RANGE}
+              max={Z_RANGE}
+              step={0.05}
+              value={v}
+              aria-label={`Latent dimension ${i}`}
+              onChange={(e) => set(i, Number(e.target.value))}
+            />
+            <output className="z-value">{v.toFixed(2)}</output>
+          </label>
+        ))}
+        {z.length > MAX_SLIDERS ? (
+          <p className="muted small-text">
+            The first {MAX_SLIDERS} of {z.length} dimensions; the others stay at their values.
+          </p>
+        ) : null}
+      </div>
+      <div className="explorer-images">
+        <PixelCanvas
+          testId="latent-image"
+          image={decoded?.image ?? null}
+          scale={5}
+          label={`${family === 'gan' ? 'G(z)' : 'The decoder’s image of z'}${decoded ? ` (weights of step ${decoded.step})` : ''}`}
+        />
+        {decoded?.error ? <p className="field-error small-text">{decoded.error}</p> : null}
+        <figure className="pixel-figure">
+          <LatentPad
+            grid={latent.grid?.image ?? null}
+            z0={z[0] ?? 0}
+            z1={z[1] ?? 0}
+            onMove={(z0, z1) =>
+              controller.setLatent(z.map((old, k) => (k === 0 ? z0 : k === 1 ? z1 : old)))
+            }
+          />
+          <figcaption>
+            z₀ and z₁ over ±{Z_RANGE}
+            {z.length > 2 ? ', the other dimensions as the sliders set them' : ''}. Drag the point.
+          </figcaption>
+        </figure>
+      </div>
+      <div className="explorer-strip">
+        <div className="button-row">
+          <button type="button" onClick={() => controller.setStrip({ a: [...z] })}>
+            From ← z
+          </button>
+          <button type="button" onClick={() => controller.setStrip({ b: [...z] })}>
+            To ← z
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              controller.setStrip({
+                a: randomCode(z.length, config.seed, draws.current++),
+                b: randomCode(z.length, config.seed, draws.current++),
+              })
+            }
+          >
+            New random ends
+          </button>
+          <label className="radio">
+            <input
+              type="checkbox"
+              checked={mode === 'spherical'}
+              onChange={(e) =>
+                controller.setStrip({ mode: e.target.checked ? 'spherical' : 'linear' })
+              }
+            />
+            Spherical (slerp)
+          </label>
+        </div>
+        <PixelCanvas
+          testId="latent-strip"
+          image={latent.interpolate?.image ?? null}
+          scale={3}
+          label={`${mode === 'spherical' ? 'Spherical' : 'Linear'} interpolation from z = (${a
+            .slice(0, 3)
+            .map((v) => v.toFixed(1))
+            .join(', ')}${a.length > 3 ? ', …' : ''}) to (${b
+            .slice(0, 3)
+            .map((v) => v.toFixed(1))
+            .join(', ')}${b.length > 3 ? ', …' : ''})`}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LossHistory, withEvaluations } from './lossHistory.ts';
+import { LossHistory, positiveOnly, smoothPoints, withEvaluations } from './lossHistory.ts';
 
 const NAMES = ['reconstruction', 'kl', 'total'] as const;
 
@@ -61,5 +61,23 @@ describe('withEvaluations', () => {
     h.append(1, [...NAMES], rows(1, 3));
     const pts = h.chartPoints(10);
     expect(withEvaluations(pts, new LossHistory())).toBe(pts);
+  });
+});
+
+describe('chart smoothing and log scale', () => {
+  it('smooths each series by an exponential moving average', () => {
+    const pts = [
+      { step: 1, a: 0, b: 10 },
+      { step: 2, a: 10, b: 10 },
+      { step: 3, a: 10, b: 10 },
+    ];
+    const s = smoothPoints(pts, ['a', 'b'], 0.5);
+    expect(s.map((p) => p.a)).toEqual([0, 5, 7.5]);
+    expect(s.map((p) => p.b)).toEqual([10, 10, 10]);
+    expect(smoothPoints(pts, ['a'], 0)).toBe(pts);
+  });
+
+  it('drops values a log axis cannot draw', () => {
+    expect(positiveOnly([{ step: 1, a: -1, b: 2 }], ['a', 'b'])).toEqual([{ step: 1, b: 2 }]);
   });
 });

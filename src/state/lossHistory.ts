@@ -106,3 +106,37 @@ export function withEvaluations(points: ChartPoint[], evaluations: LossHistory):
     return out;
   });
 }
+
+/**
+ * Exponential moving average of each named series over the points, as TensorBoard smooths:
+ *   s₀ = x₀,  sₜ = α·sₜ₋₁ + (1 − α)·xₜ.   α = 0 leaves the points as they are.
+ */
+export function smoothPoints(
+  points: ChartPoint[],
+  names: readonly string[],
+  alpha: number,
+): ChartPoint[] {
+  if (alpha <= 0) return points;
+  const last = new Map<string, number>();
+  return points.map((p) => {
+    const out: ChartPoint = { ...p };
+    for (const n of names) {
+      const x = p[n];
+      if (x === undefined || !Number.isFinite(x)) continue;
+      const prev = last.get(n);
+      const s = prev === undefined ? x : alpha * prev + (1 - alpha) * x;
+      last.set(n, s);
+      out[n] = s;
+    }
+    return out;
+  });
+}
+
+/** For a log axis: values ≤ 0 (a WGAN critic's loss) cannot be drawn, so they are left out. */
+export function positiveOnly(points: ChartPoint[], names: readonly string[]): ChartPoint[] {
+  return points.map((p) => {
+    const out: ChartPoint = { step: p.step };
+    for (const n of names) if (p[n] !== undefined && p[n] > 0) out[n] = p[n];
+    return out;
+  });
+}

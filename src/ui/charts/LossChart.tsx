@@ -1,4 +1,4 @@
-import { useMemo, memo } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -9,7 +9,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { withEvaluations, type LossHistory } from '../../state/lossHistory.ts';
+import {
+  positiveOnly,
+  smoothPoints,
+  withEvaluations,
+  type LossHistory,
+} from '../../state/lossHistory.ts';
 import { useThrottled } from '../hooks/useThrottled.ts';
 import { METRIC_STYLE } from './metricStyles.ts';
 
@@ -32,17 +37,40 @@ export const LossChart = memo(function LossChart({
   version: number;
 }) {
   const shownVersion = useThrottled(version, REDRAW_MS);
-  // The histories are mutable; shownVersion says when they changed.
-  const points = useMemo(
-    () => withEvaluations(history.chartPoints(MAX_POINTS), evaluations),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [history, evaluations, shownVersion],
-  );
+  const [smoothing, setSmoothing] = useState(0);
+  const [log, setLog] = useState(false);
+  const smoothId = useId();
   const trained = history.metricNames;
   const names = [...trained, ...evaluations.metricNames];
+  // The histories are mutable; shownVersion says when they changed.
+  const points = useMemo(() => {
+    const raw = withEvaluations(history.chartPoints(MAX_POINTS), evaluations);
+    const smooth = smoothPoints(raw, history.metricNames, smoothing);
+    return log
+      ? positiveOnly(smooth, [...history.metricNames, ...evaluations.metricNames])
+      : smooth;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [history, evaluations, shownVersion, smoothing, log]);
   const hasRight = names.some((n) => METRIC_STYLE[n].axis === 'right');
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>
+      <div className="chart-options">
+        <label htmlFor={smoothId}>Smoothing</label>
+        <input
+          id={smoothId}
+          type="range"
+          min={0}
+          max={0.95}
+          step={0.05}
+          value={smoothing}
+          onChange={(e) => setSmoothing(Number(e.target.value))}
+        />
+        <output>{smoothing.toFixed(2)}</output>
+        <label className="radio">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
+          Log scale
+        </label>
+      </div>
       {points.length === 0 ? (
         <p className="muted chart-empty">Losses appear here once training starts.</p>
       ) : null}
@@ -56,7 +84,14 @@ export const LossChart = memo(function LossChart({
             allowDecimals={false}
             label={{ value: 'step', position: 'insideBottomRight', offset: -4 }}
           />
-          <YAxis yAxisId="left" tickFormatter={fmt} width={48} domain={['auto', 'auto']} />
+          <YAxis
+            yAxisId="left"
+            tickFormatter={fmt}
+            width={48}
+            domain={['auto', 'auto']}
+            scale={log ? 'log' : 'auto'}
+            allowDataOverflow={log}
+          />
           <YAxis
             yAxisId="right"
             hide={!hasRight}
@@ -64,6 +99,7 @@ export const LossChart = memo(function LossChart({
             tickFormatter={fmt}
             width={44}
             domain={['auto', 'auto']}
+            scale={log ? 'log' : 'auto'}
           />
           <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
           <Legend />

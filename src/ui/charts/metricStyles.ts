@@ -8,9 +8,9 @@ export const METRIC_STYLE: Record<
   { label: string; color: string; axis: 'left' | 'right' }
 > = {
   reconstruction: { label: 'Reconstruction', color: '#2f6fdf', axis: 'left' },
-  total: { label: 'Total (−ELBO)', color: '#222831', axis: 'left' },
+  total: { label: 'Total (−ELBO)', color: '#9a7b2f', axis: 'left' },
   kl: { label: 'KL(q(z|x) ‖ N(0, I))', color: '#e07b1f', axis: 'right' },
-  dLoss: { label: 'D loss', color: '#455a64', axis: 'left' },
+  dLoss: { label: 'D loss', color: '#5f7d8e', axis: 'left' },
   gLoss: { label: 'G loss', color: '#d9534f', axis: 'left' },
   dReal: { label: 'D(x), real', color: REAL_COLOR, axis: 'right' },
   dFake: { label: 'D(G(z)), fake', color: FAKE_COLOR, axis: 'right' },

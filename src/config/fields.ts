@@ -131,6 +131,13 @@ export const FIELDS = {
     help: 'D aims at 1 − this for real data.',
   }),
   gp: float('Gradient-penalty weight λ', 0, 100, 10, { step: 1 }),
+  bn: choice(
+    'Batch norm in G (DCGAN)',
+    ['off', 'on'] as const,
+    'off',
+    ['Off', 'On'],
+    'DCGAN’s batch normalisation after each of G’s layers but the last.',
+  ),
   // The run
   every: int('Pictures every (steps)', 1, 10_000, 20),
   steps: int('Step budget (0 = none)', 0, 10_000_000, 0),

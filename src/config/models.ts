@@ -66,6 +66,7 @@ export const MODELS: Record<ModelId, ModelInfo> = {
       'dsteps',
       'smooth',
       'gp',
+      'bn',
       'batch',
       'opt',
       'lr',

@@ -9,6 +9,8 @@ import { flatSize, type DataShape } from './types.ts';
 //   VAE/AE encoder  Conv2D 32, 3×3 /2 → Conv2D 64, 3×3 /2 → Dense(hidden) → μ, logVar (or z)
 //   VAE/AE decoder  Dense(h/4·w/4·16) → Conv2DTranspose 32, 3×3 /2 → Conv2DTranspose c, 3×3 /2
 //   DCGAN G         Dense(h/4·w/4·128) → ConvT 64, 5×5 /1 → ConvT 32, 5×5 /2 → ConvT c, 5×5 /2, tanh
+//                   (optional batch norm before each LeakyReLU; momentum 0.9, not Keras's 0.99,
+//                   so its moving statistics catch up within the short runs of a playground)
 //   DCGAN D         Conv2D 32, 64, 128, 5×5 /2, each LeakyReLU(0.2) + Dropout 0.3 → Dense(1)
 
 /** Convolutional models halve the image twice: they need sides divisible by 4. */
@@ -124,10 +126,22 @@ export function dcganGenerator(config: RunConfig, shape: DataShape): tf.LayersMo
   const seeds = new LayerSeeds(config.seed, 'generator');
   const [h4, w4] = [shape.height / 4, shape.width / 4];
   const z = tf.input({ shape: [config.latent], name: 'z' });
-  let h = activate(apply(dense(h4 * w4 * 128, seeds, 'gen_dense'), z), 'leakyRelu', 'gen_act0');
+  // DCGAN's optional batch norm sits between each layer and its LeakyReLU (not after the last).
+  const norm = (x: tf.SymbolicTensor, name: string) =>
+    config.bn === 'on' ? apply(tf.layers.batchNormalization({ name, momentum: 0.9 }), x) : x;
+  let h = apply(dense(h4 * w4 * 128, seeds, 'gen_dense'), z);
+  h = activate(norm(h, 'gen_bn0'), 'leakyRelu', 'gen_act0');
   h = apply(tf.layers.reshape({ targetShape: [h4, w4, 128] }), h);
-  h = activate(apply(convT(64, 5, seeds, 'gen_convT1', 1), h), 'leakyRelu', 'gen_act1');
-  h = activate(apply(convT(32, 5, seeds, 'gen_convT2', 2), h), 'leakyRelu', 'gen_act2');
+  h = activate(
+    norm(apply(convT(64, 5, seeds, 'gen_convT1', 1), h), 'gen_bn1'),
+    'leakyRelu',
+    'gen_act1',
+  );
+  h = activate(
+    norm(apply(convT(32, 5, seeds, 'gen_convT2', 2), h), 'gen_bn2'),
+    'leakyRelu',
+    'gen_act2',
+  );
   h = apply(convT(shape.channels, 5, seeds, 'x_tanh', 2, 'tanh'), h);
   return tf.model({ inputs: z, outputs: apply(tf.layers.flatten(), h), name: 'generator' });
 }

@@ -71,7 +71,10 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
   const dOpt = makeOptimizer(config, config.dlr);
   const gVars = trainableVariables(generator);
   const dVars = trainableVariables(discriminator);
-  const G = (z: tf.Tensor2D) => generator.apply(z) as tf.Tensor2D;
+  // Training mode: G's batch norm (if any) normalises by the batch and updates its moving
+  // statistics; the pictures use those statistics (inference mode), as Keras does.
+  const G = (z: tf.Tensor2D) => generator.apply(z, { training: true }) as tf.Tensor2D;
+  const sampleG = (z: tf.Tensor2D) => generator.apply(z) as tf.Tensor2D;
   const D = (x: tf.Tensor2D) => discriminator.apply(x, { training: true }) as tf.Tensor2D;
   const realTarget = 1 - config.smooth;
   const images = shape.kind === 'image';
@@ -138,7 +141,7 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
       return row;
     },
     generate(z) {
-      return tf.tidy(() => fromModel(G(z)));
+      return tf.tidy(() => fromModel(sampleG(z)));
     },
     critic(x) {
       return tf.tidy(() => {
@@ -149,7 +152,7 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
     },
     generatorPush(z) {
       return tf.tidy(() => {
-        const x = G(z);
+        const x = sampleG(z);
         // −∂L_G/∂x: the way the generator's loss wants each of its outputs to move.
         const grad = tf.grad((p: tf.Tensor) =>
           generatorLoss(config.loss, discriminator.apply(p) as tf.Tensor2D),

@@ -14,6 +14,7 @@ const dense = (c: RunConfig) => c.arch === 'dense' || !images(c);
 /** Fields shown only when they do something under the other choices. */
 const SHOWN_WHEN: Partial<Record<FieldKey, (c: RunConfig) => boolean>> = {
   gp: (c) => c.loss === 'wgangp',
+  bn: (c) => c.arch === 'conv' && images(c),
   b1: (c) => c.opt === 'adam',
   b2: (c) => c.opt === 'adam',
   layers: dense,

@@ -82,13 +82,24 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   await expect(page.getByTestId('activity')).toHaveText('Paused');
 
   // No tensor leaks on WebGPU: after more training (and more pictures) the worker holds as
-  // many tensors as before.
+  // many tensors as before. Counted once the explorer's queries for the newest weights are
+  // answered (their images are tensors while in flight).
+  const settled = () =>
+    page
+      .waitForFunction(() => {
+        const { step } = window.__playground!.status();
+        const l = window.__playground!.latent();
+        return [l.decode, l.grid, l.interpolate].every((a) => a?.step === step);
+      })
+      .then(() => page.waitForTimeout(300)); // and the status the worker posts after them
+  await settled();
   const tensorsBefore = (await status(page)).numTensors;
   expect(tensorsBefore).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Start' }).click();
   await waitForStep(page, paused + 25);
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.waitForFunction(() => !window.__playground!.status().running);
+  await settled();
   expect((await status(page)).numTensors).toBe(tensorsBefore);
 
   // Reset starts over: step 0, no losses, then training begins again from step 1.

@@ -19,6 +19,8 @@ export class LatentQueries {
   constructor(
     private readonly session: () => TrainingSession | null,
     private readonly post: Post,
+    /** Called when the last waiting query has been answered. */
+    private readonly onIdle: () => void = () => undefined,
   ) {}
 
   request(id: number, query: LatentQuery): void {
@@ -61,6 +63,7 @@ export class LatentQueries {
       }
     } finally {
       this.busy = false;
+      this.onIdle();
     }
   }
 }

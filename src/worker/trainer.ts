@@ -56,7 +56,15 @@ export class Trainer {
     /** Where the digits come from: fetched by the page's worker, read from disk by tests. */
     private readonly loadDigits: typeof fetchDigits = fetchDigits,
   ) {
-    this.latent = new LatentQueries(() => this.session, post);
+    // Once the queries are answered their tensors are gone: a fresh status then reports the
+    // settled tensor count (one taken mid-query would count the query's images).
+    this.latent = new LatentQueries(
+      () => this.session,
+      post,
+      () => {
+        if (!this.running) this.postStatus();
+      },
+    );
   }
 
   async init(config: RunConfig, dataUrl: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { FieldKey } from '../config/fields.ts';
-import { defaultsFor, LIVE_FIELDS } from '../config/models.ts';
+import { defaultsFor, LIVE_FIELDS, withDataSet } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import { WorkerClient } from '../worker/client.ts';
 import type { LatentQuery } from '../worker/protocol.ts';
@@ -22,7 +22,17 @@ import { DecodeReplaced, ImageDecoder } from '../worker/decoderClient.ts';
 // message on the page, never a blank one.
 
 /** Fields kept when the person switches model: the run's, not the model's. */
-const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = ['seed', 'backend', 'every', 'steps', 'arch'];
+const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = [
+  'seed',
+  'backend',
+  'every',
+  'steps',
+  'arch',
+  'data',
+  'digits',
+  'usize',
+  'spread',
+];
 
 export class RunController {
   private readonly client: WorkerClient;
@@ -122,7 +132,9 @@ export class RunController {
 
   /** A control changed: learning rates and the like apply at once, the rest restarts the run. */
   setField(key: FieldKey, value: number | string): void {
-    const config = { ...this.store.getSnapshot().config, [key]: value } as RunConfig;
+    const old = this.store.getSnapshot().config;
+    let config = { ...old, [key]: value } as RunConfig;
+    if (key === 'data') config = withDataSet(old, config.data);
     const upload = this.store.getSnapshot().upload;
     if (key === 'usize' && this.uploadFiles.length) {
       // Another size: decode the same files again; training moves to them when asked.
@@ -209,7 +221,7 @@ export class RunController {
 
   setModel(model: ModelId): void {
     const old = this.store.getSnapshot().config;
-    const config: RunConfig = { ...defaultsFor(model) };
+    const config: RunConfig = { ...defaultsFor(model, old.data) };
     for (const k of KEPT_ON_MODEL_SWITCH) (config as Record<string, unknown>)[k] = old[k];
     this.apply(config, false);
   }

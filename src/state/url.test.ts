@@ -30,6 +30,13 @@ describe('link parsing', () => {
     }
   });
 
+  it('2-D data has its own defaults, also left out of its links', () => {
+    const gan = parseLink('', '#model=gan&data=ring').config;
+    expect([gan.latent, gan.layers, gan.hidden, gan.lr, gan.dlr]).toEqual([2, 2, 128, 1e-3, 1e-3]);
+    expect(toHash(gan)).toBe('#model=gan&data=ring');
+    expect(toHash({ ...gan, latent: 16 })).toBe('#model=gan&data=ring&latent=16');
+  });
+
   it('a model’s own defaults apply, and are left out of its links', () => {
     const gan = parseLink('', '#model=gan').config;
     expect(gan.lr).toBe(2e-4);
@@ -82,7 +89,7 @@ describe('link parsing', () => {
 
   it('a drawing travels in pts=, to within one byte step, and a bad one is noticed', () => {
     const drawn = defaultDrawing();
-    const config = { ...defaultsFor('gan'), data: 'drawn' as const };
+    const config = defaultsFor('gan', 'drawn');
     const hash = toHash(config, { drawn });
     expect(hash).toMatch(/^#model=gan&data=drawn&pts=[A-Za-z0-9_-]+$/);
     const back = parseLink('', hash);

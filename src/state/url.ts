@@ -89,9 +89,10 @@ export function parseLink(search: string, hash: string): ParsedLink {
         : `${f.kind === 'int' ? 'a whole number' : 'a number'} in ${f.min}…${f.max}`;
     ignored.push(`${key}: ${describe(text)} is not ${expected}; using the default`);
   }
-  // The model decides the other fields' defaults, so it is read first.
+  // The model and the data set decide the other fields' defaults, so they are read first.
   const model = (parsed.get('model') as RunConfig['model'] | undefined) ?? FIELDS.model.default;
-  const config: Record<string, number | string> = { ...defaultsFor(model) };
+  const data = (parsed.get('data') as RunConfig['data'] | undefined) ?? FIELDS.data.default;
+  const config: Record<string, number | string> = { ...defaultsFor(model, data) };
   for (const [key, v] of parsed) config[key] = v;
   return { config: config as RunConfig, ignored, drawn, z };
 }
@@ -101,10 +102,14 @@ export function parseLink(search: string, hash: string): ParsedLink {
  * then the drawing (`pts=`) when the data set is a drawing.
  */
 export function toHash(config: RunConfig, { drawn = null, z = null }: LinkExtras = {}): string {
-  const defaults = defaultsFor(config.model);
+  const defaults = defaultsFor(config.model, config.data);
   const params = new URLSearchParams();
   for (const key of FIELD_KEYS) {
-    if (key === 'model' ? config.model !== FIELDS.model.default : config[key] !== defaults[key]) {
+    const differs =
+      key === 'model' || key === 'data'
+        ? config[key] !== FIELDS[key].default
+        : config[key] !== defaults[key];
+    if (differs) {
       params.set(key, String(config[key]));
     }
   }

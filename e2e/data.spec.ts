@@ -4,20 +4,13 @@ import {
   expectNoConsoleErrors,
   status,
   waitForReady,
-  waitForStep,
+  trainUntil,
   watchConsole,
 } from './helpers.ts';
 
 // The data sets beyond the full MNIST: the 2-D distributions and their GAN Lab-style view (on
 // WebGPU when the link asks for it, and on the backend 'auto' picks), the digit filter, the
 // colored shapes, and draw-your-own.
-
-async function train(page: Page, steps: number): Promise<void> {
-  await page.getByRole('button', { name: 'Start' }).click();
-  await waitForStep(page, steps);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await page.waitForFunction(() => !window.__playground!.status().running);
-}
 
 const plane = (page: Page) => page.evaluate(() => window.__playground!.plane());
 
@@ -30,7 +23,7 @@ test('a GAN on the 8-Gaussian ring trains on WebGPU, and each layer of the 2-D v
   await expect(page.getByTestId('plane')).toBeVisible();
   const before = (await plane(page))!;
   expect(before.step).toBe(0);
-  await train(page, 8);
+  await trainUntil(page, 8);
   await page.waitForFunction(() => window.__playground!.plane()!.step >= 8);
   const after = (await plane(page))!;
   expect([after.hasHeat, after.hasArrows, after.hasCodes]).toEqual([true, true, false]);
@@ -79,7 +72,7 @@ test('a VAE on two moons: auto picks its backend, the codes panel shows, reconst
     // A software WebGPU adapter: 'auto' moved the small 2-D networks to the CPU, and says so.
     await expect(page.getByTestId('auto-backend')).toContainText('2-D data');
   }
-  await train(page, 60);
+  await trainUntil(page, 60);
   const v = (await plane(page))!;
   expect([v.hasHeat, v.hasArrows, v.hasCodes]).toEqual([false, false, true]);
   expect((await canvasStats(page, 'codes')).spread).toBeGreaterThan(5);
@@ -132,7 +125,7 @@ test('draw your own: the drawn stroke becomes the data the model trains on', asy
     expect(real[i]!).toBeLessThan(0);
     expect(Math.abs(real[i + 1]! - 1.2)).toBeLessThan(0.45);
   }
-  await train(page, 5);
+  await trainUntil(page, 5);
   expect((await status(page)).error).toBeNull();
   // The new drawing travels in the link; reopening it gives the same data.
   const url = page.url();
@@ -159,7 +152,7 @@ test('the digit filter and the colored shapes', async ({ page }) => {
   await page.getByLabel('Data set').selectOption('shapes');
   await page.waitForFunction(() => window.__playground!.data()?.description.startsWith('Colored'));
   await page.waitForFunction(() => window.__playground!.imageStep() === 0);
-  await train(page, 2);
+  await trainUntil(page, 2);
   // Real shapes are colored: some pixel's channels differ widely.
   const colored = await page.getByTestId('second').evaluate((el) => {
     const c = el as HTMLCanvasElement;

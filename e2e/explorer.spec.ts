@@ -6,6 +6,7 @@ import {
   waitForReady,
   waitForStep,
   watchConsole,
+  watchLongTasks,
 } from './helpers.ts';
 
 // The latent explorer while training runs: a slider dragged with the mouse decodes during the
@@ -115,13 +116,7 @@ test('the main thread stays responsive during 10 s of training and dragging', as
   const slider = page.getByLabel('Latent dimension 1');
   await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  const longTaskList = await watchLongTasks(page);
   const t0 = Date.now();
   await page.mouse.move(box.x + 4, box.y + box.height / 2);
   await page.mouse.down();
@@ -132,9 +127,7 @@ test('the main thread stays responsive during 10 s of training and dragging', as
     await page.waitForTimeout(50);
   }
   await page.mouse.up();
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { longTasks: number[] }).longTasks,
-  );
+  const longTasks = await longTaskList();
   const s = await status(page);
   test.info().annotations.push({
     type: 'measured',

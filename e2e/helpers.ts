@@ -22,6 +22,26 @@ export async function waitForStep(page: Page, atLeast: number): Promise<number> 
   return (await status(page)).step;
 }
 
+/** Trains from where the run is until at least `steps`, then pauses and waits for it to stop. */
+export async function trainUntil(page: Page, steps: number): Promise<void> {
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await waitForStep(page, steps);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForFunction(() => !window.__playground!.status().running);
+}
+
+/** Records main-thread long tasks from now on; returns a getter of their durations (ms). */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { longTasks: number[] }).longTasks]);
+}
+
 /** Collects console errors and uncaught exceptions, from the page and its worker. */
 export function watchConsole(page: Page): string[] {
   const errors: string[] = [];

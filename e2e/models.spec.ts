@@ -5,18 +5,12 @@ import {
   status,
   waitForReady,
   waitForStep,
+  trainUntil,
   watchConsole,
 } from './helpers.ts';
 
 // Every model family of the registry trains on WebGPU and draws a non-blank grid; controls
 // built from the catalog change the run (a learning rate without a reset, a model with one).
-
-async function trainBriefly(page: Page, steps: number): Promise<void> {
-  await page.getByRole('button', { name: 'Start' }).click();
-  await waitForStep(page, steps);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await page.waitForFunction(() => !window.__playground!.status().running);
-}
 
 async function switchModel(page: Page, label: string, hash: RegExp): Promise<void> {
   await page.getByRole('radio', { name: label, exact: true }).check();
@@ -32,7 +26,7 @@ test('the autoencoder and the GAN train on WebGPU from the model picker', async 
 
   await switchModel(page, 'Autoencoder', /#model=ae$/);
   await expect(page.getByTestId('explainer')).toContainText('not a generative model');
-  await trainBriefly(page, 3);
+  await trainUntil(page, 3);
   const ae = await page.evaluate(() => window.__playground!.losses());
   expect(Object.keys(ae).sort()).toEqual(['reconstruction', 'steps']);
   expect((await canvasStats(page, 'samples')).spread).toBeGreaterThan(5);
@@ -42,7 +36,7 @@ test('the autoencoder and the GAN train on WebGPU from the model picker', async 
   // The GAN's own defaults (the seed's Adam 2e-4, β1 = 0.5) show in its controls.
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.0002');
   await expect(page.getByLabel('Adam β1')).toHaveValue('0.5');
-  await trainBriefly(page, 3);
+  await trainUntil(page, 3);
   const gan = await page.evaluate(() => window.__playground!.losses());
   expect(Object.keys(gan).sort()).toEqual(['dFake', 'dLoss', 'dReal', 'gLoss', 'steps']);
   for (const k of ['dFake', 'dReal'] as const) {
@@ -56,7 +50,7 @@ test('the autoencoder and the GAN train on WebGPU from the model picker', async 
   const lr = page.getByLabel('Learning rate', { exact: true });
   await lr.fill('0.0005');
   await expect(page).toHaveURL(/#model=gan&lr=0.0005$/);
-  await trainBriefly(page, before + 2);
+  await trainUntil(page, before + 2);
   const after = await page.evaluate(() => window.__playground!.losses());
   expect(after.steps[0]).toBe(1);
   expect(after.steps.length).toBeGreaterThan(gan.steps.length);

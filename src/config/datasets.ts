@@ -40,19 +40,10 @@ export const DATA_SET_LABELS: Record<DataSetId, string> = {
 
 export type DataKind = 'image' | 'points';
 
-export const POINT_SETS: ReadonlySet<DataSetId> = new Set([
-  'ring',
-  'grid',
-  'moons',
-  'spiral',
-  'swiss',
-  'checker',
-  'circles',
-  'line',
-  'twogauss',
-  'clusters',
-  'drawn',
-]);
+const IMAGE_SETS: readonly DataSetId[] = ['mnist', 'shapes', 'upload'];
+export const POINT_SETS: ReadonlySet<DataSetId> = new Set(
+  DATA_SETS.filter((d) => !IMAGE_SETS.includes(d)),
+);
 
 export const dataKind = (id: DataSetId): DataKind => (POINT_SETS.has(id) ? 'points' : 'image');
 

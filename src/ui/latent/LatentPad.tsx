@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
 import { Z_RANGE } from '../../state/explorer.ts';
 import type { RgbaImage } from '../../worker/protocol.ts';
 
@@ -20,7 +21,6 @@ export function LatentPad({
   z1: number;
   onMove: (z0: number, z1: number) => void;
 }) {
-  const ref = useRef<HTMLCanvasElement>(null);
   const gridCanvas = useRef<OffscreenCanvas | null>(null);
 
   useEffect(() => {
@@ -30,16 +30,7 @@ export function LatentPad({
     gridCanvas.current = c;
   }, [grid]);
 
-  useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
-    if (canvas.width !== SIZE * dpr) {
-      canvas.width = SIZE * dpr;
-      canvas.height = SIZE * dpr;
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const ref = useHiDpiCanvas(SIZE, (ctx) => {
     ctx.fillStyle = '#282c34';
     ctx.fillRect(0, 0, SIZE, SIZE);
     if (gridCanvas.current) {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
 import { PLANE_EXTENT } from '../../config/datasets.ts';
 import { defaultDrawing, MAX_DRAWN } from '../../config/drawing.ts';
 import { DRAWN_COLOR } from '../colors.ts';
@@ -21,7 +22,6 @@ export function DrawPad({
   onUse: (points: Float32Array) => void;
 }) {
   const [points, setPoints] = useState<number[]>(() => Array.from(drawn));
-  const ref = useRef<HTMLCanvasElement>(null);
   const stroke = useRef<[number, number] | null>(null);
   // A drawing put to use comes back as the link stores it (bytes): show exactly that
   // (React's "adjust state when a prop changes" pattern, during render).
@@ -31,14 +31,7 @@ export function DrawPad({
     setPoints(Array.from(drawn));
   }
 
-  useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
-    canvas.width = SIZE * dpr;
-    canvas.height = SIZE * dpr;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const ref = useHiDpiCanvas(SIZE, (ctx) => {
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, SIZE, SIZE);
     ctx.strokeStyle = '#e3e6eb';
@@ -56,7 +49,7 @@ export function DrawPad({
       ctx.arc(x, y, 3, 0, 2 * Math.PI);
     }
     ctx.fill();
-  }, [points]);
+  });
 
   const add = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();

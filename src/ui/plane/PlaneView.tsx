@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, memo } from 'react';
+import { memo, useState } from 'react';
+import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
 import type { PlaneView as PlaneData } from '../../worker/protocol.ts';
 import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
 import {
@@ -11,25 +12,6 @@ import {
 
 const SIZE = 360;
 const CODE_SIZE = 180;
-
-/** A canvas sized for the screen's pixel ratio, so lines and dots stay sharp. */
-function useHiDpiCanvas(size: number, draw: (ctx: CanvasRenderingContext2D) => void) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const canvas = ref.current;
-    if (!canvas) return;
-    const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
-    if (canvas.width !== size * dpr) {
-      canvas.width = size * dpr;
-      canvas.height = size * dpr;
-    }
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    draw(ctx);
-  });
-  return ref;
-}
 
 /**
  * GAN Lab's 2-D view: real and generated points, D's heatmap, G's manifold and gradient

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** The value, but changing at most once every `ms` (the last change always lands). */
 export function useThrottled<T>(value: T, ms: number): T {
@@ -9,9 +9,7 @@ export function useThrottled<T>(value: T, ms: number): T {
     const timer = setTimeout(
       () => {
         last.current = performance.now();
-        // A transition: React renders it in slices and yields between them, so a redraw of
-        // the chart never holds the main thread for long.
-        startTransition(() => setShown(value));
+        setShown(value);
       },
       Math.max(0, wait),
     );

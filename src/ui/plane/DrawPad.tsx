@@ -3,7 +3,7 @@ import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
 import { PLANE_EXTENT } from '../../config/datasets.ts';
 import { defaultDrawing, MAX_DRAWN } from '../../config/drawing.ts';
 import { DRAWN_COLOR } from '../colors.ts';
-import { toCanvas, toPlane } from './planeDrawing.ts';
+import { dots, drawAxes, toPlane } from './planeDrawing.ts';
 
 const SIZE = 240;
 /** Points closer than this (plane units) to the last one of a stroke are skipped. */
@@ -32,23 +32,8 @@ export function DrawPad({
   }
 
   const ref = useHiDpiCanvas(SIZE, (ctx) => {
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, SIZE, SIZE);
-    ctx.strokeStyle = '#e3e6eb';
-    ctx.beginPath();
-    ctx.moveTo(SIZE / 2, 0);
-    ctx.lineTo(SIZE / 2, SIZE);
-    ctx.moveTo(0, SIZE / 2);
-    ctx.lineTo(SIZE, SIZE / 2);
-    ctx.stroke();
-    ctx.fillStyle = DRAWN_COLOR;
-    ctx.beginPath();
-    for (let i = 0; i + 1 < points.length; i += 2) {
-      const [x, y] = toCanvas(points[i]!, points[i + 1]!, PLANE_EXTENT, SIZE);
-      ctx.moveTo(x + 3, y);
-      ctx.arc(x, y, 3, 0, 2 * Math.PI);
-    }
-    ctx.fill();
+    drawAxes(ctx, SIZE, '#e3e6eb');
+    dots(ctx, Float32Array.from(points), DRAWN_COLOR, PLANE_EXTENT, SIZE, 3);
   });
 
   const add = (e: React.PointerEvent<HTMLCanvasElement>) => {

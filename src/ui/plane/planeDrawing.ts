@@ -56,7 +56,8 @@ export function heatPixels(
   return out;
 }
 
-function dots(
+/** Filled dots at plane points. */
+export function dots(
   ctx: CanvasRenderingContext2D,
   points: Float32Array,
   color: string,
@@ -161,15 +162,11 @@ function hexAlpha(hex: string, alpha: number): string {
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
-/** Extent of the latent panel: codes in [−3, 3]², where N(0, I) puts nearly all its mass. */
-export const CODE_EXTENT = 3;
-
-/** The codes of real points in (z₀, z₁), over the 1σ and 2σ circles of the prior N(0, I). */
-export function drawCodes(ctx: CanvasRenderingContext2D, codes: Float32Array, size: number): void {
-  const e = CODE_EXTENT;
+/** A white square with its two axes through the centre. */
+export function drawAxes(ctx: CanvasRenderingContext2D, size: number, color: string): void {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, size, size);
-  ctx.strokeStyle = 'rgba(60, 70, 90, 0.35)';
+  ctx.strokeStyle = color;
   ctx.lineWidth = 1;
   ctx.beginPath();
   ctx.moveTo(0, size / 2);
@@ -177,6 +174,15 @@ export function drawCodes(ctx: CanvasRenderingContext2D, codes: Float32Array, si
   ctx.moveTo(size / 2, 0);
   ctx.lineTo(size / 2, size);
   ctx.stroke();
+}
+
+/** Extent of the latent panel: codes in [−3, 3]², where N(0, I) puts nearly all its mass. */
+export const CODE_EXTENT = 3;
+
+/** The codes of real points in (z₀, z₁), over the 1σ and 2σ circles of the prior N(0, I). */
+export function drawCodes(ctx: CanvasRenderingContext2D, codes: Float32Array, size: number): void {
+  const e = CODE_EXTENT;
+  drawAxes(ctx, size, 'rgba(60, 70, 90, 0.35)');
   ctx.setLineDash([4, 4]);
   for (const r of [1, 2]) {
     ctx.beginPath();

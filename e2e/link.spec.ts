@@ -8,7 +8,7 @@ test('backend=cpu in the link forces the CPU backend', async ({ page }) => {
   expect(ready.fallbackReason).toBeNull();
   await expect(page.getByTestId('backend')).toHaveText('CPU');
   await expect(page.getByTestId('forced')).toContainText('backend=cpu');
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await waitForStep(page, 1);
   expect((await status(page)).running).toBe(false);
 });

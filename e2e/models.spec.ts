@@ -74,9 +74,9 @@ for (const [name, link] of [
     await page.goto(link);
     expect((await waitForReady(page)).backend).toBe('webgpu');
     await expect(page.getByLabel('Architecture')).toHaveValue('conv');
-    await page.getByRole('button', { name: 'Step' }).click();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
     await waitForStep(page, 1);
-    await page.getByRole('button', { name: 'Step' }).click();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
     await waitForStep(page, 2);
     await page.waitForFunction(() => window.__playground!.imageStep() === 2);
     expect((await canvasStats(page, 'samples')).spread).toBeGreaterThan(5);

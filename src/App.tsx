@@ -13,6 +13,9 @@ import { PlaneView } from './ui/plane/PlaneView.tsx';
 import { LatentExplorer } from './ui/latent/LatentExplorer.tsx';
 import { useShortcuts } from './ui/hooks/useShortcuts.ts';
 import { SampleImages } from './ui/canvas/SampleImages.tsx';
+import { PresetGallery } from './ui/links/PresetGallery.tsx';
+import { CopyLinkButton } from './ui/links/CopyLinkButton.tsx';
+import { ModelStorage } from './ui/models/ModelStorage.tsx';
 
 export function App({ store, controller }: { store: RunStore; controller: RunController }) {
   const snap = useRunSnapshot(store);
@@ -24,12 +27,16 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Generative model playground</h1>
+        <div className="title-row">
+          <h1>Generative model playground</h1>
+          <CopyLinkButton />
+        </div>
         <p className="tagline">
           Train a VAE, an autoencoder or a GAN on real MNIST digits, 2-D distributions, colored
           shapes or a drawing of your own, live in your browser: TensorFlow.js on WebGPU, in a Web
           Worker. Nothing leaves this page.
         </p>
+        <PresetGallery />
       </header>
       <StatusBar snap={snap} />
       <Banners snap={snap} />
@@ -43,7 +50,14 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
             drawn={snap.drawn}
             upload={snap.upload}
           />
-          <ModelExplainer config={snap.config} />
+          <details
+            className="how"
+            open={!snap.closed.includes('how')}
+            onToggle={(e) => controller.setPanel('how', e.currentTarget.open)}
+          >
+            <summary>How it works</summary>
+            <ModelExplainer config={snap.config} />
+          </details>
         </section>
         <div className="middle-column">
           <section className="panel chart-panel" aria-labelledby="chart-title">
@@ -56,11 +70,20 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
           </section>
           {points ? null : (
             <section className="panel explorer-panel" aria-labelledby="explorer-title">
-              <h2 id="explorer-title">
-                Latent space{' '}
-                <span className="muted">· drag the sliders or the point, even while training</span>
-              </h2>
-              <LatentExplorer snap={snap} controller={controller} />
+              <details
+                open={!snap.closed.includes('explorer')}
+                onToggle={(e) => controller.setPanel('explorer', e.currentTarget.open)}
+              >
+                <summary>
+                  <h2 id="explorer-title">
+                    Latent space{' '}
+                    <span className="muted">
+                      · drag the sliders or the point, even while training
+                    </span>
+                  </h2>
+                </summary>
+                <LatentExplorer snap={snap} controller={controller} />
+              </details>
             </section>
           )}
         </div>
@@ -80,6 +103,11 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
           ) : (
             <SampleImages images={images} family={family} />
           )}
+          <ModelStorage
+            models={snap.models}
+            ready={snap.phase === 'ready'}
+            controller={controller}
+          />
         </section>
       </main>
     </div>

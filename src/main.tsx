@@ -10,9 +10,16 @@ import './styles.css';
 
 // The page's wiring, done once outside React (so StrictMode's double effects never start two
 // workers): link → config → store ← worker, and the read-only test handle.
-const { config, ignored, drawn, z } = parseLink(location.search, location.hash);
-const store = new RunStore(config, ignored, drawn ?? defaultDrawing(), z);
-const controller = new RunController(store, new URL('data/mnist-10k.bin', document.baseURI).href);
+const { config, ignored, drawn, z, autoplay, closed } = parseLink(location.search, location.hash);
+const store = new RunStore(config, ignored, drawn ?? defaultDrawing(), z, closed);
+const controller = new RunController(
+  store,
+  new URL('data/mnist-10k.bin', document.baseURI).href,
+  autoplay,
+);
+// The page is built from its link: another link (a demo, a hand edit) means a fresh page.
+// The page's own link updates use replaceState, which fires no hashchange.
+window.addEventListener('hashchange', () => location.reload());
 installTestHandle(store);
 
 createRoot(document.getElementById('root')!).render(

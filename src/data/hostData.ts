@@ -7,6 +7,7 @@ import {
   type UploadSize,
 } from '../config/datasets.ts';
 import type { RunConfig } from '../config/schema.ts';
+import type { DataShape } from '../models/types.ts';
 import type { DigitSet } from './mnistFormat.ts';
 import { deriveSeed, mulberry32 } from './random.ts';
 import { generateShapes, SHAPE_SIZE } from './shapes.ts';
@@ -185,4 +186,14 @@ export function dataKey(config: RunConfig): string {
   if (data === 'upload') return `upload`;
   if (data === 'drawn') return `drawn/${seed}/${config.spread}`;
   return `${data}/${seed}`;
+}
+
+/** The shape of the data a config asks for, known before any data is built. */
+export function dataShapeFor(config: RunConfig): DataShape {
+  if (dataKind(config.data) === 'points')
+    return { kind: 'points', height: 1, width: 2, channels: 1 };
+  if (config.data === 'shapes')
+    return { kind: 'image', height: SHAPE_SIZE, width: SHAPE_SIZE, channels: 3 };
+  if (config.data === 'upload') return { kind: 'image', ...uploadShape(config.usize) };
+  return { kind: 'image', height: 28, width: 28, channels: 1 };
 }

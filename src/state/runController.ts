@@ -16,6 +16,8 @@ import { asInLink } from '../config/drawing.ts';
 import { summarise } from '../data/imageFiles.ts';
 import type { DecodedImages } from '../worker/decodeProtocol.ts';
 import { DecodeReplaced, ImageDecoder } from '../worker/decoderClient.ts';
+import { downloadAll } from '../ui/download.ts';
+import type { PanelId } from './url.ts';
 
 // What the page's controls do: typed commands to the worker, and the link kept in step with
 // the config. The worker's replies flow back into the store; a crashed worker becomes a
@@ -40,6 +42,8 @@ export class RunController {
   constructor(
     private readonly store: RunStore,
     dataUrl: string,
+    /** `autoplay=1` in the link: start once the page is ready. */
+    private autoplay = false,
   ) {
     this.client = new WorkerClient(
       (msg) => {
@@ -47,6 +51,29 @@ export class RunController {
         if (msg.type === 'latent') this.latentRequester.answered(msg.kind, msg.id);
         // New weights: the explorer's images follow them.
         if (msg.type === 'images') this.refreshLatent();
+        if (msg.type === 'restored') this.writeHash(store.getSnapshot().config);
+        if (msg.type === 'exported') {
+          void downloadAll(
+            msg.files.map((f) => ({
+              name: f.name,
+              blob: new Blob([f.bytes], {
+                type: f.name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+              }),
+            })),
+          );
+          store.update({
+            models: {
+              ...store.getSnapshot().models,
+              busy: false,
+              note: { text: `Downloaded ${msg.files.map((f) => f.name).join(', ')}.`, ok: true },
+            },
+          });
+        }
+        if (msg.type === 'ready') {
+          this.client.send({ type: 'models', action: 'list' });
+          if (this.autoplay && store.getSnapshot().error === null) this.start();
+          this.autoplay = false;
+        }
       },
       (message) =>
         store.update({
@@ -89,8 +116,10 @@ export class RunController {
 
   /** The explorer's images for its current state: the slider code, the grid, the strip. */
   refreshLatent(parts: readonly LatentQuery['kind'][] = ['decode', 'grid', 'interpolate']): void {
-    const { explorer, config, data } = this.store.getSnapshot();
+    const { explorer, config, data, closed } = this.store.getSnapshot();
     if ((data?.kind ?? dataKind(config.data)) !== 'image') return;
+    // A folded explorer shows nothing: no decoding until it opens.
+    if (closed.includes('explorer')) return;
     const { z, a, b, mode } = explorer;
     if (parts.includes('decode')) this.queryLatent({ kind: 'decode', z });
     if (parts.includes('grid')) {
@@ -127,6 +156,7 @@ export class RunController {
   }
 
   reset(): void {
+    this.store.resetAsked();
     this.client.send({ type: 'reset', config: this.store.getSnapshot().config });
   }
 
@@ -226,10 +256,67 @@ export class RunController {
     this.apply(config, false);
   }
 
+  /** The link's hash for the run as it is now. */
+  currentHash(config = this.store.getSnapshot().config): string {
+    const { drawn, explorer, closed } = this.store.getSnapshot();
+    return toHash(config, { drawn, z: explorer.z, closed });
+  }
+
   private writeHash(config: RunConfig): void {
-    const { drawn, explorer } = this.store.getSnapshot();
-    const hash = toHash(config, { drawn, z: explorer.z });
-    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${location.search}${this.currentHash(config)}`,
+    );
+  }
+
+  /** Folds or unfolds a panel; the link remembers it. */
+  setPanel(id: PanelId, open: boolean): void {
+    const before = this.store.getSnapshot().closed;
+    if (before.includes(id) === !open) return; // already so (details fire toggle on mount)
+    const closed = before.filter((p) => p !== id);
+    if (!open) closed.push(id);
+    this.store.update({ closed }, true);
+    this.writeHash(this.store.getSnapshot().config);
+    if (id === 'explorer' && open) this.refreshLatent();
+  }
+
+  private modelsBusy(): void {
+    this.store.update({ models: { ...this.store.getSnapshot().models, busy: true, note: null } });
+  }
+
+  /** Saves the model to the browser (IndexedDB), with the link and the step. */
+  saveCheckpoint(): void {
+    this.modelsBusy();
+    this.client.send({ type: 'models', action: 'save', hash: this.currentHash() });
+  }
+
+  restoreCheckpoint(id: string): void {
+    this.modelsBusy();
+    this.client.send({ type: 'models', action: 'restore', id });
+  }
+
+  deleteCheckpoint(id: string): void {
+    this.modelsBusy();
+    this.client.send({ type: 'models', action: 'delete', id });
+  }
+
+  /** Downloads the networks in tfjs's layers format. */
+  exportModel(): void {
+    this.modelsBusy();
+    this.client.send({ type: 'export', hash: this.currentHash() });
+  }
+
+  /** Loads model files the person chose (model.json files and their weights). */
+  async importModel(files: readonly File[]): Promise<void> {
+    this.modelsBusy();
+    const named = await Promise.all(
+      files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
+    this.client.send(
+      { type: 'import', files: named },
+      named.map((f) => f.bytes.buffer),
+    );
   }
 
   private apply(config: RunConfig, live: boolean): void {
@@ -247,6 +334,7 @@ export class RunController {
       return;
     }
     // A new architecture or loss: start over with it, and keep training if it was.
+    this.store.resetAsked();
     this.client.send({ type: 'reset', config });
     if (before.running) this.client.send({ type: 'start' });
   }

@@ -8,7 +8,9 @@ import {
   type LatentQuery,
   type PrepareStage,
   type RgbaImage,
+  type SavedModelMeta,
 } from '../worker/protocol.ts';
+import { parseLink, type PanelId } from './url.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
 import type { UploadSize } from '../config/datasets.ts';
@@ -41,6 +43,14 @@ export type UploadState =
       inUse: boolean;
     }
   | { phase: 'failed'; message: string };
+
+/** Checkpoints in the browser, and the outcome of the last save, restore, export or import. */
+export interface ModelsState {
+  list: SavedModelMeta[];
+  note: { text: string; ok: boolean } | null;
+  /** A save, restore or import is on its way. */
+  busy: boolean;
+}
 
 export interface RunSnapshot {
   phase: Phase;
@@ -80,6 +90,9 @@ export interface RunSnapshot {
   upload: UploadState;
   /** Bumped whenever `history` or `evaluations` change, so views can memoise on it. */
   lossVersion: number;
+  models: ModelsState;
+  /** Folded panels. */
+  closed: PanelId[];
 }
 
 export class RunStore {
@@ -89,8 +102,18 @@ export class RunStore {
   private snap: RunSnapshot;
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
+  /** Resets asked of the worker, resets it has begun, and the one the pictures belong to. */
+  private resetsAsked = 0;
+  private resetsBegun = 0;
+  private imagesOfReset = 0;
 
-  constructor(config: RunConfig, notices: string[], drawn: Float32Array, z: number[] | null) {
+  constructor(
+    config: RunConfig,
+    notices: string[],
+    drawn: Float32Array,
+    z: number[] | null,
+    closed: PanelId[] = [],
+  ) {
     this.snap = {
       phase: 'preparing',
       config,
@@ -111,10 +134,22 @@ export class RunStore {
       drawn,
       upload: { phase: 'empty' },
       explorer: initialExplorer(config.latent, config.seed, z),
+      models: { list: [], note: null, busy: false },
+      closed,
     };
   }
 
   getSnapshot = (): RunSnapshot => this.snap;
+
+  /** The controller sent a reset: until the worker begins it, the pictures are of the old run. */
+  resetAsked(): void {
+    this.resetsAsked++;
+  }
+
+  /** True when the pictures shown belong to the run the page asked for last. */
+  get imagesCurrent(): boolean {
+    return this.resetsBegun >= this.resetsAsked && this.imagesOfReset === this.resetsBegun;
+  }
 
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
@@ -170,6 +205,7 @@ export class RunStore {
         this.evaluations.append(msg.step, msg.names, msg.values);
         return this.update({ lossVersion: this.snap.lossVersion + 1 });
       case 'images':
+        this.imagesOfReset = this.resetsBegun;
         return this.update({
           images: { step: msg.step, samples: msg.samples, second: msg.second },
         });
@@ -183,6 +219,7 @@ export class RunStore {
           progress: null,
         });
       case 'reset':
+        this.resetsBegun++;
         this.history.clear();
         this.evaluations.clear();
         return this.update({
@@ -199,9 +236,24 @@ export class RunStore {
         if (old && id < old.id) return;
         return this.update({ latent: { ...this.snap.latent, [kind]: { id, step, image, error } } });
       }
+      case 'models':
+        return this.update({ models: { list: msg.list, note: msg.note, busy: false } });
+      case 'restored': {
+        if (msg.hash === null) return;
+        // The saved run's setup, as its link says (the link was written by this page).
+        const { config, drawn, z } = parseLink('', msg.hash);
+        return this.update({
+          config,
+          drawn: drawn ?? this.snap.drawn,
+          explorer: initialExplorer(config.latent, config.seed, z),
+        });
+      }
+      case 'exported':
+        return; // the controller turns the files into downloads
       case 'error':
         return this.update({
           error: msg.message,
+          models: { ...this.snap.models, busy: false },
           ...(msg.fatal ? { phase: 'failed' as const, progress: null } : {}),
         });
       default:

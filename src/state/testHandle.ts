@@ -27,7 +27,7 @@ export interface PlaygroundHandle {
   losses(): { steps: number[] } & Partial<Record<MetricName, number[]>>;
   /** Held-out losses so far: the steps they were measured at, one array per metric. */
   evaluations(): { steps: number[] } & Partial<Record<MetricName, number[]>>;
-  /** Step of the newest sample grid, or null before the first. */
+  /** Step of the newest sample grid of the run last asked for, or null before its first. */
   imageStep(): number | null;
   /** Notes on link values that were ignored. */
   notices(): string[];
@@ -35,9 +35,18 @@ export interface PlaygroundHandle {
   latent(): Partial<
     Record<
       'decode' | 'grid' | 'interpolate',
-      { id: number; step: number; image: boolean; error: string | null }
+      {
+        id: number;
+        step: number;
+        image: boolean;
+        /** A fingerprint of the image's pixels (0 when none), to compare two decodes. */
+        pixels: number;
+        error: string | null;
+      }
     >
   >;
+  /** Checkpoints in this browser (step of each, newest first) and the last storage note. */
+  models(): { steps: number[]; note: string | null; busy: boolean };
   /** The data set the worker built last. */
   data(): { kind: 'image' | 'points'; description: string; trainCount: number } | null;
   /** The newest 2-D view (2-D data): its step, and copies of its points. */
@@ -67,6 +76,12 @@ function seriesOf(h: LossHistory): { steps: number[] } & Partial<Record<MetricNa
   return out;
 }
 
+function fingerprint(data: Uint8ClampedArray): number {
+  let h = 0;
+  for (const v of data) h = (Math.imul(h, 31) + v) | 0;
+  return h;
+}
+
 export function createTestHandle(store: RunStore): PlaygroundHandle {
   return Object.freeze({
     status(): PlaygroundStatus {
@@ -87,7 +102,7 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
     },
     losses: () => seriesOf(store.history),
     evaluations: () => seriesOf(store.evaluations),
-    imageStep: () => store.getSnapshot().images?.step ?? null,
+    imageStep: () => (store.imagesCurrent ? (store.getSnapshot().images?.step ?? null) : null),
     notices: () => [...store.getSnapshot().notices],
     latent() {
       const out: ReturnType<PlaygroundHandle['latent']> = {};
@@ -96,10 +111,15 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
           id: a.id,
           step: a.step,
           image: a.image !== null,
+          pixels: a.image ? fingerprint(a.image.data) : 0,
           error: a.error,
         };
       }
       return out;
+    },
+    models() {
+      const m = store.getSnapshot().models;
+      return { steps: m.list.map((c) => c.step), note: m.note?.text ?? null, busy: m.busy };
     },
     data() {
       const d = store.getSnapshot().data;

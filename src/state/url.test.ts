@@ -2,7 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { FIELDS, FIELD_KEYS, type FieldKey, type RunConfig } from '../config/fields.ts';
 import { defaultsFor } from '../config/models.ts';
 import { decodePoints, defaultDrawing, encodePoints, MAX_DRAWN } from '../config/drawing.ts';
-import { parseLink, toHash } from './url.ts';
+import { parseLink, PANELS, toHash, Z_LIMIT } from './url.ts';
+import { isValidNumber } from '../config/fields.ts';
+import { PRESETS } from '../config/presets.ts';
+import { mulberry32 } from '../data/random.ts';
+import { PLANE_EXTENT } from '../config/datasets.ts';
+
+/** Every field of the config holds a value its table entry allows. */
+function expectValid(config: RunConfig): void {
+  expect(Object.keys(config).sort()).toEqual([...FIELD_KEYS].sort());
+  for (const k of FIELD_KEYS) {
+    const f = FIELDS[k];
+    const v = config[k];
+    if (f.kind === 'choice') expect(f.options as readonly unknown[]).toContain(v);
+    else expect(isValidNumber(f, v as number), `${k} = ${v}`).toBe(true);
+  }
+}
 
 describe('link parsing', () => {
   it('an empty link gives the defaults and no notices', () => {
@@ -11,6 +26,8 @@ describe('link parsing', () => {
       ignored: [],
       drawn: null,
       z: null,
+      autoplay: false,
+      closed: [],
     });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });
@@ -123,5 +140,94 @@ describe('link parsing', () => {
     const back = decodePoints(encodePoints(many))!;
     expect(back).toHaveLength(2 * MAX_DRAWN);
     expect(back[0]).toBeCloseTo(2, 6);
+  });
+
+  it('autoplay=1 and folded panels travel in the link; bad ones are noticed', () => {
+    const hash = toHash(defaultsFor('vae'), { closed: ['explorer', 'how'], autoplay: true });
+    expect(hash).toBe('#closed=how%2Cexplorer&autoplay=1');
+    const back = parseLink('', hash);
+    expect(back).toMatchObject({ autoplay: true, closed: ['how', 'explorer'], ignored: [] });
+    const bad = parseLink('', '#autoplay=yes&closed=how,<b>');
+    expect(bad.autoplay).toBe(false);
+    expect(bad.closed).toEqual(['how']);
+    expect(bad.ignored).toEqual([
+      'autoplay: "yes" is not 1 or 0; not starting by itself',
+      `closed: "<b>" is not a panel (${PANELS.join(', ')})`,
+    ]);
+  });
+
+  it('every demo is a link that parses back to its setup, with autoplay and no notice', () => {
+    expect(PRESETS.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
+    for (const p of PRESETS) {
+      const back = parseLink('', toHash(p.config, { autoplay: true }));
+      expect(back.ignored, p.id).toEqual([]);
+      expect(back.autoplay).toBe(true);
+      expect(back.config, p.id).toEqual(p.config);
+      expectValid(p.config);
+    }
+  });
+
+  it('1,000 random and hostile links never throw and always give a valid setup', () => {
+    const rand = mulberry32(2024);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const keys = [...FIELD_KEYS, 'pts', 'z', 'autoplay', 'closed', '__proto__', 'constructor', 'x'];
+    const values = [
+      '',
+      'NaN',
+      '-1',
+      '-1e308',
+      '1e400',
+      'Infinity',
+      '0x10',
+      '1_000',
+      ' 3 ',
+      '9'.repeat(400),
+      'A'.repeat(100_000),
+      '<script>alert(1)</script>',
+      '"><img src=x onerror=alert(1)>',
+      'javascript:alert(1)',
+      '%3Cscript%3E',
+      '%25252525',
+      '%E0%A4%A',
+      '\u0000',
+      '😀🚀',
+      'ring',
+      'gan',
+      'on',
+      '1,2,3',
+      '0.5,-0.5',
+    ];
+    const junk = ['&', '=', '#', '?', '%', '%%', '&&==', '\n', ';'];
+    for (let i = 0; i < 1000; i++) {
+      const parts: string[] = [];
+      const n = 1 + Math.floor(rand() * 8);
+      for (let j = 0; j < n; j++) {
+        const r = rand();
+        const value =
+          r < 0.3 ? String((rand() - 0.3) * 10 ** Math.floor(rand() * 12)) : pick(values);
+        const key = pick(keys);
+        parts.push(
+          r > 0.9 ? pick(junk) : `${key}=${rand() < 0.5 ? encodeURIComponent(value) : value}`,
+        );
+      }
+      const hash = `#${parts.join('&')}`;
+      const search = rand() < 0.2 ? `?${pick(parts)}` : '';
+      const parsed = parseLink(search, hash);
+      expectValid(parsed.config);
+      for (const note of parsed.ignored) {
+        expect(typeof note).toBe('string');
+        expect(note.length).toBeLessThan(300);
+      }
+      if (parsed.z) for (const v of parsed.z) expect(Math.abs(v)).toBeLessThanOrEqual(Z_LIMIT);
+      if (parsed.drawn) {
+        expect(parsed.drawn.length % 2).toBe(0);
+        for (const v of parsed.drawn) expect(Math.abs(v)).toBeLessThanOrEqual(PLANE_EXTENT);
+      }
+      // What the page writes back is a clean link that parses to the same setup.
+      const again = parseLink('', toHash(parsed.config, parsed));
+      expect(again.ignored).toEqual([]);
+      expect(again.config).toEqual(parsed.config);
+    }
   });
 });

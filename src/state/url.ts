@@ -15,12 +15,23 @@ export interface ParsedLink {
   drawn: Float32Array | null;
   /** The latent explorer's position from `z=` (comma-separated), or null when none. */
   z: number[] | null;
+  /** `autoplay=1`: start training as soon as the page is ready. */
+  autoplay: boolean;
+  /** Folded panels from `closed=` (comma-separated). */
+  closed: PanelId[];
 }
+
+/** Panels a person can fold away: the explanation and the latent explorer. */
+export const PANELS = ['how', 'explorer'] as const;
+export type PanelId = (typeof PANELS)[number];
 
 /** What the link carries besides the field table. */
 export interface LinkExtras {
   drawn?: Float32Array | null;
   z?: readonly number[] | null;
+  closed?: readonly PanelId[];
+  /** Adds `autoplay=1` (the demo links). */
+  autoplay?: boolean;
 }
 
 /** Latent coordinates in the link: at most 64, each within ±Z_LIMIT. */
@@ -60,13 +71,28 @@ export function parseLink(search: string, hash: string): ParsedLink {
   const values = new Map<FieldKey, string>();
   let pts: string | null = null;
   let zText: string | null = null;
+  let autoplay: string | null = null;
+  let closedText: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
       else if (k === 'pts') pts = v;
       else if (k === 'z') zText = v;
+      else if (k === 'autoplay') autoplay = v;
+      else if (k === 'closed') closedText = v;
       // other keys: ignored
     }
+  }
+  if (autoplay !== null && autoplay !== '1' && autoplay !== '0') {
+    ignored.push(`autoplay: ${describe(autoplay)} is not 1 or 0; not starting by itself`);
+  }
+  const closedParts = closedText === null || closedText === '' ? [] : closedText.split(',');
+  const closed = PANELS.filter((p) => closedParts.includes(p));
+  const unknownPanels = closedParts.filter((p) => !(PANELS as readonly string[]).includes(p));
+  if (unknownPanels.length) {
+    ignored.push(
+      `closed: ${describe(unknownPanels.join(','))} is not a panel (${PANELS.join(', ')})`,
+    );
   }
   const drawn = pts === null ? null : decodePoints(pts);
   const z = zText === null ? null : parseZ(zText);
@@ -94,14 +120,17 @@ export function parseLink(search: string, hash: string): ParsedLink {
   const data = (parsed.get('data') as RunConfig['data'] | undefined) ?? FIELDS.data.default;
   const config: Record<string, number | string> = { ...defaultsFor(model, data) };
   for (const [key, v] of parsed) config[key] = v;
-  return { config: config as RunConfig, ignored, drawn, z };
+  return { config: config as RunConfig, ignored, drawn, z, autoplay: autoplay === '1', closed };
 }
 
 /**
  * The hash for a config: only fields that differ from the model's defaults, in table order,
  * then the drawing (`pts=`) when the data set is a drawing.
  */
-export function toHash(config: RunConfig, { drawn = null, z = null }: LinkExtras = {}): string {
+export function toHash(
+  config: RunConfig,
+  { drawn = null, z = null, closed = [], autoplay = false }: LinkExtras = {},
+): string {
   const defaults = defaultsFor(config.model, config.data);
   const params = new URLSearchParams();
   for (const key of FIELD_KEYS) {
@@ -115,6 +144,9 @@ export function toHash(config: RunConfig, { drawn = null, z = null }: LinkExtras
   }
   if (config.data === 'drawn' && drawn && drawn.length >= 2) params.set('pts', encodePoints(drawn));
   if (z && z.some((v) => Math.round(v * 100) !== 0)) params.set('z', formatZ(z));
+  const folded = PANELS.filter((p) => closed.includes(p));
+  if (folded.length) params.set('closed', folded.join(','));
+  if (autoplay) params.set('autoplay', '1');
   const s = params.toString();
   return s ? `#${s}` : '';
 }

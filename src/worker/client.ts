@@ -19,8 +19,8 @@ export class WorkerClient {
     this.worker.onmessageerror = () => onCrash('a message from the worker could not be read');
   }
 
-  send(msg: ToWorker): void {
-    this.worker.postMessage(msg);
+  send(msg: ToWorker, transfer: Transferable[] = []): void {
+    this.worker.postMessage(msg, transfer);
   }
 
   terminate(): void {

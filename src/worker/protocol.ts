@@ -70,6 +70,25 @@ export interface DataInfo {
   heldOutCount: number;
 }
 
+/** What a saved model (a checkpoint, or exported files) remembers besides its weights. */
+export interface SavedModelMeta {
+  id: string;
+  /** The link of the run it was saved from (its whole configuration). */
+  hash: string;
+  /** The training step it was saved at. */
+  step: number;
+  /** Date.now() at saving. */
+  savedAt: number;
+  /** Its networks' names, e.g. ['encoder', 'decoder']. */
+  roles: string[];
+}
+
+/** A file to download, or one the person uploaded. */
+export interface NamedBytes {
+  name: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
 export type PrepareStage = 'backend' | 'data' | 'model';
 
 export type ToWorker =
@@ -90,7 +109,15 @@ export type ToWorker =
       pixels: Uint8Array<ArrayBuffer>;
     }
   /** Answered between training chunks; a newer query replaces one still waiting. */
-  | { type: 'latent'; id: number; query: LatentQuery };
+  | { type: 'latent'; id: number; query: LatentQuery }
+  /** Checkpoints in the browser (IndexedDB); each answers with a `models` message. */
+  | { type: 'models'; action: 'list' }
+  | { type: 'models'; action: 'save'; hash: string }
+  | { type: 'models'; action: 'restore' | 'delete'; id: string }
+  /** The trained networks as tfjs layers-format files, answered by `exported`. */
+  | { type: 'export'; hash: string }
+  /** Files the person chose: model.json files and their weights. */
+  | { type: 'import'; files: NamedBytes[] };
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
@@ -144,6 +171,18 @@ export type FromWorker =
       /** Why the query could not be answered (e.g. a code of the wrong size). */
       error: string | null;
     }
+  /** The stored checkpoints, after any `models` action, with what happened. */
+  | {
+      type: 'models';
+      list: SavedModelMeta[];
+      note: { text: string; ok: boolean } | null;
+    }
+  /**
+   * Saved weights are about to replace the run: its link (null: the current setup) and step.
+   * Sent before the rebuild, so the page shows the restored setup at once.
+   */
+  | { type: 'restored'; hash: string | null; step: number; source: string }
+  | { type: 'exported'; files: NamedBytes[] }
   | { type: 'error'; message: string; fatal: boolean };
 
 /** For exhaustive switches: a compile error when a case is missing. */

@@ -30,6 +30,12 @@ async function handle(msg: ToWorker): Promise<void> {
       return trainer.setUpload({ size: msg.size, count: msg.count, pixels: msg.pixels });
     case 'latent':
       return trainer.latent.request(msg.id, msg.query);
+    case 'models':
+      return trainer.models(msg);
+    case 'export':
+      return trainer.exportModel(msg.hash);
+    case 'import':
+      return trainer.importFiles(msg.files);
     default:
       return assertNever(msg);
   }

@@ -4,6 +4,9 @@ import type { RunConfig } from '../config/schema.ts';
 import { loadPackedDigits } from '../testing/digits.ts';
 import type { FromWorker } from './protocol.ts';
 import { Trainer } from './trainer.ts';
+import { Checkpoints } from './checkpoints.ts';
+import { MemoryStore } from '../testing/memoryStore.ts';
+import { toHash } from '../state/url.ts';
 
 // The loop itself, on tfjs's CPU backend in Node, with the digits read from disk.
 
@@ -65,5 +68,59 @@ describe('Trainer', () => {
     );
     const last = posted.filter((m) => m.type === 'status').at(-1);
     expect(last).toMatchObject({ running: false });
+  });
+
+  it('restores a checkpoint: same pictures, same step, and training goes on from there', async () => {
+    const posted: FromWorker[] = [];
+    const store = new MemoryStore();
+    const trainer = new Trainer(
+      (m) => posted.push(m),
+      async () => loadPackedDigits(),
+      new Checkpoints(store),
+    );
+    const config: RunConfig = { ...defaultsFor('vae'), backend: 'cpu', hidden: 32, batch: 8 };
+    await trainer.init(config, 'unused');
+    for (let i = 0; i < 3; i++) await trainer.singleStep();
+    const picturesAt = (step: number) =>
+      posted.filter((m) => m.type === 'images' && m.step === step).at(-1) as
+        Extract<FromWorker, { type: 'images' }> | undefined;
+    const saved = picturesAt(3)!;
+    await trainer.models({ action: 'save', hash: toHash(config) });
+    const answer = posted.filter((m) => m.type === 'models').at(-1)!;
+    expect(answer).toMatchObject({ note: { ok: true, text: 'Saved the model at step 3.' } });
+    const id = answer.type === 'models' ? answer.list[0]!.id : '';
+    for (let i = 0; i < 2; i++) await trainer.singleStep();
+    expect(Array.from(picturesAt(5)!.samples.data)).not.toEqual(Array.from(saved.samples.data));
+
+    posted.length = 0;
+    await trainer.models({ action: 'restore', id });
+    expect(posted.find((m) => m.type === 'restored')).toMatchObject({
+      step: 3,
+      hash: toHash(config),
+    });
+    expect(Array.from(picturesAt(3)!.samples.data)).toEqual(Array.from(saved.samples.data));
+    await trainer.singleStep();
+    expect(posted.filter((m) => m.type === 'status').at(-1)).toMatchObject({ step: 4 });
+
+    // Files that are no model: a message, and the run is untouched.
+    posted.length = 0;
+    await trainer.importFiles([{ name: 'x.json', bytes: new TextEncoder().encode('[]') }]);
+    expect(posted.find((m) => m.type === 'models')).toMatchObject({
+      note: {
+        ok: false,
+        text: expect.stringMatching(/x.json is not a tfjs layers model.*unchanged/),
+      },
+    });
+    expect(posted.some((m) => m.type === 'reset' || m.type === 'restored')).toBe(false);
+    await trainer.singleStep();
+    expect(posted.filter((m) => m.type === 'status').at(-1)).toMatchObject({ step: 5 });
+
+    // A full disk: the save fails with a message, the model in memory is unchanged.
+    store.failAfter = store.saves;
+    posted.length = 0;
+    await trainer.models({ action: 'save', hash: '' });
+    expect(posted.find((m) => m.type === 'models')).toMatchObject({
+      note: { ok: false, text: expect.stringMatching(/^Saving failed: .*disk is full.*unchanged/) },
+    });
   });
 });

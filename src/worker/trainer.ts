@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { LIVE_FIELDS, MODELS, type Family } from '../config/models.ts';
-import { buildHostData, dataKey, type CustomData } from '../data/hostData.ts';
+import { buildHostData, dataKey, dataShapeFor, type CustomData } from '../data/hostData.ts';
+import { BUILDERS } from '../models/registry.ts';
+import { parseLink } from '../state/url.ts';
+import { Checkpoints, withoutRole } from './checkpoints.ts';
+import { fromFiles, loadNetworks, captureNetwork, metaOf, roleOf, toFiles } from './modelFiles.ts';
 import { fetchDigits } from '../data/mnist.ts';
 import type { DigitSet } from '../data/mnistFormat.ts';
 import { autoBackendFor, initBackend, switchBackend } from './backend.ts';
@@ -9,7 +13,13 @@ import { LatentQueries } from './latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import { planeBuffers } from './plane.ts';
-import type { BackendInfo, FromWorker, PrepareStage } from './protocol.ts';
+import type {
+  BackendInfo,
+  FromWorker,
+  NamedBytes,
+  PrepareStage,
+  SavedModelMeta,
+} from './protocol.ts';
 import { TrainingSession } from './session.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
@@ -55,6 +65,8 @@ export class Trainer {
     private readonly post: Post,
     /** Where the digits come from: fetched by the page's worker, read from disk by tests. */
     private readonly loadDigits: typeof fetchDigits = fetchDigits,
+    /** Where checkpoints are kept: IndexedDB in the page, a Map in tests. */
+    private readonly checkpoints = new Checkpoints(),
   ) {
     // Once the queries are answered their tensors are gone: a fresh status then reports the
     // settled tensor count (one taken mid-query would count the query's images).
@@ -181,13 +193,169 @@ export class Trainer {
     return this.data;
   }
 
-  private async newSession(config: RunConfig): Promise<void> {
+  /** Saves, lists, restores or deletes checkpoints; always answers with the list. */
+  async models(
+    msg:
+      | { action: 'list' }
+      | { action: 'save'; hash: string }
+      | { action: 'restore' | 'delete'; id: string },
+  ): Promise<void> {
+    let note: { text: string; ok: boolean } | null = null;
+    try {
+      if (msg.action === 'save') {
+        const session = this.session;
+        if (!session) throw new Error('there is no model to save yet');
+        const meta = await this.whilePaused(() =>
+          this.checkpoints.save(session.model, msg.hash, session.step),
+        );
+        note = { text: `Saved the model at step ${meta.step}.`, ok: true };
+      } else if (msg.action === 'restore') {
+        const { meta, byRole } = await this.checkpoints.load(msg.id);
+        await this.restore(meta, byRole, 'checkpoint');
+        note = {
+          text: `Restored the checkpoint of step ${meta.step}; Start continues it.`,
+          ok: true,
+        };
+      } else if (msg.action === 'delete') {
+        await this.checkpoints.remove(msg.id);
+        note = { text: 'Deleted the checkpoint.', ok: true };
+      }
+    } catch (e) {
+      const what = { save: 'Saving', restore: 'Restoring', delete: 'Deleting', list: 'Listing' }[
+        msg.action
+      ];
+      const kept =
+        msg.action === 'list' || msg.action === 'delete'
+          ? ''
+          : ' The model in memory is unchanged.';
+      note = { text: `${what} failed: ${(e as Error).message}.${kept}`, ok: false };
+    }
+    let list: SavedModelMeta[] = [];
+    try {
+      list = await this.checkpoints.list();
+    } catch (e) {
+      note ??= {
+        text: `The browser's storage is not available: ${(e as Error).message}`,
+        ok: false,
+      };
+    }
+    this.post({ type: 'models', list, note });
+  }
+
+  /** The trained networks as tfjs layers-format files (model.json + weights each). */
+  async exportModel(hash: string): Promise<void> {
+    const session = this.session;
+    const config = this.config;
+    if (!session || !config) throw new Error('There is no model to export yet.');
+    const files = await this.whilePaused(async () => {
+      const savedAt = Date.now();
+      const meta: SavedModelMeta = {
+        id: `export-${savedAt.toString(36)}`,
+        hash,
+        step: session.step,
+        savedAt,
+        roles: session.model.networks.map((n) => n.name),
+      };
+      const prefix = `${config.model}-${config.data}-step${session.step}`;
+      const out: NamedBytes[] = [];
+      for (const net of session.model.networks) {
+        out.push(...toFiles(await captureNetwork(net, meta), prefix));
+      }
+      return out;
+    });
+    this.post(
+      { type: 'exported', files },
+      files.map((f) => f.bytes.buffer),
+    );
+  }
+
+  /** Model files the person uploaded: their setup (from the files, else the current one) and weights. */
+  async importFiles(files: NamedBytes[]): Promise<void> {
+    let note: { text: string; ok: boolean };
+    try {
+      const artifacts = fromFiles(files);
+      const metas = artifacts.map(metaOf);
+      if (new Set(metas.map((m) => m?.id ?? null)).size > 1) {
+        throw new Error('these files come from different saves; choose the files of one export');
+      }
+      const meta = metas[0] ? withoutRole(metas[0]) : null;
+      const byRole = new Map(artifacts.map((a) => [roleOf(a) ?? '?', a] as const));
+      await this.restore(meta, byRole, 'files');
+      note = { text: `Loaded ${[...byRole.keys()].join(' and ')} from the files.`, ok: true };
+    } catch (e) {
+      note = {
+        text: `Those files could not be loaded: ${(e as Error).message}. The model in memory is unchanged.`,
+        ok: false,
+      };
+    }
+    let list: SavedModelMeta[] = [];
+    try {
+      list = await this.checkpoints.list();
+    } catch {
+      // Storage is unavailable: the import itself does not need it.
+    }
+    this.post({ type: 'models', list, note });
+  }
+
+  /**
+   * Replaces the run with saved weights: the saved setup (null: keep the current one) is built
+   * afresh, the weights go in, the step count goes on from the saved step. The weights are first
+   * tried on a throwaway model of that setup, so files that do not fit change nothing.
+   */
+  private async restore(
+    meta: SavedModelMeta | null,
+    byRole: ReadonlyMap<string, tf.io.ModelArtifacts>,
+    source: string,
+  ): Promise<void> {
+    const parsed = meta ? parseLink('', meta.hash) : null;
+    const config = parsed?.config ?? this.config;
+    if (!config) throw new Error('the page is not ready yet');
+    const probe = BUILDERS[config.model](config, dataShapeFor(config));
+    try {
+      loadNetworks(probe.networks, byRole);
+    } finally {
+      probe.dispose();
+    }
+    this.running = false;
+    await this.loop;
+    if (parsed?.drawn) this.custom.drawn = parsed.drawn;
+    if (parsed) this.dataKeyNow = config.data === 'drawn' ? null : this.dataKeyNow;
+    const step = meta?.step ?? 0;
+    this.post({ type: 'restored', hash: meta?.hash ?? null, step, source });
+    this.config = config;
+    this.post({ type: 'reset' });
+    await this.newSession(config, (session) => {
+      loadNetworks(session.model.networks, byRole);
+      session.step = step;
+    });
+  }
+
+  /** Runs fn with training paused (weights then match one step), and resumes it after. */
+  private async whilePaused<T>(fn: () => Promise<T>): Promise<T> {
+    const wasRunning = this.running;
+    if (wasRunning) {
+      this.running = false;
+      await this.loop;
+    }
+    try {
+      return await fn();
+    } finally {
+      if (wasRunning) this.start();
+    }
+  }
+
+  private async newSession(
+    config: RunConfig,
+    /** Runs on the new session before its first pictures (restored weights go in here). */
+    prepare?: (session: TrainingSession) => void,
+  ): Promise<void> {
     this.losses.dispose();
     this.session?.dispose();
     this.session = null; // if building the new one throws, nothing uses the disposed one
     const data = await this.ensureData(config);
     this.progress('model', `Building the ${MODELS[config.model].label}…`);
     this.session = new TrainingSession(config, data);
+    prepare?.(this.session);
     if (this.session.batch < config.batch) {
       const { description, trainCount, heldOutCount } = data;
       const note = `${description}; batches of ${this.session.batch} (the whole training set, smaller than the batch size ${config.batch})`;

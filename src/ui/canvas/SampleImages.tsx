@@ -2,6 +2,12 @@ import { memo } from 'react';
 import type { Family } from '../../config/models.ts';
 import type { RunSnapshot } from '../../state/runStore.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
+import { imageToPng } from './pngExport.ts';
+import { downloadBlob } from '../download.ts';
+
+async function downloadSamples(images: NonNullable<RunSnapshot['images']>): Promise<void> {
+  downloadBlob(`samples-step${images.step}.png`, await imageToPng(images.samples, 2));
+}
 
 /** The fixed-noise sample grid, and below it reconstructions or real images. */
 export const SampleImages = memo(function SampleImages({
@@ -26,6 +32,16 @@ export const SampleImages = memo(function SampleImages({
             : 'Decoded from 64 fixed codes z ~ N(0, I)'
         }
       />
+      {images ? (
+        <button
+          type="button"
+          className="small-button"
+          onClick={() => void downloadSamples(images)}
+          data-testid="download-png"
+        >
+          Download the grid as PNG
+        </button>
+      ) : null}
       {images ? (
         <PixelCanvas
           testId="second"

@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { PRESETS } from '../src/config/presets.ts';
+import { toHash } from '../src/state/url.ts';
+import { HOSTILE_HASHES } from './hostileLinks.ts';
+import {
+  canvasStats,
+  expectNoConsoleErrors,
+  status,
+  trainUntil,
+  waitForReady,
+  waitForStep,
+  watchConsole,
+} from './helpers.ts';
+
+// Links, demos, checkpoints and model files, as a person uses them: copy the link and open it
+// elsewhere, open every demo, survive hostile links, save and restore a model across a reload,
+// download the model and load it back.
+
+/** The decoded image at the explorer's z, once the weights of `step` decoded it. */
+async function decodedAt(page: Page, step: number): Promise<number> {
+  await page.waitForFunction(
+    (s) => {
+      const d = window.__playground!.latent().decode;
+      return d?.image === true && d.step === s;
+    },
+    step,
+    { timeout: 120_000 },
+  );
+  return page.evaluate(() => window.__playground!.latent().decode!.pixels);
+}
+
+test('a copied link opens the same controls, first sample grid and latent position', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = watchConsole(page);
+  await page.goto('/');
+  await waitForReady(page);
+  await page.getByLabel('Seed').fill('7');
+  await page.getByLabel('Hidden units per layer').fill('64');
+  await page.getByLabel('Hidden units per layer').press('Enter');
+  await page.getByLabel('Reconstruction loss').selectOption('mse');
+  await page.getByLabel('Latent dimension 1').fill('-1.5');
+  await page.getByText('How it works').click(); // fold the explanation
+  await expect(page).toHaveURL(/seed=7/);
+  await expect(page).toHaveURL(/closed=how/);
+  await page.waitForFunction(() => window.__playground!.imageStep() === 0);
+  await expect(page).toHaveURL(/z=0%2C-1\.5/);
+  const grid = await canvasStats(page, 'samples');
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-link')).toHaveText('Link copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(page.url());
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await waitForReady(other);
+  await expect(other.getByLabel('Seed')).toHaveValue('7');
+  await expect(other.getByLabel('Hidden units per layer')).toHaveValue('64');
+  await expect(other.getByLabel('Reconstruction loss')).toHaveValue('mse');
+  await expect(other.getByLabel('Latent dimension 1')).toHaveValue('-1.5');
+  await expect(other.locator('details.how')).not.toHaveAttribute('open');
+  await other.waitForFunction(() => window.__playground!.imageStep() === 0);
+  expect((await canvasStats(other, 'samples')).hash).toBe(grid.hash);
+  expect((await status(other)).running).toBe(false); // no autoplay in a copied link
+  await expectNoConsoleErrors(errors);
+});
+
+test('every demo opens from its link alone and starts training', async ({ page }) => {
+  test.setTimeout(600_000);
+  const errors = watchConsole(page);
+  for (const preset of PRESETS) {
+    await page.goto('about:blank');
+    await page.goto(`/${toHash(preset.config, { autoplay: true })}`);
+    await waitForReady(page);
+    await waitForStep(page, 1);
+    const s = await status(page);
+    expect(s.error, preset.id).toBeNull();
+    expect(await page.evaluate(() => window.__playground!.notices()), preset.id).toEqual([]);
+  }
+  // A click on a demo in the gallery opens it the same way.
+  await page.getByRole('link', { name: 'β-VAE, β = 4' }).click();
+  await page.waitForURL(/beta=4/);
+  await waitForReady(page);
+  await waitForStep(page, 1);
+  await expect(page.getByLabel('β (weight of the KL term)')).toHaveValue('4');
+  await expectNoConsoleErrors(errors);
+});
+
+test('fifty hostile links open the page with a notice, and nothing in them runs', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const crashes: string[] = [];
+  page.on('pageerror', (e) => crashes.push(e.message));
+  expect(HOSTILE_HASHES).toHaveLength(50);
+  for (const hash of HOSTILE_HASHES) {
+    await page.goto('about:blank');
+    await page.goto(`/${hash}`);
+    await expect(page.getByRole('heading', { name: 'Generative model playground' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+    const notices = await page.evaluate(() => window.__playground!.notices());
+    const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+    expect(pwned, hash.slice(0, 80)).toBeUndefined();
+    if (notices.length) await expect(page.getByTestId('notices')).toBeVisible();
+    await expect(page.locator('img, iframe, svg script, script:not([type="module"])')).toHaveCount(
+      0,
+    );
+  }
+  // One of them, all the way: ready, with the notice, and it trains.
+  await page.goto(`/${HOSTILE_HASHES[1]}&hidden=32`);
+  await waitForReady(page);
+  await expect(page.getByTestId('notices')).toContainText('lr: "\\"><img src=x onerror');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await waitForStep(page, 1);
+  expect(dialogs).toEqual([]);
+  expect(crashes).toEqual([]);
+});
+
+test('a checkpoint survives a reload: restore gives the same decoded image and step', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await page.goto('/#hidden=32&batch=8&z=0.5%2C-0.5');
+  await waitForReady(page);
+  await trainUntil(page, 3);
+  const step = (await status(page)).step;
+  const before = await decodedAt(page, step);
+  await page.getByRole('button', { name: 'Save in this browser' }).click();
+  await expect(page.getByTestId('models-note')).toHaveText(`Saved the model at step ${step}.`);
+  await expect(page.getByTestId('checkpoints').locator('li')).toHaveCount(1);
+
+  await page.reload();
+  await waitForReady(page);
+  await expect(page.getByTestId('checkpoints').locator('li')).toContainText(`step ${step}`);
+  expect((await status(page)).step).toBe(0);
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByTestId('models-note')).toContainText(
+    `Restored the checkpoint of step ${step}`,
+  );
+  await page.waitForFunction((s) => window.__playground!.status().step === s, step);
+  expect(await decodedAt(page, step)).toBe(before);
+  // Training goes on from the restored step.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await waitForStep(page, step + 1);
+
+  await page.getByRole('button', { name: `Delete the checkpoint of step ${step}` }).click();
+  await expect(page.getByTestId('checkpoints')).toHaveCount(0);
+  await expectNoConsoleErrors(errors);
+});
+
+test('download the model files and the grid, load the files back: the same image decodes', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await page.goto('/#model=ae&hidden=32&batch=8&z=1%2C1');
+  await waitForReady(page);
+  await trainUntil(page, 2);
+  const step = (await status(page)).step;
+  const before = await decodedAt(page, step);
+
+  const png = page.waitForEvent('download');
+  await page.getByTestId('download-png').click();
+  const pngFile = await (await png).path();
+  const bytes = await readFile(pngFile);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const grid = await page.getByTestId('samples').evaluate((c) => (c as HTMLCanvasElement).width);
+  expect(bytes.readUInt32BE(16)).toBe(2 * grid); // PNG width, pixels doubled
+
+  const downloads: { name: string; path: string }[] = [];
+  page.on('download', (d) => {
+    void d.path().then((path) => downloads.push({ name: d.suggestedFilename(), path }));
+  });
+  await page.getByRole('button', { name: 'Download model files' }).click();
+  await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(4);
+  expect(downloads.map((d) => d.name).sort()).toEqual(
+    [
+      `ae-mnist-step${step}-decoder.json`,
+      `ae-mnist-step${step}-decoder.weights.bin`,
+      `ae-mnist-step${step}-encoder.json`,
+      `ae-mnist-step${step}-encoder.weights.bin`,
+    ].sort(),
+  );
+  const decoderJson = JSON.parse(
+    await readFile(downloads.find((d) => d.name.endsWith('decoder.json'))!.path, 'utf8'),
+  );
+  expect(decoderJson.format).toBe('layers-model');
+  expect(decoderJson.weightsManifest[0].paths).toEqual([
+    `./ae-mnist-step${step}-decoder.weights.bin`,
+  ]);
+
+  // A fresh run, then the files: the trained model is back.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.waitForFunction(() => window.__playground!.status().step === 0);
+  expect(await decodedAt(page, 0)).not.toBe(before);
+  await page.getByTestId('import-files').setInputFiles(
+    downloads.map((d) => ({
+      name: d.name,
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(d.path),
+    })),
+  );
+  await expect(page.getByTestId('models-note')).toContainText('Loaded');
+  expect(await decodedAt(page, step)).toBe(before);
+
+  // Files that are not a model: a message, and the run is untouched.
+  await page.getByTestId('import-files').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello": "world"}'),
+  });
+  await expect(page.getByTestId('models-note')).toContainText(
+    'notes.json is not a tfjs layers model',
+  );
+  expect((await status(page)).step).toBe(step);
+  await expectNoConsoleErrors(errors);
+});

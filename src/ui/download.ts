@@ -1,0 +1,22 @@
+// Saving something from the page as a file: a temporary object URL behind a clicked link.
+
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own copy once it starts; give it a moment before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Several files one after another (browsers drop clicks that come in the same instant). */
+export async function downloadAll(files: readonly { name: string; blob: Blob }[]): Promise<void> {
+  for (const [i, f] of files.entries()) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 200));
+    downloadBlob(f.name, f.blob);
+  }
+}

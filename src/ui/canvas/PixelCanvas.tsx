@@ -34,7 +34,8 @@ export function PixelCanvas({
         className="pixel-canvas"
         role="img"
         aria-label={label}
-        style={image ? { width: image.width * scale, height: image.height * scale } : undefined}
+        // Never wider than its column: the height follows the canvas's own aspect ratio.
+        style={image ? { width: image.width * scale, maxWidth: '100%', height: 'auto' } : undefined}
       />
       <figcaption>{label}</figcaption>
     </figure>

@@ -23,8 +23,8 @@ const MAX_POINTS = 300;
 /** At most ~10 redraws a second, however fast the losses arrive. */
 const REDRAW_MS = 100;
 
-const fmt = (v: number) =>
-  v === 0 ? '0' : Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(Math.abs(v) >= 1 ? 1 : 2);
+/** Tick labels: four significant digits (ticks 543 and 543.5 must not both read "543"). */
+const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : String(Number(v.toPrecision(4))));
 
 export const LossChart = memo(function LossChart({
   history,

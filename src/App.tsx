@@ -39,7 +39,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
         <PresetGallery />
       </header>
       <StatusBar snap={snap} />
-      <Banners snap={snap} />
+      <Banners snap={snap} controller={controller} />
       <main className="panels">
         <section className="panel controls-panel" aria-labelledby="controls-title">
           <h2 id="controls-title">Training</h2>

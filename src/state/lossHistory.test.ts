@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LossHistory, positiveOnly, smoothPoints, withEvaluations } from './lossHistory.ts';
+import {
+  LossHistory,
+  MAX_ROWS,
+  positiveOnly,
+  smoothPoints,
+  withEvaluations,
+} from './lossHistory.ts';
 
 const NAMES = ['reconstruction', 'kl', 'total'] as const;
 
@@ -10,6 +16,34 @@ function rows(first: number, n: number): Float32Array {
 }
 
 describe('LossHistory', () => {
+  it('stays bounded on long runs: old steps averaged in pairs, the newest exact', () => {
+    const h = new LossHistory();
+    const chunk = 10_000;
+    for (let first = 1; first <= 300_000; first += chunk)
+      h.append(first, [...NAMES], rows(first, chunk));
+    expect(h.length).toBeLessThanOrEqual(MAX_ROWS);
+    expect(h.length).toBeGreaterThan(MAX_ROWS / 2);
+    const rec = h.series('reconstruction');
+    // Steps still increase, end at the newest, and the newest chunk is untouched.
+    expect(rec.steps.every((s, i) => i === 0 || s > rec.steps[i - 1]!)).toBe(true);
+    expect(rec.steps.at(-1)).toBe(300_000);
+    expect(rec.values.slice(-chunk)).toEqual(Array.from({ length: chunk }, (_, i) => 290_001 + i));
+    // An averaged pair of steps s-1, s holds the mean of their values, (s - 1 + s) / 2.
+    const size = rec.steps[1]! - rec.steps[0]!;
+    expect(size).toBeGreaterThan(1);
+    expect(rec.values[0]).toBe(rec.steps[0]! - (size - 1) / 2);
+    expect(h.series('kl').values.every((v) => v === 1)).toBe(true);
+  });
+
+  it('truncates after a step (a restored snapshot goes on from there)', () => {
+    const h = new LossHistory();
+    h.append(1, [...NAMES], rows(1, 50));
+    h.truncateAfter(30);
+    expect(h.length).toBe(30);
+    h.append(31, [...NAMES], rows(31, 5));
+    expect(h.series('total').steps.slice(-6)).toEqual([30, 31, 32, 33, 34, 35]);
+  });
+
   it('appends rows across chunks and grows past its first capacity', () => {
     const h = new LossHistory();
     h.append(1, [...NAMES], rows(1, 700));

@@ -2,6 +2,11 @@ import type { MetricName } from '../worker/protocol.ts';
 
 // Every loss value received, per metric, in growable typed arrays (a few bytes a step), plus a
 // down-sampled view for the chart so that drawing cost does not grow with the run's length.
+// Memory is bounded too: past MAX_ROWS rows, the older half is averaged in pairs, so the newest
+// steps stay exact and old ones grow coarser (a million steps keep ~100k rows, ~2 MB).
+
+/** Rows kept at most (each: a step and one float per metric). */
+export const MAX_ROWS = 100_000;
 
 export interface ChartPoint {
   step: number;
@@ -28,6 +33,11 @@ export class LossHistory {
     this.n = 0;
   }
 
+  /** Drops the rows after `step` (a run restored to that step goes on from there). */
+  truncateAfter(step: number): void {
+    while (this.n > 0 && this.steps[this.n - 1]! > step) this.n--;
+  }
+
   /** Appends rows for consecutive steps starting at firstStep (row-major values). */
   append(firstStep: number, names: readonly MetricName[], values: Float32Array): void {
     if (this.names.join() !== names.join()) {
@@ -36,6 +46,7 @@ export class LossHistory {
       this.cols = names.map(() => new Float32Array(this.steps.length));
     }
     const rows = values.length / names.length;
+    while (this.n > 0 && this.n + rows > MAX_ROWS) this.compactOlderHalf();
     this.reserve(this.n + rows);
     for (let r = 0; r < rows; r++) {
       this.steps[this.n] = firstStep + r;
@@ -72,6 +83,19 @@ export class LossHistory {
       points.push(p);
     }
     return points;
+  }
+
+  /** Averages the older half of the rows in pairs (each pair keeps its later step). */
+  private compactOlderHalf(): void {
+    const half = Math.floor(this.n / 2) & ~1; // an even count of old rows
+    const pairs = half / 2;
+    for (let p = 0; p < pairs; p++) {
+      this.steps[p] = this.steps[2 * p + 1]!;
+      for (const col of this.cols) col[p] = (col[2 * p]! + col[2 * p + 1]!) / 2;
+    }
+    this.steps.copyWithin(pairs, half, this.n);
+    for (const col of this.cols) col.copyWithin(pairs, half, this.n);
+    this.n -= pairs;
   }
 
   private reserve(size: number): void {

@@ -2,7 +2,7 @@ import type { FieldKey } from '../config/fields.ts';
 import { defaultsFor, LIVE_FIELDS, withDataSet } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import { WorkerClient } from '../worker/client.ts';
-import type { LatentQuery } from '../worker/protocol.ts';
+import type { FaultFlag, FromWorker, LatentQuery, WeightSnapshot } from '../worker/protocol.ts';
 import type { RunStore } from './runStore.ts';
 import { toHash } from './url.ts';
 import { resize, Z_RANGE, type ExplorerState } from './explorer.ts';
@@ -37,59 +37,139 @@ const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = [
 ];
 
 export class RunController {
-  private readonly client: WorkerClient;
+  private client!: WorkerClient;
+  /** The newest weights the worker sent: the way back after a crash, a lost device, a NaN. */
+  private snapshot: WeightSnapshot | null = null;
 
   constructor(
     private readonly store: RunStore,
-    dataUrl: string,
+    private readonly dataUrl: string,
     /** `autoplay=1` in the link: start once the page is ready. */
     private autoplay = false,
+    /** Test-only faults from `?faults=` (empty in normal use). */
+    private readonly faults: FaultFlag[] = [],
   ) {
+    this.startWorker();
+  }
+
+  /** A fresh training worker, told the data it needs and the current setup. */
+  private startWorker(): void {
     this.client = new WorkerClient(
-      (msg) => {
-        store.receive(msg);
-        if (msg.type === 'latent') this.latentRequester.answered(msg.kind, msg.id);
-        // New weights: the explorer's images follow them.
-        if (msg.type === 'images') this.refreshLatent();
-        if (msg.type === 'restored') this.writeHash(store.getSnapshot().config);
-        if (msg.type === 'exported') {
-          void downloadAll(
-            msg.files.map((f) => ({
-              name: f.name,
-              blob: new Blob([f.bytes], {
-                type: f.name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
-              }),
-            })),
-          );
-          store.update({
-            models: {
-              ...store.getSnapshot().models,
-              busy: false,
-              note: { text: `Downloaded ${msg.files.map((f) => f.name).join(', ')}.`, ok: true },
-            },
-          });
-        }
-        if (msg.type === 'ready') {
-          this.client.send({ type: 'models', action: 'list' });
-          if (this.autoplay && store.getSnapshot().error === null) this.start();
-          this.autoplay = false;
-        }
-      },
-      (message) =>
-        store.update({
-          phase: 'failed',
-          running: false,
-          progress: null,
-          error: `The training worker crashed: ${message}`,
-        }),
+      (msg) => this.receive(msg),
+      (message) => this.crashed(message),
     );
-    const { config, drawn } = store.getSnapshot();
+    const { config, drawn, upload } = this.store.getSnapshot();
     this.client.send({ type: 'drawn', points: drawn.slice() });
-    this.client.send({ type: 'init', config, dataUrl });
+    const d = this.decoded;
+    if (d && upload.phase === 'ready' && upload.inUse) {
+      this.client.send({ type: 'upload', size: d.size, count: d.count, pixels: d.pixels.slice() });
+    }
+    this.client.send({ type: 'init', config, dataUrl: this.dataUrl, faults: this.faults });
+  }
+
+  private receive(msg: FromWorker): void {
+    const store = this.store;
+    store.receive(msg);
+    switch (msg.type) {
+      case 'latent':
+        this.latentRequester.answered(msg.kind, msg.id);
+        break;
+      case 'images':
+        // New weights: the explorer's images follow them.
+        this.refreshLatent();
+        break;
+      case 'restored':
+        this.writeHash(store.getSnapshot().config);
+        break;
+      case 'snapshot':
+        this.snapshot = msg.snapshot;
+        break;
+      case 'deviceLost':
+        // The worker's tensors died with the device: a fresh worker (a fresh device, or the
+        // next backend) goes on from the snapshot, training if it was.
+        this.restart(true);
+        break;
+      case 'exported':
+        void downloadAll(
+          msg.files.map((f) => ({
+            name: f.name,
+            blob: new Blob([f.bytes], {
+              type: f.name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+            }),
+          })),
+        );
+        store.update({
+          models: {
+            ...store.getSnapshot().models,
+            busy: false,
+            note: { text: `Downloaded ${msg.files.map((f) => f.name).join(', ')}.`, ok: true },
+          },
+        });
+        break;
+      case 'ready':
+        this.client.send({ type: 'models', action: 'list' });
+        if (this.autoplay && store.getSnapshot().error === null) this.start();
+        this.autoplay = false;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private crashed(message: string): void {
+    const at = this.snapshot ? ` and the weights of step ${this.snapshot.step}` : '';
+    this.store.update({
+      phase: 'failed',
+      running: false,
+      progress: null,
+      errorKind: 'crashed',
+      error: `The training worker crashed: ${message}. Restart brings back the setup${at}.`,
+    });
+  }
+
+  /**
+   * A new worker with the current setup and the last snapshot (training resumes when `resume`).
+   * The chart keeps its history up to the snapshot's step.
+   */
+  restart(resume = false): void {
+    const crashed = this.store.getSnapshot().errorKind === 'crashed';
+    this.client.terminate();
+    const from = this.snapshot ? `from step ${this.snapshot.step}` : 'from the start';
+    this.store.update(
+      {
+        phase: 'preparing',
+        running: false,
+        progress: null,
+        error: null,
+        errorKind: null,
+        ...(crashed ? { recovery: `Restarted the worker after its crash, ${from}.` } : {}),
+      },
+      true,
+    );
+    this.startWorker();
+    // The worker runs commands in order: these wait for its init.
+    if (this.snapshot) this.client.send({ type: 'restoreSnapshot', snapshot: this.snapshot });
+    if (resume) this.client.send({ type: 'start' });
+  }
+
+  /** Back to the last good weights in this worker (after a NaN), optionally more gently. */
+  restoreSnapshot(lowerLearningRate = false): void {
+    if (lowerLearningRate) {
+      const c = this.store.getSnapshot().config;
+      const gentler = { ...c, lr: Math.max(1e-6, c.lr / 10), dlr: Math.max(1e-6, c.dlr / 10) };
+      this.apply(gentler, true);
+    }
+    if (this.snapshot) this.client.send({ type: 'restoreSnapshot', snapshot: this.snapshot });
+    else this.reset();
+  }
+
+  /** Test-only triggers (see `?faults=`). */
+  fault(kind: 'lose-device' | 'crash'): void {
+    this.client.send({ type: 'fault', kind });
   }
 
   start(): void {
-    this.store.update({ error: null });
+    this.store.update({ error: null, errorKind: null });
     this.client.send({ type: 'start' });
   }
 

@@ -71,6 +71,12 @@ export interface RunSnapshot {
   data: DataInfo | null;
   /** The last error, shown on the page until the next Start or Reset. */
   error: string | null;
+  /** What kind of trouble the error is, for the ways out the page offers. */
+  errorKind: 'diverged' | 'crashed' | null;
+  /** What the page did to recover from a fault (a lost GPU, a crash), until the next reset. */
+  recovery: string | null;
+  /** The step of the newest weights the page holds (to restore after a fault), or null. */
+  snapshotStep: number | null;
   /** Notes on link values that were ignored. */
   notices: string[];
   images: {
@@ -127,6 +133,9 @@ export class RunStore {
       data: null,
       plane: null,
       error: null,
+      errorKind: null,
+      recovery: null,
+      snapshotStep: null,
       notices,
       images: null,
       latent: {},
@@ -220,15 +229,36 @@ export class RunStore {
         });
       case 'reset':
         this.resetsBegun++;
-        this.history.clear();
-        this.evaluations.clear();
+        if (msg.keepUpTo === null) {
+          this.history.clear();
+          this.evaluations.clear();
+        } else {
+          // A snapshot restored: the chart keeps its history up to the snapshot's step.
+          this.history.truncateAfter(msg.keepUpTo);
+          this.evaluations.truncateAfter(msg.keepUpTo);
+        }
         return this.update({
           lossVersion: this.snap.lossVersion + 1,
-          step: 0,
+          step: msg.keepUpTo ?? 0,
           firstStepMs: null,
           stepsPerSec: 0,
           error: null,
+          errorKind: null,
+          ...(msg.keepUpTo === null ? { snapshotStep: null, recovery: null } : {}),
         });
+      case 'snapshot':
+        return this.update({ snapshotStep: msg.snapshot.step });
+      case 'deviceLost': {
+        const at = this.snap.snapshotStep;
+        return this.update({
+          running: false,
+          recovery:
+            `The GPU device was lost at step ${this.snap.step} (${msg.message}). ` +
+            (at !== null
+              ? `Training goes on from step ${at}, the last snapshot, on a fresh device.`
+              : 'The page starts again on a fresh device.'),
+        });
+      }
       case 'latent': {
         // Answers can only come back in order, but a stale one is still dropped.
         const { id, kind, step, image, error } = msg;
@@ -253,6 +283,7 @@ export class RunStore {
       case 'error':
         return this.update({
           error: msg.message,
+          errorKind: msg.kind ?? null,
           models: { ...this.snap.models, busy: false },
           ...(msg.fatal ? { phase: 'failed' as const, progress: null } : {}),
         });

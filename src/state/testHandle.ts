@@ -19,6 +19,8 @@ export interface PlaygroundStatus {
   /** Live tensors in the worker (tf.memory().numTensors), as of the last status. */
   numTensors: number;
   error: string | null;
+  /** The step of the newest weight snapshot the page holds, or null. */
+  snapshotStep: number | null;
 }
 
 export interface PlaygroundHandle {
@@ -98,6 +100,7 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
         firstStepMs: s.firstStepMs,
         numTensors: s.numTensors,
         error: s.error,
+        snapshotStep: s.snapshotStep,
       };
     },
     losses: () => seriesOf(store.history),

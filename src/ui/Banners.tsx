@@ -1,13 +1,47 @@
+import type { RunController } from '../state/runController.ts';
 import type { RunSnapshot } from '../state/runStore.ts';
 
-/** Messages a person must see: errors, backend fallbacks, ignored link values. */
-export function Banners({ snap }: { snap: RunSnapshot }) {
+/** The ways out of an error: restart a crashed worker, go back to good weights after a NaN. */
+function ErrorActions({ snap, controller }: { snap: RunSnapshot; controller: RunController }) {
+  const at = snap.snapshotStep;
+  if (snap.errorKind === 'crashed') {
+    return (
+      <button type="button" onClick={() => controller.restart()}>
+        Restart
+      </button>
+    );
+  }
+  if (snap.errorKind !== 'diverged') return null;
+  return (
+    <>
+      {at !== null ? (
+        <button type="button" onClick={() => controller.restoreSnapshot()}>
+          Back to step {at}
+        </button>
+      ) : null}
+      <button type="button" onClick={() => controller.restoreSnapshot(true)}>
+        {at !== null ? `Back to step ${at}` : 'Reset'} with learning rates ÷ 10
+      </button>
+    </>
+  );
+}
+
+/** Messages a person must see: errors, recoveries, backend fallbacks, ignored link values. */
+export function Banners({ snap, controller }: { snap: RunSnapshot; controller: RunController }) {
   const { backend, error, notices } = snap;
   return (
     <div className="banners">
       {error ? (
         <div className="banner banner-error" role="alert" data-testid="error">
           {error}
+          <div className="button-row banner-actions">
+            <ErrorActions snap={snap} controller={controller} />
+          </div>
+        </div>
+      ) : null}
+      {snap.recovery ? (
+        <div className="banner banner-warn" role="status" data-testid="recovery">
+          {snap.recovery}
         </div>
       ) : null}
       {backend?.fallbackReason ? (

@@ -6,7 +6,15 @@ import { MemoryStore } from '../testing/memoryStore.ts';
 import { smallConfig, trainRows } from '../testing/models.ts';
 import { useCpuBackend } from '../testing/tfCpu.ts';
 import { Checkpoints } from './checkpoints.ts';
-import { captureNetwork, fromFiles, loadNetworks, metaOf, toFiles } from './modelFiles.ts';
+import {
+  captureNetwork,
+  fromFiles,
+  loadNetworks,
+  metaOf,
+  snapshotArtifacts,
+  takeSnapshot,
+  toFiles,
+} from './modelFiles.ts';
 import type { SavedModelMeta } from './protocol.ts';
 
 // Saving and loading trained networks: tfjs layers-format files and checkpoints, on the CPU
@@ -121,6 +129,27 @@ describe('model files (tfjs layers format)', () => {
     expect(() => loadNetworks(same.networks, cutRoles)).toThrow(/decoder weights are 100 bytes/);
     expect(generated(same)).toEqual(sameBefore); // the encoder went back too
     [model, other, same].forEach((m) => m.dispose());
+  });
+});
+
+describe('weight snapshots (the page’s way back after a fault)', () => {
+  it('restore the same pixels, and a non-finite weight gives no snapshot', async () => {
+    const { config, model } = await trained('gan', { arch: 'conv', bn: 'on' }, SMALL);
+    const snap = (await takeSnapshot(model.networks, 12))!;
+    expect(snap.step).toBe(12);
+    expect(snap.networks.map((n) => n.role).sort()).toEqual(['discriminator', 'generator']);
+    const fresh = BUILDERS.gan({ ...config, seed: 5 }, SMALL);
+    loadNetworks(fresh.networks, snapshotArtifacts(structuredClone(snap)));
+    expect(generated(fresh)).toEqual(generated(model));
+    // A NaN anywhere: no snapshot (it would be no way back from a diverged run).
+    const g = model.networks[0]!;
+    const ws = g.getWeights();
+    const nan = tf.fill(ws[0]!.shape, NaN);
+    g.setWeights([nan, ...ws.slice(1)]);
+    nan.dispose();
+    expect(await takeSnapshot(model.networks, 13)).toBeNull();
+    model.dispose();
+    fresh.dispose();
   });
 });
 

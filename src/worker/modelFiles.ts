@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { NamedBytes, SavedModelMeta } from './protocol.ts';
+import type { NamedBytes, SavedModelMeta, WeightSnapshot } from './protocol.ts';
 
 // The trained networks as tfjs layers-format artifacts (model.json + weights): captured from a
 // model, checked, and written back into a freshly built model of the same setup. Checkpoints
@@ -217,4 +217,45 @@ export function fromFiles(files: readonly NamedBytes[]): tf.io.ModelArtifacts[] 
       userDefinedMetadata: j.userDefinedMetadata,
     };
   });
+}
+
+/**
+ * Every network's weights read back to the host, or null when any is NaN or infinite (such a
+ * snapshot would be no way back from a diverged run).
+ */
+export async function takeSnapshot(
+  nets: readonly tf.LayersModel[],
+  step: number,
+): Promise<WeightSnapshot | null> {
+  const networks: WeightSnapshot['networks'] = [];
+  for (const net of nets) {
+    // getWeights() gives the variables' own tensors: read, never disposed here.
+    const tensors = net.getWeights();
+    const values = await Promise.all(tensors.map((w) => w.data<'float32'>()));
+    const size = values.reduce((n, v) => n + v.length, 0);
+    const flat = new Float32Array(size);
+    let at = 0;
+    for (const v of values) {
+      for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return null;
+      flat.set(v, at);
+      at += v.length;
+    }
+    networks.push({
+      role: net.name,
+      specs: tensors.map((t, i) => ({
+        name: net.weights[i]!.originalName,
+        shape: [...t.shape],
+        dtype: 'float32' as const,
+      })),
+      data: flat.buffer,
+    });
+  }
+  return { step, networks };
+}
+
+/** A snapshot's networks as artifacts by role, for loadNetworks. */
+export function snapshotArtifacts(snapshot: WeightSnapshot): Map<string, tf.io.ModelArtifacts> {
+  return new Map(
+    snapshot.networks.map((n) => [n.role, { weightSpecs: n.specs, weightData: n.data }] as const),
+  );
 }

@@ -89,10 +89,30 @@ export interface NamedBytes {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
+/**
+ * The weights of every network at one step, read back to the host: what the page keeps to
+ * recover from a lost GPU, a crashed worker or a diverged run. Float32 values, each network's
+ * weights concatenated in its own order.
+ */
+export interface WeightSnapshot {
+  step: number;
+  networks: {
+    role: string;
+    specs: { name: string; shape: number[]; dtype: 'float32' }[];
+    data: ArrayBuffer;
+  }[];
+}
+
+/**
+ * Test-only faults, enabled by `?faults=` in the page's query; normal use sends none.
+ * `triggers`: honour `fault` messages; `no-gpu`: hide navigator.gpu; `no-storage`: no IndexedDB.
+ */
+export type FaultFlag = 'triggers' | 'no-gpu' | 'no-storage';
+
 export type PrepareStage = 'backend' | 'data' | 'model';
 
 export type ToWorker =
-  | { type: 'init'; config: RunConfig; dataUrl: string }
+  | { type: 'init'; config: RunConfig; dataUrl: string; faults: FaultFlag[] }
   | { type: 'start' }
   | { type: 'pause' }
   | { type: 'step' }
@@ -117,7 +137,11 @@ export type ToWorker =
   /** The trained networks as tfjs layers-format files, answered by `exported`. */
   | { type: 'export'; hash: string }
   /** Files the person chose: model.json files and their weights. */
-  | { type: 'import'; files: NamedBytes[] };
+  | { type: 'import'; files: NamedBytes[] }
+  /** Back to a snapshot the page kept (after a crash, a lost device, a diverged loss). */
+  | { type: 'restoreSnapshot'; snapshot: WeightSnapshot }
+  /** Test-only triggers (honoured only when init had faults enabled). */
+  | { type: 'fault'; kind: 'lose-device' | 'crash' };
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
@@ -158,7 +182,12 @@ export type FromWorker =
       /** tf.memory().numTensors in the worker: flat while training if nothing leaks. */
       numTensors: number;
     }
-  | { type: 'reset' }
+  /** A new run begins; `keepUpTo`: a restored snapshot's step, whose history stays. */
+  | { type: 'reset'; keepUpTo: number | null }
+  /** The weights at a step, every few seconds while training and at each pause. */
+  | { type: 'snapshot'; snapshot: WeightSnapshot }
+  /** The GPU device is gone (driver reset, another tab, a test): the page restarts the worker. */
+  | { type: 'deviceLost'; message: string }
   /** Held-out losses at one step (every `every` steps, with the pictures). */
   | { type: 'evaluation'; step: number; names: MetricName[]; values: Float32Array<ArrayBuffer> }
   | {
@@ -183,7 +212,8 @@ export type FromWorker =
    */
   | { type: 'restored'; hash: string | null; step: number; source: string }
   | { type: 'exported'; files: NamedBytes[] }
-  | { type: 'error'; message: string; fatal: boolean };
+  /** `diverged`: a NaN or infinite loss paused training (the page offers ways back). */
+  | { type: 'error'; message: string; fatal: boolean; kind?: 'diverged' };
 
 /** For exhaustive switches: a compile error when a case is missing. */
 export function assertNever(x: never): never {

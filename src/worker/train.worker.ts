@@ -13,7 +13,7 @@ const trainer = new Trainer(post);
 async function handle(msg: ToWorker): Promise<void> {
   switch (msg.type) {
     case 'init':
-      return trainer.init(msg.config, msg.dataUrl);
+      return trainer.init(msg.config, msg.dataUrl, msg.faults);
     case 'start':
       return trainer.start();
     case 'pause':
@@ -36,6 +36,10 @@ async function handle(msg: ToWorker): Promise<void> {
       return trainer.exportModel(msg.hash);
     case 'import':
       return trainer.importFiles(msg.files);
+    case 'restoreSnapshot':
+      return trainer.restoreSnapshot(msg.snapshot);
+    case 'fault':
+      return trainer.fault(msg.kind);
     default:
       return assertNever(msg);
   }
@@ -44,8 +48,9 @@ async function handle(msg: ToWorker): Promise<void> {
 let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
-  // Latent queries skip the command queue: they must not wait behind a reset or a pause.
-  if (msg.type === 'latent') {
+  // Latent queries skip the command queue: they must not wait behind a reset or a pause; so
+  // do the test-only faults (a lost device must strike mid-run, not after it).
+  if (msg.type === 'latent' || msg.type === 'fault') {
     void handle(msg);
     return;
   }

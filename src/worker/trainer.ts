@@ -5,7 +5,16 @@ import { buildHostData, dataKey, dataShapeFor, type CustomData } from '../data/h
 import { BUILDERS } from '../models/registry.ts';
 import { parseLink } from '../state/url.ts';
 import { Checkpoints, withoutRole } from './checkpoints.ts';
-import { fromFiles, loadNetworks, captureNetwork, metaOf, roleOf, toFiles } from './modelFiles.ts';
+import {
+  captureNetwork,
+  fromFiles,
+  loadNetworks,
+  metaOf,
+  roleOf,
+  snapshotArtifacts,
+  takeSnapshot,
+  toFiles,
+} from './modelFiles.ts';
 import { fetchDigits } from '../data/mnist.ts';
 import type { DigitSet } from '../data/mnistFormat.ts';
 import { autoBackendFor, initBackend, switchBackend } from './backend.ts';
@@ -15,10 +24,12 @@ import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import { planeBuffers } from './plane.ts';
 import type {
   BackendInfo,
+  FaultFlag,
   FromWorker,
   NamedBytes,
   PrepareStage,
   SavedModelMeta,
+  WeightSnapshot,
 } from './protocol.ts';
 import { TrainingSession } from './session.ts';
 
@@ -29,6 +40,8 @@ import { TrainingSession } from './session.ts';
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 const CHUNK_MS = 250;
+/** Weights go to the page at most this often while training (and at every pause). */
+const SNAPSHOT_MS = 5000;
 const MAX_CHUNK = 64;
 
 const DIVERGENCE_ADVICE: Record<Family, string> = {
@@ -58,6 +71,10 @@ export class Trainer {
   private startedAt: number | null = null;
   private firstStepMs: number | null = null;
   private lastImageStep = -1;
+  private lastSnapshotAt = -Infinity;
+  private lastSnapshotStep = -1;
+  /** Test-only triggers are honoured (the page's link had `?faults=`). */
+  private faultsEnabled = false;
 
   readonly latent: LatentQueries;
 
@@ -79,11 +96,13 @@ export class Trainer {
     );
   }
 
-  async init(config: RunConfig, dataUrl: string): Promise<void> {
+  async init(config: RunConfig, dataUrl: string, faults: FaultFlag[] = []): Promise<void> {
     this.config = config;
+    this.applyFaults(faults);
     this.progress('backend', 'Starting the tfjs backend…');
     this.firstBackend = await initBackend(config.backend);
     this.post({ type: 'backend', info: this.firstBackend });
+    this.watchDevice();
 
     this.dataUrl = dataUrl;
     // A link may ask for data that is not there (your own images, before any are chosen): the
@@ -139,6 +158,7 @@ export class Trainer {
     await this.runChunk(1);
     // Stepping by hand: show what the step did, whatever the picture interval.
     if (this.session && this.lastImageStep !== this.session.step) await this.postImages();
+    await this.snapshot(true);
     this.postStatus();
   }
 
@@ -155,8 +175,68 @@ export class Trainer {
     this.running = false;
     await this.loop;
     this.config = config;
-    this.post({ type: 'reset' });
+    this.post({ type: 'reset', keepUpTo: null });
     await this.newSession(config);
+  }
+
+  /** Back to weights the page kept: the current setup, rebuilt, at the snapshot's step. */
+  async restoreSnapshot(snapshot: WeightSnapshot): Promise<void> {
+    await this.restore(null, snapshotArtifacts(snapshot), {
+      step: snapshot.step,
+      source: 'snapshot',
+      keepHistory: true,
+    });
+  }
+
+  /** A lost GPU device is reported to the page, which starts a fresh worker from a snapshot. */
+  private watchDevice(): void {
+    if (tf.getBackend() !== 'webgpu') return;
+    const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+    void device?.lost.then((info) =>
+      this.post({
+        type: 'deviceLost',
+        message: info.message || `the device was ${info.reason ?? 'lost'}`,
+      }),
+    );
+  }
+
+  /** Test-only faults at start: no WebGPU at all, no IndexedDB. */
+  private applyFaults(faults: FaultFlag[]): void {
+    this.faultsEnabled = faults.includes('triggers');
+    if (faults.includes('no-gpu')) {
+      Object.defineProperty(self.navigator, 'gpu', { value: undefined, configurable: true });
+    }
+    if (faults.includes('no-storage')) {
+      Object.defineProperty(self, 'indexedDB', { value: undefined, configurable: true });
+    }
+  }
+
+  /** Test-only triggers: destroy the GPU device, or throw where nothing catches it. */
+  fault(kind: 'lose-device' | 'crash'): void {
+    if (!this.faultsEnabled) return;
+    if (kind === 'crash') {
+      setTimeout(() => {
+        throw new Error('a test-only crash of the training worker');
+      });
+      return;
+    }
+    const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+    device?.destroy();
+  }
+
+  /** Posts the weights to the page (rate-limited unless forced); skipped if any is not finite. */
+  private async snapshot(force: boolean): Promise<void> {
+    const session = this.session;
+    if (!session || session.step === this.lastSnapshotStep) return;
+    if (!force && performance.now() - this.lastSnapshotAt < SNAPSHOT_MS) return;
+    const snapshot = await takeSnapshot(session.model.networks, session.step);
+    if (!snapshot) return;
+    this.lastSnapshotAt = performance.now();
+    this.lastSnapshotStep = snapshot.step;
+    this.post(
+      { type: 'snapshot', snapshot },
+      snapshot.networks.map((n) => n.data),
+    );
   }
 
   /** Builds the data set the config asks for, unless it is already on the device. */
@@ -211,7 +291,7 @@ export class Trainer {
         note = { text: `Saved the model at step ${meta.step}.`, ok: true };
       } else if (msg.action === 'restore') {
         const { meta, byRole } = await this.checkpoints.load(msg.id);
-        await this.restore(meta, byRole, 'checkpoint');
+        await this.restore(meta, byRole, { step: meta.step, source: 'checkpoint' });
         note = {
           text: `Restored the checkpoint of step ${meta.step}; Start continues it.`,
           ok: true,
@@ -280,7 +360,7 @@ export class Trainer {
       }
       const meta = metas[0] ? withoutRole(metas[0]) : null;
       const byRole = new Map(artifacts.map((a) => [roleOf(a) ?? '?', a] as const));
-      await this.restore(meta, byRole, 'files');
+      await this.restore(meta, byRole, { step: meta?.step ?? 0, source: 'files' });
       note = { text: `Loaded ${[...byRole.keys()].join(' and ')} from the files.`, ok: true };
     } catch (e) {
       note = {
@@ -305,7 +385,7 @@ export class Trainer {
   private async restore(
     meta: SavedModelMeta | null,
     byRole: ReadonlyMap<string, tf.io.ModelArtifacts>,
-    source: string,
+    { step, source, keepHistory = false }: { step: number; source: string; keepHistory?: boolean },
   ): Promise<void> {
     const parsed = meta ? parseLink('', meta.hash) : null;
     const config = parsed?.config ?? this.config;
@@ -320,14 +400,14 @@ export class Trainer {
     await this.loop;
     if (parsed?.drawn) this.custom.drawn = parsed.drawn;
     if (parsed) this.dataKeyNow = config.data === 'drawn' ? null : this.dataKeyNow;
-    const step = meta?.step ?? 0;
     this.post({ type: 'restored', hash: meta?.hash ?? null, step, source });
     this.config = config;
-    this.post({ type: 'reset' });
+    this.post({ type: 'reset', keepUpTo: keepHistory ? step : null });
     await this.newSession(config, (session) => {
       loadNetworks(session.model.networks, byRole);
       session.step = step;
     });
+    await this.snapshot(true);
   }
 
   /** Runs fn with training paused (weights then match one step), and resumes it after. */
@@ -398,10 +478,11 @@ export class Trainer {
       });
     } finally {
       this.running = false;
-      // Leave the pictures showing the step the run stopped at.
+      // Leave the pictures showing the step the run stopped at, and the page a snapshot of it.
       if (this.session && this.lastImageStep !== this.session.step) {
         await this.postImages().catch(() => undefined);
       }
+      await this.snapshot(true).catch(() => undefined);
       this.postStatus();
     }
   }
@@ -432,10 +513,13 @@ export class Trainer {
       this.post({
         type: 'error',
         fatal: false,
+        kind: 'diverged',
         message:
           `The loss became ${badKind} at step ${step}, so training was paused. ` +
           DIVERGENCE_ADVICE[MODELS[this.config!.model].family],
       });
+    } else {
+      await this.snapshot(false);
     }
     if (session.step - this.lastImageStep >= (this.config?.every ?? 1)) {
       await this.postImages();

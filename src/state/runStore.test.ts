@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultsFor } from '../config/models.ts';
+import { RunStore } from './runStore.ts';
+
+// The page's store while the tab is hidden: the browser runs no animation frames, so the
+// worker's messages pile into the store without a redraw, and the return brings one redraw.
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('RunStore', () => {
+  it('a hidden tab gets one redraw on return, not a burst of queued updates', () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    const store = new RunStore(defaultsFor('vae'), [], new Float32Array(), null);
+    const redraws = vi.fn();
+    store.subscribe(redraws);
+    const names = ['reconstruction', 'kl', 'total'] as const;
+    for (let chunk = 0; chunk < 200; chunk++) {
+      store.receive({
+        type: 'metrics',
+        firstStep: chunk * 10 + 1,
+        names: [...names],
+        values: new Float32Array(30).fill(chunk),
+      });
+      store.receive({
+        type: 'status',
+        running: true,
+        step: chunk * 10 + 10,
+        stepsPerSec: 5,
+        firstStepMs: 100,
+        numTensors: 40,
+      });
+    }
+    // Hidden: no frame has run, so nothing was redrawn, but nothing was lost either.
+    expect(redraws).not.toHaveBeenCalled();
+    expect(frames).toHaveLength(1);
+    expect(store.history.length).toBe(2000);
+    // Visible again: the one pending frame redraws once, with the newest state.
+    frames.shift()!(0);
+    expect(redraws).toHaveBeenCalledTimes(1);
+    expect(store.getSnapshot().step).toBe(2000);
+  });
+
+  it('a restored snapshot keeps the chart up to its step; a reset clears it', () => {
+    const store = new RunStore(defaultsFor('ae'), [], new Float32Array(), null);
+    store.receive({
+      type: 'metrics',
+      firstStep: 1,
+      names: ['reconstruction'],
+      values: Float32Array.from({ length: 40 }, (_, i) => i),
+    });
+    store.receive({ type: 'reset', keepUpTo: 25 });
+    expect(store.history.length).toBe(25);
+    expect(store.getSnapshot().step).toBe(25);
+    store.receive({ type: 'reset', keepUpTo: null });
+    expect(store.history.length).toBe(0);
+  });
+});

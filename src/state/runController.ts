@@ -84,6 +84,10 @@ export class RunController {
       case 'snapshot':
         this.snapshot = msg.snapshot;
         break;
+      case 'reset':
+        // A new run: the old run's weights are no way back for it.
+        if (msg.keepUpTo === null) this.snapshot = null;
+        break;
       case 'deviceLost':
         // The worker's tensors died with the device: a fresh worker (a fresh device, or the
         // next backend) goes on from the snapshot, training if it was.

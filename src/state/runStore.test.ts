@@ -29,6 +29,7 @@ describe('RunStore', () => {
         stepsPerSec: 5,
         firstStepMs: 100,
         numTensors: 40,
+        numBytes: 4e6,
       });
     }
     // Hidden: no frame has run, so nothing was redrawn, but nothing was lost either.

@@ -67,6 +67,7 @@ export interface RunSnapshot {
   stepsPerSec: number;
   firstStepMs: number | null;
   numTensors: number;
+  numBytes: number;
   /** The data set the worker built last. */
   data: DataInfo | null;
   /** The last error, shown on the page until the next Start or Reset. */
@@ -130,6 +131,7 @@ export class RunStore {
       stepsPerSec: 0,
       firstStepMs: null,
       numTensors: 0,
+      numBytes: 0,
       data: null,
       plane: null,
       error: null,
@@ -225,6 +227,7 @@ export class RunStore {
           stepsPerSec: msg.stepsPerSec,
           firstStepMs: msg.firstStepMs,
           numTensors: msg.numTensors,
+          numBytes: msg.numBytes,
           progress: null,
         });
       case 'reset':

@@ -18,6 +18,8 @@ export interface PlaygroundStatus {
   firstStepMs: number | null;
   /** Live tensors in the worker (tf.memory().numTensors), as of the last status. */
   numTensors: number;
+  /** Bytes those tensors hold. */
+  numBytes: number;
   error: string | null;
   /** The step of the newest weight snapshot the page holds, or null. */
   snapshotStep: number | null;
@@ -99,6 +101,7 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
         stepsPerSec: s.stepsPerSec,
         firstStepMs: s.firstStepMs,
         numTensors: s.numTensors,
+        numBytes: s.numBytes,
         error: s.error,
         snapshotStep: s.snapshotStep,
       };

@@ -181,6 +181,8 @@ export type FromWorker =
       firstStepMs: number | null;
       /** tf.memory().numTensors in the worker: flat while training if nothing leaks. */
       numTensors: number;
+      /** tf.memory().numBytes: bytes held by live tensors (on the GPU for WebGPU). */
+      numBytes: number;
     }
   /** A new run begins; `keepUpTo`: a restored snapshot's step, whose history stays. */
   | { type: 'reset'; keepUpTo: number | null }

@@ -398,8 +398,10 @@ export class Trainer {
     }
     this.running = false;
     await this.loop;
-    if (parsed?.drawn) this.custom.drawn = parsed.drawn;
-    if (parsed) this.dataKeyNow = config.data === 'drawn' ? null : this.dataKeyNow;
+    if (parsed?.drawn) {
+      this.custom.drawn = parsed.drawn;
+      if (config.data === 'drawn') this.dataKeyNow = null; // the saved drawing's points
+    }
     this.post({ type: 'restored', hash: meta?.hash ?? null, step, source });
     this.config = config;
     this.post({ type: 'reset', keepUpTo: keepHistory ? step : null });
@@ -445,6 +447,7 @@ export class Trainer {
       });
     }
     this.chunk = 1;
+    this.lastSnapshotStep = -1;
     this.stepsPerSec = 0;
     this.startedAt = null;
     this.firstStepMs = null;
@@ -558,6 +561,7 @@ export class Trainer {
       stepsPerSec: this.stepsPerSec,
       firstStepMs: this.firstStepMs,
       numTensors: tf.memory().numTensors,
+      numBytes: tf.memory().numBytes,
     });
   }
 

@@ -1,0 +1,287 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { test, type Page } from '@playwright/test';
+import type { PlaygroundStatus } from '../src/state/testHandle.ts';
+
+// `npm run bench`: measures the built page side by side in one run and writes
+// bench/results/<date>.json and BENCHMARKS.md. BENCH_GPU=1 drops the software-adapter
+// assumptions (2-D data then stays on WebGPU, the windows are shorter) for a machine with a GPU.
+
+const GPU = process.env.BENCH_GPU === '1';
+/** Seconds each speed is measured over, after the first (compiling) step. */
+const WINDOW_S = GPU ? 10 : 20;
+const SOAK_STEPS = 2000;
+
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', gpuFlag: GPU },
+};
+const rows: string[][] = [];
+const row = (what: string, value: string, note = '') => rows.push([what, value, note]);
+
+const status = (page: Page): Promise<PlaygroundStatus> =>
+  page.evaluate(() => window.__playground!.status());
+
+async function open(page: Page, link: string): Promise<PlaygroundStatus> {
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.waitForFunction(() => window.__playground?.status().phase === 'ready', null, {
+    timeout: 300_000,
+  });
+  return status(page);
+}
+
+/** Starts training, waits out the first step, then counts steps over WINDOW_S seconds. */
+async function speed(page: Page): Promise<{ stepsPerSec: number; firstStepMs: number | null }> {
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.waitForFunction(() => window.__playground!.status().step >= 1, null, {
+    timeout: 600_000,
+  });
+  const a = await status(page);
+  const t0 = Date.now();
+  await page.waitForTimeout(WINDOW_S * 1000);
+  const b = await status(page);
+  const seconds = (Date.now() - t0) / 1000;
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForFunction(() => !window.__playground!.status().running, null, {
+    timeout: 600_000,
+  });
+  return { stepsPerSec: (b.step - a.step) / seconds, firstStepMs: a.firstStepMs };
+}
+
+const fixed = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : String(v));
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+test.afterAll(() => {
+  const day = (results.date as string).slice(0, 10);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/${day}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  const m = results.machine as { cpus: number; cpu: string; gpuFlag: boolean };
+  const table = [
+    '| measure | value | note |',
+    '| --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+  writeFileSync(
+    'BENCHMARKS.md',
+    `# Benchmarks\n\nWritten by \`npm run bench\` on ${day} (${m.cpus} × ${m.cpu}${
+      m.gpuFlag ? ', BENCH_GPU=1' : ', headless Chromium, WebGPU on its software adapter'
+    }). The raw numbers are in \`bench/results/${day}.json\`. Speeds are steps per second over ${WINDOW_S} s after the first step.\n\n${table}\n`,
+  );
+});
+
+test('page weight: gzipped JavaScript, and no tfjs on the main thread', () => {
+  const dir = 'dist/assets';
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const kb = (f: string) => gzipSync(readFileSync(`${dir}/${f}`)).length / 1024;
+  const main = files.filter((f) => f.startsWith('index-'));
+  const worker = files.filter((f) => f.startsWith('train.worker-'));
+  const mainKb = main.reduce((n, f) => n + kb(f), 0);
+  const workerKb = worker.reduce((n, f) => n + kb(f), 0);
+  // Names only tfjs's engine and kernels contain.
+  const tfjsInMain = main.some((f) =>
+    /runKernel|MathBackendCPU|WebGPUBackend/.test(readFileSync(`${dir}/${f}`, 'utf8')),
+  );
+  Object.assign(results, {
+    main_js_gzip_kb: mainKb,
+    worker_js_gzip_kb: workerKb,
+    tfjs_in_main: tfjsInMain,
+  });
+  row(
+    'main-thread JS, gzipped',
+    `${fixed(mainKb, 0)} kB`,
+    tfjsInMain ? 'tfjs found in it!' : 'no tfjs code in it',
+  );
+  row(
+    'training worker JS, gzipped',
+    `${fixed(workerKb, 0)} kB`,
+    'tfjs with the WebGPU, WebGL and CPU backends',
+  );
+});
+
+test('dense VAE on MNIST: first step cold and warm, long tasks, slider latency', async ({
+  page,
+}) => {
+  await open(page, '/#every=10');
+  const cold = await speed(page);
+  // Warm: Reset builds the same networks again; the kernels are compiled already.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.waitForFunction(() => window.__playground!.status().step === 0);
+  const warm = await speed(page);
+  Object.assign(results, {
+    first_step_cold_ms: cold.firstStepMs,
+    first_step_warm_ms: warm.firstStepMs,
+    vae_steps_per_sec: warm.stepsPerSec,
+  });
+  row(
+    'dense VAE, first step (cold)',
+    `${fixed((cold.firstStepMs ?? NaN) / 1000, 1)} s`,
+    'kernel compile included',
+  );
+  row(
+    'dense VAE, first step (warm)',
+    `${fixed((warm.firstStepMs ?? NaN) / 1000, 1)} s`,
+    'after Reset',
+  );
+
+  // While training: main-thread long tasks, and slider → decoded image latency.
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => w.longTasks.push(e.duration)),
+    ).observe({
+      type: 'longtask',
+    });
+  });
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const latencies: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(300);
+    latencies.push(
+      await page.evaluate(
+        async (v) => {
+          const input = document.querySelector<HTMLInputElement>(
+            '[aria-label="Latent dimension 0"]',
+          )!;
+          const before = window.__playground!.latent().decode?.id ?? 0;
+          const t0 = performance.now();
+          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
+            input,
+            String(v),
+          );
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          while ((window.__playground!.latent().decode?.id ?? 0) <= before) {
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          return performance.now() - t0;
+        },
+        ((i % 12) - 6) / 2,
+      ),
+    );
+  }
+  const s = await status(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const longTasks = await page.evaluate(
+    () => (window as unknown as { longTasks: number[] }).longTasks,
+  );
+  const p50 = percentile(latencies, 50);
+  const p95 = percentile(latencies, 95);
+  Object.assign(results, {
+    longtasks_during_training: longTasks.length,
+    longtask_max_ms: Math.max(0, ...longTasks),
+    slider_latency_ms_p50: p50,
+    slider_latency_ms_p95: p95,
+  });
+  row(
+    'long tasks while training and dragging (~7 s)',
+    String(longTasks.length),
+    `longest ${fixed(Math.max(0, ...longTasks), 0)} ms; target 0`,
+  );
+  row(
+    'slider → decoded image, p50 / p95',
+    `${fixed(p50, 0)} / ${fixed(p95, 0)} ms`,
+    `while training (step ${s.step}); target p95 ≤ 100 ms`,
+  );
+});
+
+test('backends side by side: dense VAE on MNIST, batch 32', async ({ page }) => {
+  const speeds: Record<string, number | null> = {};
+  for (const backend of ['webgpu', 'webgl', 'cpu'] as const) {
+    const got = await open(page, `/?backend=${backend}#every=50`);
+    if (got.backend !== backend) {
+      speeds[backend] = null;
+      row(`dense VAE on ${backend}`, 'unavailable', got.fallbackReason ?? '');
+      continue;
+    }
+    const { stepsPerSec } = await speed(page);
+    speeds[backend] = stepsPerSec;
+    row(
+      `dense VAE on ${backend}`,
+      `${fixed(stepsPerSec)} steps/s`,
+      `${fixed(stepsPerSec * 32, 0)} samples/s`,
+    );
+  }
+  const ratio = speeds.webgpu && speeds.webgl ? speeds.webgpu / speeds.webgl : null;
+  Object.assign(results, { backend_steps_per_sec: speeds, webgpu_vs_webgl: ratio });
+  row(
+    'WebGPU ÷ WebGL',
+    ratio === null ? 'n/a' : `${fixed(ratio)}×`,
+    GPU ? '' : 'software WebGPU vs SwiftShader WebGL',
+  );
+});
+
+test('batch scaling: dense GAN on MNIST', async ({ page }) => {
+  const scaling: Record<string, number> = {};
+  for (const batch of [16, 32, 64, 128]) {
+    await open(page, `/?backend=webgpu#model=gan&batch=${batch}&every=50`);
+    const { stepsPerSec } = await speed(page);
+    scaling[batch] = stepsPerSec * batch;
+    row(
+      `dense GAN, batch ${batch}`,
+      `${fixed(stepsPerSec * batch, 0)} samples/s`,
+      `${fixed(stepsPerSec)} steps/s`,
+    );
+  }
+  results.gan_samples_per_sec_by_batch = scaling;
+});
+
+test(`soak: ${SOAK_STEPS} steps of each family, tensors and memory flat`, async ({ page }) => {
+  const soak: Record<string, unknown> = {};
+  const backend = GPU ? 'webgpu' : 'auto';
+  for (const [family, link] of [
+    ['vae', '#data=moons'],
+    ['ae', '#model=ae&data=ring'],
+    ['gan', '#model=gan&data=ring'],
+  ] as const) {
+    await open(page, `/?backend=${backend}${link}&every=200&steps=${SOAK_STEPS}`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    const at = async (n: number) => {
+      await page.waitForFunction((k) => window.__playground!.status().step >= k, n, {
+        timeout: 1_800_000,
+      });
+      const s = await status(page);
+      const heap = await page.evaluate(
+        () =>
+          (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+            ?.usedJSHeapSize ?? 0,
+      );
+      return {
+        step: s.step,
+        tensors: s.numTensors,
+        bytes: s.numBytes,
+        heapMb: heap / 2 ** 20,
+        backend: s.backend,
+      };
+    };
+    const t0 = Date.now();
+    const a = await at(100);
+    const b = await at(SOAK_STEPS);
+    const seconds = (Date.now() - t0) / 1000;
+    soak[family] = { at100: a, atEnd: b, seconds };
+    row(
+      `soak ${family} (${link.slice(1)}, ${b.backend})`,
+      `tensors ${a.tensors} → ${b.tensors}`,
+      `steps ${a.step} → ${b.step} in ${fixed(seconds, 0)} s; page heap ${fixed(a.heapMb, 1)} → ${fixed(b.heapMb, 1)} MB; tensor bytes ${a.bytes} → ${b.bytes}`,
+    );
+  }
+  Object.assign(results, {
+    soak,
+    tensors_after_100: Object.fromEntries(
+      Object.entries(soak).map(([k, v]) => [
+        k,
+        (v as { at100: { tensors: number } }).at100.tensors,
+      ]),
+    ),
+    tensors_after_2000: Object.fromEntries(
+      Object.entries(soak).map(([k, v]) => [
+        k,
+        (v as { atEnd: { tensors: number } }).atEnd.tensors,
+      ]),
+    ),
+  });
+});

@@ -72,7 +72,23 @@ export const ConfigControls = memo(function ConfigControls({
         {info.params
           .filter((k) => SHOWN_WHEN[k]?.(config) ?? true)
           .map((k) => (
-            <FieldControl key={k} name={k} value={config[k]} onChange={onChange} />
+            <FieldControl
+              key={k}
+              name={k}
+              value={config[k]}
+              onChange={onChange}
+              action={
+                k === 'seed' ? (
+                  <button
+                    type="button"
+                    title="A random seed: new weights, data order and noise (the link keeps it)"
+                    onClick={() => onChange('seed', Math.floor(Math.random() * 2 ** 31))}
+                  >
+                    New seed
+                  </button>
+                ) : null
+              }
+            />
           ))}
       </div>
       <details className="run-options">

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { FIELDS, isValidNumber, type FieldKey } from '../../config/fields.ts';
 
 /**
@@ -11,11 +11,14 @@ export function FieldControl({
   value,
   onChange,
   disabled = false,
+  action = null,
 }: {
   name: FieldKey;
   value: number | string;
   onChange: (key: FieldKey, value: number | string) => void;
   disabled?: boolean;
+  /** A button beside the input (the seed's "New seed"). */
+  action?: ReactNode;
 }) {
   const f = FIELDS[name];
   const id = useId();
@@ -59,25 +62,29 @@ export function FieldControl({
   return (
     <div className="field">
       <label htmlFor={id}>{f.label}</label>
-      <input
-        id={id}
-        name={name}
-        type="number"
-        inputMode={f.kind === 'int' ? 'numeric' : 'decimal'}
-        min={f.min}
-        max={f.max}
-        step={f.step ?? 'any'}
-        value={text}
-        disabled={disabled}
-        aria-invalid={!valid}
-        aria-describedby={problem || f.help ? helpId : undefined}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && isValidNumber(f, v) && v !== value) onChange(name, v);
-        }}
-        onBlur={() => setDraft(null)}
-      />
+      <div className={action ? 'field-row' : undefined}>
+        <input
+          id={id}
+          name={name}
+          type="number"
+          inputMode={f.kind === 'int' ? 'numeric' : 'decimal'}
+          min={f.min}
+          max={f.max}
+          step={f.step ?? 'any'}
+          value={text}
+          disabled={disabled}
+          aria-invalid={!valid}
+          aria-describedby={problem || f.help ? helpId : undefined}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            const v = Number(e.target.value);
+            if (e.target.value.trim() !== '' && isValidNumber(f, v) && v !== value)
+              onChange(name, v);
+          }}
+          onBlur={() => setDraft(null)}
+        />
+        {action}
+      </div>
       {problem || f.help ? (
         <small id={helpId} className={problem ? 'field-help field-error' : 'field-help'}>
           {problem ?? f.help}

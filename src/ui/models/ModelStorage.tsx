@@ -45,6 +45,7 @@ export const ModelStorage = memo(function ModelStorage({
           accept=".json,.bin,application/json,application/octet-stream"
           hidden
           data-testid="import-files"
+          aria-label="Model files to load (.json and .weights.bin)"
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';

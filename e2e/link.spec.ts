@@ -25,3 +25,18 @@ test('bad values in the link fall back to defaults with a notice', async ({ page
   expect(await page.evaluate(() => window.__playground!.notices())).toHaveLength(3);
   expect((await status(page)).error).toBeNull();
 });
+
+test('New seed picks another seed, restarts the run with it, and the link keeps it', async ({
+  page,
+}) => {
+  await page.goto('/#hidden=32&batch=8');
+  await waitForReady(page);
+  const seed = page.getByLabel('Seed', { exact: true });
+  await expect(seed).toHaveValue('42');
+  await page.getByRole('button', { name: 'New seed' }).click();
+  await expect(seed).not.toHaveValue('42');
+  const value = await seed.inputValue();
+  await expect(page).toHaveURL(new RegExp(`seed=${value}`));
+  await page.waitForFunction(() => window.__playground!.imageStep() === 0);
+  expect((await status(page)).error).toBeNull();
+});

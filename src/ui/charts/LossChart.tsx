@@ -87,7 +87,7 @@ export const LossChart = memo(function LossChart({
           <YAxis
             yAxisId="left"
             tickFormatter={fmt}
-            width={48}
+            width="auto"
             domain={['auto', 'auto']}
             scale={log ? 'log' : 'auto'}
             allowDataOverflow={log}
@@ -97,7 +97,7 @@ export const LossChart = memo(function LossChart({
             hide={!hasRight}
             orientation="right"
             tickFormatter={fmt}
-            width={44}
+            width="auto"
             domain={['auto', 'auto']}
             scale={log ? 'log' : 'auto'}
           />

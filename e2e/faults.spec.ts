@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type {} from '../src/state/faults.ts'; // window.__faults
 import {
+  decodedAt,
   expectNoConsoleErrors,
   status,
   trainUntil,
@@ -11,18 +12,6 @@ import {
 
 // Faults forced on purpose (test-only triggers, enabled by ?faults= in the query): the page
 // says what happened, offers a way forward, and loses neither the setup nor the weights.
-
-async function decodedPixels(page: Page, step: number): Promise<number> {
-  await page.waitForFunction(
-    (s) => {
-      const d = window.__playground!.latent().decode;
-      return d?.image === true && d.step === s;
-    },
-    step,
-    { timeout: 120_000 },
-  );
-  return page.evaluate(() => window.__playground!.latent().decode!.pixels);
-}
 
 test('no navigator.gpu at all: the fallback banner says why, and training works', async ({
   page,
@@ -73,7 +62,7 @@ test('a crashed worker: the error and a Restart that brings back setup and weigh
   await trainUntil(page, 3);
   const step = (await status(page)).step;
   await page.waitForFunction((s) => window.__playground!.status().snapshotStep === s, step);
-  const before = await decodedPixels(page, step);
+  const before = await decodedAt(page, step);
   await page.evaluate(() => window.__faults!.crashWorker());
   const error = page.getByTestId('error');
   await expect(error).toContainText('The training worker crashed');
@@ -85,7 +74,7 @@ test('a crashed worker: the error and a Restart that brings back setup and weigh
   }, step);
   await expect(page.getByTestId('recovery')).toContainText(`from step ${step}`);
   await expect(page.getByLabel('Hidden units per layer')).toHaveValue('48');
-  expect(await decodedPixels(page, step)).toBe(before);
+  expect(await decodedAt(page, step)).toBe(before);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await waitForStep(page, step + 1);
 });

@@ -30,6 +30,19 @@ export async function trainUntil(page: Page, steps: number): Promise<void> {
   await page.waitForFunction(() => !window.__playground!.status().running);
 }
 
+/** The explorer's decoded image once the weights of `step` made it: a fingerprint of its pixels. */
+export async function decodedAt(page: Page, step: number): Promise<number> {
+  await page.waitForFunction(
+    (s) => {
+      const d = window.__playground!.latent().decode;
+      return d?.image === true && d.step === s;
+    },
+    step,
+    { timeout: 120_000 },
+  );
+  return page.evaluate(() => window.__playground!.latent().decode!.pixels);
+}
+
 /** Records main-thread long tasks from now on; returns a getter of their durations (ms). */
 export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
   await page.evaluate(() => {

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PRESETS } from '../src/config/presets.ts';
 import { toHash } from '../src/state/url.ts';
 import { HOSTILE_HASHES } from './hostileLinks.ts';
 import {
   canvasStats,
+  decodedAt,
   expectNoConsoleErrors,
   status,
   trainUntil,
@@ -17,19 +18,6 @@ import {
 // Links, demos, checkpoints and model files, as a person uses them: copy the link and open it
 // elsewhere, open every demo, survive hostile links, save and restore a model across a reload,
 // download the model and load it back.
-
-/** The decoded image at the explorer's z, once the weights of `step` decoded it. */
-async function decodedAt(page: Page, step: number): Promise<number> {
-  await page.waitForFunction(
-    (s) => {
-      const d = window.__playground!.latent().decode;
-      return d?.image === true && d.step === s;
-    },
-    step,
-    { timeout: 120_000 },
-  );
-  return page.evaluate(() => window.__playground!.latent().decode!.pixels);
-}
 
 test('a copied link opens the same controls, first sample grid and latent position', async ({
   page,

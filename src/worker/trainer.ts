@@ -310,6 +310,11 @@ export class Trainer {
           : ' The model in memory is unchanged.';
       note = { text: `${what} failed: ${(e as Error).message}.${kept}`, ok: false };
     }
+    await this.postModels(note);
+  }
+
+  /** The stored checkpoints and what happened; a storage that cannot list says so. */
+  private async postModels(note: { text: string; ok: boolean } | null): Promise<void> {
     let list: SavedModelMeta[] = [];
     try {
       list = await this.checkpoints.list();
@@ -368,13 +373,7 @@ export class Trainer {
         ok: false,
       };
     }
-    let list: SavedModelMeta[] = [];
-    try {
-      list = await this.checkpoints.list();
-    } catch {
-      // Storage is unavailable: the import itself does not need it.
-    }
-    this.post({ type: 'models', list, note });
+    await this.postModels(note);
   }
 
   /**

@@ -79,6 +79,12 @@ test('a VAE on two moons: auto picks its backend, the codes panel shows, reconst
   const recon = (await page.evaluate(() => window.__playground!.losses())).reconstruction!;
   const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
   expect(mean(recon.slice(-10))).toBeLessThan(0.5 * mean(recon.slice(0, 10)));
+  // Decoded prior samples against held-out points, charted with the losses: closer than at 0.
+  const quality = await page.evaluate(() => window.__playground!.evaluations());
+  expect(quality.steps[0]).toBe(0);
+  const swd = quality.slicedWasserstein!;
+  expect(swd.at(-1)!).toBeLessThan(swd[0]!);
+  await expect(page.getByTestId('loss-chart')).toContainText('Sliced Wasserstein');
   // The architecture and the image loss do nothing for points: they are not offered.
   await expect(page.getByLabel('Architecture')).toHaveCount(0);
   await expect(page.getByLabel('Reconstruction loss')).toHaveCount(0);

@@ -18,7 +18,11 @@ export type MetricName =
   /** The VAE's −ELBO (β = 1) on held-out digits. */
   | 'heldOutTotal'
   /** The autoencoder's reconstruction loss on held-out digits. */
-  | 'heldOutReconstruction';
+  | 'heldOutReconstruction'
+  /** 2-D data: held-out vs generated points (data/metrics2d.ts). */
+  | 'jsDivergence'
+  | 'klDivergence'
+  | 'slicedWasserstein';
 
 export type Family = 'vae' | 'ae' | 'gan';
 

@@ -70,6 +70,31 @@ describe('Trainer', () => {
     expect(last).toMatchObject({ running: false });
   });
 
+  it('scores 2-D samples against held-out points with each picture: the VAE gets closer', async () => {
+    const posted = await runUntilStopped({
+      ...defaultsFor('vae', 'moons'),
+      backend: 'cpu',
+      steps: 300,
+      every: 100,
+    });
+    const evals = posted.flatMap((m) => (m.type === 'evaluation' ? [m] : []));
+    // Pictures come after whole chunks of steps: at 0, about every 100, and where it stopped.
+    expect(evals[0]!.step).toBe(0);
+    expect(evals.at(-1)!.step).toBe(300);
+    expect(evals.length).toBeGreaterThanOrEqual(4);
+    expect(evals[0]!.names).toEqual([
+      'heldOutTotal',
+      'jsDivergence',
+      'klDivergence',
+      'slicedWasserstein',
+    ]);
+    const js = evals.map((e) => e.values[1]!);
+    const swd = evals.map((e) => e.values[3]!);
+    expect(js.every((v) => v >= 0 && v <= Math.LN2)).toBe(true);
+    expect(swd.at(-1)!).toBeLessThan(0.5 * swd[0]!);
+    expect(js.at(-1)!).toBeLessThan(js[0]!);
+  });
+
   it('restores a checkpoint: same pictures, same step, and training goes on from there', async () => {
     const posted: FromWorker[] = [];
     const store = new MemoryStore();

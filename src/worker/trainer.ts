@@ -22,6 +22,7 @@ import { LatentQueries } from './latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import { planeBuffers } from './plane.ts';
+import { pointMetrics } from '../data/metrics2d.ts';
 import type {
   BackendInfo,
   FaultFlag,
@@ -533,8 +534,12 @@ export class Trainer {
     const session = this.session;
     if (!session) return;
     const step = session.step;
+    let quality: Record<'jsDivergence' | 'klDivergence' | 'slicedWasserstein', number> | null =
+      null;
     if (session.isPlane) {
       const view = await session.renderPlane();
+      // Before the post: it hands the point buffers over to the page.
+      quality = pointMetrics(session.data.heldOutPoints!, view.fake, view.extent);
       this.lastImageStep = step;
       this.post({ type: 'plane', view }, planeBuffers(view));
     } else {
@@ -545,10 +550,18 @@ export class Trainer {
         second.image.data.buffer,
       ]);
     }
-    const values = await session.evaluate();
-    if (values) {
-      const names = [...session.model.evaluationNames];
-      this.post({ type: 'evaluation', step, names, values }, [values.buffer]);
+    const held = await session.evaluate();
+    const names = [...session.model.evaluationNames];
+    const values = [...(held ?? [])];
+    if (quality) {
+      for (const [name, v] of Object.entries(quality)) {
+        names.push(name as keyof typeof quality);
+        values.push(v);
+      }
+    }
+    if (names.length) {
+      const data = Float32Array.from(values);
+      this.post({ type: 'evaluation', step, names, values: data }, [data.buffer]);
     }
   }
 

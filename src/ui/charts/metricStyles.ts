@@ -16,4 +16,8 @@ export const METRIC_STYLE: Record<
   dFake: { label: 'D(G(z)), fake', color: FAKE_COLOR, axis: 'right' },
   heldOutTotal: { label: 'Held-out −ELBO', color: '#8a8f98', axis: 'left' },
   heldOutReconstruction: { label: 'Held-out reconstruction', color: '#8a8f98', axis: 'left' },
+  // 2-D data: how far the generated points are from held-out real ones (lower is better).
+  jsDivergence: { label: 'JS(real, generated)', color: '#0f8b8d', axis: 'right' },
+  klDivergence: { label: 'KL(real ‖ generated)', color: '#b5651d', axis: 'left' },
+  slicedWasserstein: { label: 'Sliced Wasserstein', color: '#6c3483', axis: 'right' },
 };

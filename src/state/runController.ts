@@ -4,24 +4,23 @@ import type { ModelId, RunConfig } from '../config/schema.ts';
 import { WorkerClient } from '../worker/client.ts';
 import type { FaultFlag, FromWorker, LatentQuery, WeightSnapshot } from '../worker/protocol.ts';
 import type { RunStore } from './runStore.ts';
-import { toHash } from './url.ts';
+import { toHash, type PanelId } from './url.ts';
 import { resize, Z_RANGE, type ExplorerState } from './explorer.ts';
 import { LatentRequester } from './latentRequester.ts';
 import { dataKind } from '../config/datasets.ts';
-
-/** Images in the explorer's grid (a side) and its interpolation strip. */
-const GRID_SIDE = 8;
-const STRIP_STEPS = 10;
 import { asInLink } from '../config/drawing.ts';
 import { summarise } from '../data/imageFiles.ts';
 import type { DecodedImages } from '../worker/decodeProtocol.ts';
 import { DecodeReplaced, ImageDecoder } from '../worker/decoderClient.ts';
 import { downloadAll } from '../ui/download.ts';
-import type { PanelId } from './url.ts';
 
 // What the page's controls do: typed commands to the worker, and the link kept in step with
 // the config. The worker's replies flow back into the store; a crashed worker becomes a
 // message on the page, never a blank one.
+
+/** Images in the explorer's grid (a side) and its interpolation strip. */
+const GRID_SIDE = 8;
+const STRIP_STEPS = 10;
 
 /** Fields kept when the person switches model: the run's, not the model's. */
 const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = [
@@ -94,14 +93,7 @@ export class RunController {
         this.restart(true);
         break;
       case 'exported':
-        void downloadAll(
-          msg.files.map((f) => ({
-            name: f.name,
-            blob: new Blob([f.bytes], {
-              type: f.name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
-            }),
-          })),
-        );
+        void downloadAll(msg.files);
         store.update({
           models: {
             ...store.getSnapshot().models,

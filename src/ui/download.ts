@@ -13,10 +13,16 @@ export function downloadBlob(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Several files one after another (browsers drop clicks that come in the same instant). */
-export async function downloadAll(files: readonly { name: string; blob: Blob }[]): Promise<void> {
+/**
+ * Several files one after another (browsers drop clicks that come in the same instant); `.json`
+ * ones as JSON, the rest as bytes.
+ */
+export async function downloadAll(
+  files: readonly { name: string; bytes: Uint8Array<ArrayBuffer> }[],
+): Promise<void> {
   for (const [i, f] of files.entries()) {
     if (i > 0) await new Promise((r) => setTimeout(r, 200));
-    downloadBlob(f.name, f.blob);
+    const type = f.name.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+    downloadBlob(f.name, new Blob([f.bytes], { type }));
   }
 }

@@ -31,11 +31,11 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'latent':
       return trainer.latent.request(msg.id, msg.query);
     case 'models':
-      return trainer.models(msg);
+      return trainer.keeper.models(msg);
     case 'export':
-      return trainer.exportModel(msg.hash);
+      return trainer.keeper.exportModel(msg.hash);
     case 'import':
-      return trainer.importFiles(msg.files);
+      return trainer.keeper.importFiles(msg.files);
     case 'restoreSnapshot':
       return trainer.restoreSnapshot(msg.snapshot);
     case 'fault':

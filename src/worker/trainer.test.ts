@@ -110,7 +110,7 @@ describe('Trainer', () => {
       posted.filter((m) => m.type === 'images' && m.step === step).at(-1) as
         Extract<FromWorker, { type: 'images' }> | undefined;
     const saved = picturesAt(3)!;
-    await trainer.models({ action: 'save', hash: toHash(config) });
+    await trainer.keeper.models({ action: 'save', hash: toHash(config) });
     const answer = posted.filter((m) => m.type === 'models').at(-1)!;
     expect(answer).toMatchObject({ note: { ok: true, text: 'Saved the model at step 3.' } });
     const id = answer.type === 'models' ? answer.list[0]!.id : '';
@@ -118,7 +118,7 @@ describe('Trainer', () => {
     expect(Array.from(picturesAt(5)!.samples.data)).not.toEqual(Array.from(saved.samples.data));
 
     posted.length = 0;
-    await trainer.models({ action: 'restore', id });
+    await trainer.keeper.models({ action: 'restore', id });
     expect(posted.find((m) => m.type === 'restored')).toMatchObject({
       step: 3,
       hash: toHash(config),
@@ -129,7 +129,7 @@ describe('Trainer', () => {
 
     // Files that are no model: a message, and the run is untouched.
     posted.length = 0;
-    await trainer.importFiles([{ name: 'x.json', bytes: new TextEncoder().encode('[]') }]);
+    await trainer.keeper.importFiles([{ name: 'x.json', bytes: new TextEncoder().encode('[]') }]);
     expect(posted.find((m) => m.type === 'models')).toMatchObject({
       note: {
         ok: false,
@@ -143,7 +143,7 @@ describe('Trainer', () => {
     // A full disk: the save fails with a message, the model in memory is unchanged.
     store.failAfter = store.saves;
     posted.length = 0;
-    await trainer.models({ action: 'save', hash: '' });
+    await trainer.keeper.models({ action: 'save', hash: '' });
     expect(posted.find((m) => m.type === 'models')).toMatchObject({
       note: { ok: false, text: expect.stringMatching(/^Saving failed: .*disk is full.*unchanged/) },
     });

@@ -4,17 +4,10 @@ import { LIVE_FIELDS, MODELS, type Family } from '../config/models.ts';
 import { buildHostData, dataKey, dataShapeFor, type CustomData } from '../data/hostData.ts';
 import { BUILDERS } from '../models/registry.ts';
 import { parseLink } from '../state/url.ts';
-import { Checkpoints, withoutRole } from './checkpoints.ts';
-import {
-  captureNetwork,
-  fromFiles,
-  loadNetworks,
-  metaOf,
-  roleOf,
-  snapshotArtifacts,
-  takeSnapshot,
-  toFiles,
-} from './modelFiles.ts';
+import { Checkpoints } from './checkpoints.ts';
+import { ModelKeeper } from './modelKeeper.ts';
+import { applyStartFaults, triggerFault, watchDevice } from './deviceFaults.ts';
+import { loadNetworks, snapshotArtifacts, takeSnapshot } from './modelFiles.ts';
 import { fetchDigits } from '../data/mnist.ts';
 import type { DigitSet } from '../data/mnistFormat.ts';
 import { autoBackendFor, initBackend, switchBackend } from './backend.ts';
@@ -27,7 +20,6 @@ import type {
   BackendInfo,
   FaultFlag,
   FromWorker,
-  NamedBytes,
   PrepareStage,
   SavedModelMeta,
   WeightSnapshot,
@@ -78,14 +70,26 @@ export class Trainer {
   private faultsEnabled = false;
 
   readonly latent: LatentQueries;
+  /** Checkpoints and model files. */
+  readonly keeper: ModelKeeper;
 
   constructor(
     private readonly post: Post,
     /** Where the digits come from: fetched by the page's worker, read from disk by tests. */
     private readonly loadDigits: typeof fetchDigits = fetchDigits,
     /** Where checkpoints are kept: IndexedDB in the page, a Map in tests. */
-    private readonly checkpoints = new Checkpoints(),
+    checkpoints = new Checkpoints(),
   ) {
+    this.keeper = new ModelKeeper(
+      {
+        run: () =>
+          this.session && this.config ? { session: this.session, config: this.config } : null,
+        whilePaused: (fn) => this.whilePaused(fn),
+        restore: (meta, byRole, opts) => this.restore(meta, byRole, opts),
+        post,
+      },
+      checkpoints,
+    );
     // Once the queries are answered their tensors are gone: a fresh status then reports the
     // settled tensor count (one taken mid-query would count the query's images).
     this.latent = new LatentQueries(
@@ -99,11 +103,11 @@ export class Trainer {
 
   async init(config: RunConfig, dataUrl: string, faults: FaultFlag[] = []): Promise<void> {
     this.config = config;
-    this.applyFaults(faults);
+    this.faultsEnabled = applyStartFaults(faults);
     this.progress('backend', 'Starting the tfjs backend…');
     this.firstBackend = await initBackend(config.backend);
     this.post({ type: 'backend', info: this.firstBackend });
-    this.watchDevice();
+    watchDevice(this.post);
 
     this.dataUrl = dataUrl;
     // A link may ask for data that is not there (your own images, before any are chosen): the
@@ -189,40 +193,9 @@ export class Trainer {
     });
   }
 
-  /** A lost GPU device is reported to the page, which starts a fresh worker from a snapshot. */
-  private watchDevice(): void {
-    if (tf.getBackend() !== 'webgpu') return;
-    const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
-    void device?.lost.then((info) =>
-      this.post({
-        type: 'deviceLost',
-        message: info.message || `the device was ${info.reason ?? 'lost'}`,
-      }),
-    );
-  }
-
-  /** Test-only faults at start: no WebGPU at all, no IndexedDB. */
-  private applyFaults(faults: FaultFlag[]): void {
-    this.faultsEnabled = faults.includes('triggers');
-    if (faults.includes('no-gpu')) {
-      Object.defineProperty(self.navigator, 'gpu', { value: undefined, configurable: true });
-    }
-    if (faults.includes('no-storage')) {
-      Object.defineProperty(self, 'indexedDB', { value: undefined, configurable: true });
-    }
-  }
-
-  /** Test-only triggers: destroy the GPU device, or throw where nothing catches it. */
+  /** Test-only triggers (only when the page enabled them). */
   fault(kind: 'lose-device' | 'crash'): void {
-    if (!this.faultsEnabled) return;
-    if (kind === 'crash') {
-      setTimeout(() => {
-        throw new Error('a test-only crash of the training worker');
-      });
-      return;
-    }
-    const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
-    device?.destroy();
+    if (this.faultsEnabled) triggerFault(kind);
   }
 
   /** Posts the weights to the page (rate-limited unless forced); skipped if any is not finite. */
@@ -272,109 +245,6 @@ export class Trainer {
       info: { kind: this.data.shape.kind, description, trainCount, heldOutCount },
     });
     return this.data;
-  }
-
-  /** Saves, lists, restores or deletes checkpoints; always answers with the list. */
-  async models(
-    msg:
-      | { action: 'list' }
-      | { action: 'save'; hash: string }
-      | { action: 'restore' | 'delete'; id: string },
-  ): Promise<void> {
-    let note: { text: string; ok: boolean } | null = null;
-    try {
-      if (msg.action === 'save') {
-        const session = this.session;
-        if (!session) throw new Error('there is no model to save yet');
-        const meta = await this.whilePaused(() =>
-          this.checkpoints.save(session.model, msg.hash, session.step),
-        );
-        note = { text: `Saved the model at step ${meta.step}.`, ok: true };
-      } else if (msg.action === 'restore') {
-        const { meta, byRole } = await this.checkpoints.load(msg.id);
-        await this.restore(meta, byRole, { step: meta.step, source: 'checkpoint' });
-        note = {
-          text: `Restored the checkpoint of step ${meta.step}; Start continues it.`,
-          ok: true,
-        };
-      } else if (msg.action === 'delete') {
-        await this.checkpoints.remove(msg.id);
-        note = { text: 'Deleted the checkpoint.', ok: true };
-      }
-    } catch (e) {
-      const what = { save: 'Saving', restore: 'Restoring', delete: 'Deleting', list: 'Listing' }[
-        msg.action
-      ];
-      const kept =
-        msg.action === 'list' || msg.action === 'delete'
-          ? ''
-          : ' The model in memory is unchanged.';
-      note = { text: `${what} failed: ${(e as Error).message}.${kept}`, ok: false };
-    }
-    await this.postModels(note);
-  }
-
-  /** The stored checkpoints and what happened; a storage that cannot list says so. */
-  private async postModels(note: { text: string; ok: boolean } | null): Promise<void> {
-    let list: SavedModelMeta[] = [];
-    try {
-      list = await this.checkpoints.list();
-    } catch (e) {
-      note ??= {
-        text: `The browser's storage is not available: ${(e as Error).message}`,
-        ok: false,
-      };
-    }
-    this.post({ type: 'models', list, note });
-  }
-
-  /** The trained networks as tfjs layers-format files (model.json + weights each). */
-  async exportModel(hash: string): Promise<void> {
-    const session = this.session;
-    const config = this.config;
-    if (!session || !config) throw new Error('There is no model to export yet.');
-    const files = await this.whilePaused(async () => {
-      const savedAt = Date.now();
-      const meta: SavedModelMeta = {
-        id: `export-${savedAt.toString(36)}`,
-        hash,
-        step: session.step,
-        savedAt,
-        roles: session.model.networks.map((n) => n.name),
-      };
-      const prefix = `${config.model}-${config.data}-step${session.step}`;
-      const out: NamedBytes[] = [];
-      for (const net of session.model.networks) {
-        out.push(...toFiles(await captureNetwork(net, meta), prefix));
-      }
-      return out;
-    });
-    this.post(
-      { type: 'exported', files },
-      files.map((f) => f.bytes.buffer),
-    );
-  }
-
-  /** Model files the person uploaded: their setup (from the files, else the current one) and weights. */
-  async importFiles(files: NamedBytes[]): Promise<void> {
-    let note: { text: string; ok: boolean };
-    try {
-      const artifacts = fromFiles(files);
-      const metas = artifacts.map(metaOf);
-      if (new Set(metas.map((m) => m?.id ?? null)).size > 1) {
-        throw new Error('these files come from different saves; choose the files of one export');
-      }
-      const meta = metas[0] ? withoutRole(metas[0]) : null;
-      const byRole = new Map(artifacts.map((a) => [roleOf(a) ?? '?', a] as const));
-      await this.restore(meta, byRole, { step: meta?.step ?? 0, source: 'files' });
-      note = { text: `Loaded ${[...byRole.keys()].join(' and ')} from the files.`, ok: true };
-    } catch (e) {
-      note = {
-        text: `Those files could not be loaded: ${(e as Error).message}. The model in memory is unchanged.`,
-        ok: false,
-      };
-    }
-    await this.postModels(note);
   }
 
   /**

@@ -2,6 +2,7 @@ import { MODELS } from './config/models.ts';
 import type { RunController } from './state/runController.ts';
 import type { RunStore } from './state/runStore.ts';
 import { LossChart } from './ui/charts/LossChart.tsx';
+import { DigitQualityPanel } from './ui/charts/DigitQualityPanel.tsx';
 import { TrainControls } from './ui/controls/TrainControls.tsx';
 import { useRunSnapshot } from './ui/hooks/useRunSnapshot.ts';
 import { Banners } from './ui/Banners.tsx';
@@ -103,6 +104,15 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
           ) : (
             <SampleImages images={images} family={family} />
           )}
+          {snap.config.data === 'mnist' && !points ? (
+            <DigitQualityPanel
+              quality={snap.quality}
+              history={store.quality}
+              version={snap.lossVersion}
+              every={snap.config.quality}
+              family={family}
+            />
+          ) : null}
           <ModelStorage
             models={snap.models}
             ready={snap.phase === 'ready'}

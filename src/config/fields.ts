@@ -140,6 +140,13 @@ export const FIELDS = {
   ),
   // The run
   every: int('Pictures every (steps)', 1, 10_000, 20),
+  quality: int(
+    'Digit quality every (steps)',
+    0,
+    100_000,
+    100,
+    'MNIST: the Fréchet digit distance and the class histogram of 1,000 generated digits (0 = off).',
+  ),
   steps: int('Step budget (0 = none)', 0, 10_000_000, 0),
 } as const;
 

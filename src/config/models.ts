@@ -22,7 +22,9 @@ export type MetricName =
   /** 2-D data: held-out vs generated points (data/metrics2d.ts). */
   | 'jsDivergence'
   | 'klDivergence'
-  | 'slicedWasserstein';
+  | 'slicedWasserstein'
+  /** MNIST: Fréchet digit distance, generated vs held-out digits (worker/digitJudge.ts). */
+  | 'frechet';
 
 export type Family = 'vae' | 'ae' | 'gan';
 
@@ -49,7 +51,7 @@ export const MODELS: Record<ModelId, ModelInfo> = {
     label: 'Variational autoencoder',
     params: [...NETWORK, 'recon', 'beta', 'warmup', ...TRAINING],
     metrics: ['reconstruction', 'kl', 'total'],
-    evaluations: ['heldOutTotal'],
+    evaluations: ['heldOutReconstruction', 'heldOutTotal'],
     defaults: {},
   },
   ae: {
@@ -106,7 +108,13 @@ export function defaultsFor(model: ModelId, data: RunConfig['data'] = 'mnist'): 
 }
 
 /** Fields that can change while a run trains, without a reset. */
-export const LIVE_FIELDS: ReadonlySet<FieldKey> = new Set(['lr', 'dlr', 'every', 'steps']);
+export const LIVE_FIELDS: ReadonlySet<FieldKey> = new Set([
+  'lr',
+  'dlr',
+  'every',
+  'quality',
+  'steps',
+]);
 
 /**
  * A config moved to another data set: the fields the person left at the old data's defaults

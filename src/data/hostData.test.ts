@@ -24,7 +24,10 @@ describe('data sets as the worker builds them', () => {
     expect([d.trainCount, d.heldOutCount]).toEqual([9000, MNIST_HELD_OUT]);
     expect(d.train.length).toBe(9000 * 784);
     expect(d.train.every((v) => v >= 0 && v <= 1)).toBe(true);
-    expect(d.heldOutLabels).toEqual(digits.labels.subarray(9000));
+    expect(d.heldOutLabels).toEqual(digits.labels.subarray(0, MNIST_HELD_OUT));
+    // 100 of each class.
+    expect(new Set(d.heldOutLabels).size).toBe(10);
+    expect(d.heldOutLabels!.filter((l) => l === 5).length).toBe(100);
   });
 
   it('the digit filter keeps only the chosen digits, in both parts', () => {
@@ -35,8 +38,8 @@ describe('data sets as the worker builds them', () => {
     expect(d.trainCount).toBeLessThan(3000);
     const threes = buildHostData(config({ digits: maskFromDigits([3]) }), digits, none);
     expect(threes.description).toMatch(/only 3/);
-    // Row 0 of the filtered set is the first 3 of the file.
-    const first3 = digits.labels.indexOf(3);
+    // Row 0 of the filtered set is the first 3 after the held-out digits.
+    const first3 = digits.labels.indexOf(3, MNIST_HELD_OUT);
     expect(threes.train[300]).toBeCloseTo(digits.pixels[first3 * 784 + 300]! / 255, 6);
   });
 

@@ -39,7 +39,10 @@ export interface CustomData {
   upload: { size: UploadSize; count: number; pixels: Uint8Array } | null;
 }
 
-/** The last MNIST_HELD_OUT digits of the (class-interleaved) file are never trained on. */
+/**
+ * The first MNIST_HELD_OUT digits of the class-interleaved file (100 of each class) are never
+ * trained on. (Its tail is not balanced: the classes run out at different points, 5s first.)
+ */
 export const MNIST_HELD_OUT = 1000;
 export const TOY_TRAIN = 10_000;
 export const TOY_HELD_OUT = 1_000;
@@ -53,7 +56,6 @@ const toFloats = (bytes: Uint8Array) => Float32Array.from(bytes, (v) => v / 255)
 function mnist(set: DigitSet, mask: number): HostData {
   const wanted = new Set(digitsFromMask(mask));
   const pixels = set.rows * set.cols;
-  const firstHeldOut = set.count - MNIST_HELD_OUT;
   const pick = (from: number, to: number) => {
     const rows: number[] = [];
     for (let i = from; i < to; i++) if (wanted.has(set.labels[i]!)) rows.push(i);
@@ -63,8 +65,8 @@ function mnist(set: DigitSet, mask: number): HostData {
     );
     return { rows, out };
   };
-  const train = pick(0, firstHeldOut);
-  const held = pick(firstHeldOut, set.count);
+  const held = pick(0, MNIST_HELD_OUT);
+  const train = pick(MNIST_HELD_OUT, set.count);
   const which = wanted.size === 10 ? '' : ` (only ${[...wanted].join(', ')})`;
   return {
     kind: 'image',

@@ -28,7 +28,7 @@ export function createVae(config: RunConfig, shape: DataShape): GenerativeModel 
 
   return {
     metricNames: ['reconstruction', 'kl', 'total'],
-    evaluationNames: ['heldOutTotal'],
+    evaluationNames: ['heldOutReconstruction', 'heldOutTotal'],
     latentDim: config.latent,
     networks: [encoder, decoder],
     trainStep(ctx) {
@@ -59,7 +59,8 @@ export function createVae(config: RunConfig, shape: DataShape): GenerativeModel 
         const [mu, logVar] = encode(x);
         const z = reparameterize(mu, logVar, eps);
         const recon = reconLoss(x, logits(z));
-        return recon.add(klToStandardNormal(mu, logVar)).mean().reshape([1]) as tf.Tensor1D; // −ELBO
+        const negElbo = recon.add(klToStandardNormal(mu, logVar)); // −ELBO = recon + KL (β = 1)
+        return tf.stack([recon.mean(), negElbo.mean()]) as tf.Tensor1D;
       });
     },
     generate(z) {

@@ -27,6 +27,7 @@ const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = [
   'seed',
   'backend',
   'every',
+  'quality',
   'steps',
   'arch',
   'data',

@@ -3,6 +3,7 @@ import {
   assertNever,
   type BackendInfo,
   type DataInfo,
+  type DigitQuality,
   type PlaneView,
   type FromWorker,
   type LatentQuery,
@@ -87,6 +88,8 @@ export interface RunSnapshot {
   } | null;
   /** The newest 2-D view (2-D data sets). */
   plane: PlaneView | null;
+  /** MNIST: the newest digit quality measurement (Fréchet distance, class histograms). */
+  quality: { step: number; quality: DigitQuality } | null;
   /** The newest answer to each kind of latent query (the explorer's images). */
   latent: Partial<Record<LatentQuery['kind'], LatentAnswer>>;
   /** The points of the draw-your-own data set (the link's, or a starting drawing). */
@@ -106,6 +109,8 @@ export class RunStore {
   readonly history = new LossHistory();
   /** Held-out losses, one row every `every` steps. */
   readonly evaluations = new LossHistory();
+  /** The Fréchet digit distance, one row every `quality` steps (its own scale, its own chart). */
+  readonly quality = new LossHistory();
   private snap: RunSnapshot;
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
@@ -140,6 +145,7 @@ export class RunStore {
       snapshotStep: null,
       notices,
       images: null,
+      quality: null,
       latent: {},
       lossVersion: 0,
       drawn,
@@ -206,7 +212,13 @@ export class RunStore {
         return this.update({ phase: 'ready', progress: null });
       case 'data':
         // A new data set: pictures of the old one no longer apply.
-        return this.update({ data: msg.info, images: null, plane: null, latent: {} });
+        return this.update({
+          data: msg.info,
+          images: null,
+          plane: null,
+          quality: null,
+          latent: {},
+        });
       case 'plane':
         return this.update({ plane: msg.view });
       case 'metrics':
@@ -215,6 +227,12 @@ export class RunStore {
       case 'evaluation':
         this.evaluations.append(msg.step, msg.names, msg.values);
         return this.update({ lossVersion: this.snap.lossVersion + 1 });
+      case 'quality':
+        this.quality.append(msg.step, ['frechet'], Float32Array.of(msg.quality.frechet));
+        return this.update({
+          quality: { step: msg.step, quality: msg.quality },
+          lossVersion: this.snap.lossVersion + 1,
+        });
       case 'images':
         this.imagesOfReset = this.resetsBegun;
         return this.update({
@@ -235,10 +253,12 @@ export class RunStore {
         if (msg.keepUpTo === null) {
           this.history.clear();
           this.evaluations.clear();
+          this.quality.clear();
         } else {
           // A snapshot restored: the chart keeps its history up to the snapshot's step.
           this.history.truncateAfter(msg.keepUpTo);
           this.evaluations.truncateAfter(msg.keepUpTo);
+          this.quality.truncateAfter(msg.keepUpTo);
         }
         return this.update({
           lossVersion: this.snap.lossVersion + 1,
@@ -247,7 +267,7 @@ export class RunStore {
           stepsPerSec: 0,
           error: null,
           errorKind: null,
-          ...(msg.keepUpTo === null ? { snapshotStep: null, recovery: null } : {}),
+          ...(msg.keepUpTo === null ? { snapshotStep: null, recovery: null, quality: null } : {}),
         });
       case 'snapshot':
         return this.update({ snapshotStep: msg.snapshot.step });

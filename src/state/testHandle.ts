@@ -1,5 +1,5 @@
 import type { BackendName } from '../config/schema.ts';
-import type { MetricName } from '../worker/protocol.ts';
+import type { DigitQuality, MetricName } from '../worker/protocol.ts';
 import type { LossHistory } from './lossHistory.ts';
 import type { RunStore } from './runStore.ts';
 
@@ -31,6 +31,12 @@ export interface PlaygroundHandle {
   losses(): { steps: number[] } & Partial<Record<MetricName, number[]>>;
   /** Held-out losses so far: the steps they were measured at, one array per metric. */
   evaluations(): { steps: number[] } & Partial<Record<MetricName, number[]>>;
+  /** MNIST: the Fréchet digit distance so far, and the newest measurement whole. */
+  quality(): {
+    steps: number[];
+    frechet: number[];
+    latest: ({ step: number } & DigitQuality) | null;
+  };
   /** Step of the newest sample grid of the run last asked for, or null before its first. */
   imageStep(): number | null;
   /** Notes on link values that were ignored. */
@@ -108,6 +114,11 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
     },
     losses: () => seriesOf(store.history),
     evaluations: () => seriesOf(store.evaluations),
+    quality() {
+      const { steps, values } = store.quality.series('frechet');
+      const q = store.getSnapshot().quality;
+      return { steps, frechet: values, latest: q ? { step: q.step, ...q.quality } : null };
+    },
     imageStep: () => (store.imagesCurrent ? (store.getSnapshot().images?.step ?? null) : null),
     notices: () => [...store.getSnapshot().notices],
     latent() {

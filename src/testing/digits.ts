@@ -20,3 +20,23 @@ export function digitTensor(n: number): tf.Tensor2D {
     [n, pixels],
   );
 }
+
+const CLASSIFIER_DIR = new URL('../../public/data/', import.meta.url);
+
+/** The committed digit classifier (scripts/train-digit-classifier.mjs), read from disk. */
+export function classifierHandler(): tf.io.IOHandler {
+  return {
+    async load() {
+      const json = JSON.parse(
+        readFileSync(new URL('digit-classifier.json', CLASSIFIER_DIR), 'utf8'),
+      );
+      const weights = readFileSync(new URL('digit-classifier.weights.bin', CLASSIFIER_DIR));
+      return {
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest[0].weights,
+        weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.length),
+        userDefinedMetadata: json.userDefinedMetadata,
+      };
+    },
+  };
+}

@@ -26,6 +26,8 @@ export interface DeviceData {
   previewCount: number;
   /** The first held-out rows (up to ROW_COUNT), shown above their reconstructions. */
   heldOutPreview: Float32Array;
+  /** Every held-out row, on the host (MNIST's 1,000 digits are the quality metrics' reference). */
+  heldOut: Float32Array;
   /** 2-D data: held-out points to compare generated ones with (PLANE_POINTS of them). */
   heldOutPoints: Float32Array | null;
   description: string;
@@ -50,6 +52,7 @@ export function toDevice(host: HostData): DeviceData {
     trainPreview: host.train.slice(0, previewCount * size),
     previewCount,
     heldOutPreview: host.heldOut.slice(0, Math.min(ROW_COUNT, evalCount) * size),
+    heldOut: host.heldOut,
     heldOutPoints: host.kind === 'points' ? host.heldOut.slice(0, PLANE_POINTS * 2) : null,
     description: host.description,
   };

@@ -7,6 +7,20 @@ export type { MetricName } from '../config/models.ts';
 // `type` exhaustively (a `never` default), so adding a message is a compile error until handled.
 // Big payloads (loss arrays, pixels) travel as typed arrays in the transfer list.
 
+/** Generated digits as the digit classifier sees them (worker/digitJudge.ts). */
+export interface DigitQuality {
+  /** Fréchet digit distance between generated and held-out real digits (lower is better). */
+  frechet: number;
+  /** How many generated / real digits the classifier put in each class, 0–9. */
+  generated: number[];
+  real: number[];
+  /** exp(entropy) of each histogram: the number of classes effectively covered. */
+  generatedClasses: number;
+  realClasses: number;
+  /** The generated digits cover far fewer classes than the real ones (mode collapse). */
+  collapsed: boolean;
+}
+
 export interface BackendInfo {
   name: BackendName;
   /** Human-readable adapter description, e.g. "google / swiftshader (fallback adapter)". */
@@ -190,6 +204,8 @@ export type FromWorker =
   | { type: 'snapshot'; snapshot: WeightSnapshot }
   /** The GPU device is gone (driver reset, another tab, a test): the page restarts the worker. */
   | { type: 'deviceLost'; message: string }
+  /** MNIST: how good and how varied 1,000 generated digits are (every `quality` steps). */
+  | { type: 'quality'; step: number; quality: DigitQuality }
   /** Held-out losses at one step (every `every` steps, with the pictures). */
   | { type: 'evaluation'; step: number; names: MetricName[]; values: Float32Array<ArrayBuffer> }
   | {

@@ -38,8 +38,10 @@ describe('TrainingSession (the worker loop, on the CPU backend)', () => {
   it('evaluates held-out losses for the VAE, none for the GAN', async () => {
     const vae = new TrainingSession(config, data);
     const values = await vae.evaluate();
-    expect(values).toHaveLength(1);
-    expect(values![0]).toBeGreaterThan(400); // untrained: about 784·ln 2
+    // [reconstruction, −ELBO]: untrained, both about 784·ln 2, and −ELBO = recon + KL ≥ recon.
+    expect(values).toHaveLength(2);
+    expect(values![0]).toBeGreaterThan(400);
+    expect(values![1]).toBeGreaterThan(values![0]!);
     vae.dispose();
     const gan = new TrainingSession({ ...defaultsFor('gan'), hidden: 32, batch: 16 }, data);
     expect(await gan.evaluate()).toBeNull();

@@ -127,6 +127,25 @@ export class TrainingSession {
     }
   }
 
+  /**
+   * Samples `first`…`first + n − 1` of the quality metrics' generated set: decoded from the
+   * prior N(0, I) with noise that is the same at every measurement, so changes in the score
+   * come from the model alone. (For the autoencoder these are random codes, which it was never
+   * trained to decode: the metrics show why it is not a generative model.)
+   */
+  qualitySamples(first: number, n: number): tf.Tensor2D {
+    return tf.tidy(() => {
+      const z = tf.randomNormal(
+        [n, this.config.latent],
+        0,
+        1,
+        'float32',
+        deriveSeed(this.config.seed, 'quality-noise', first),
+      );
+      return this.model.generate(z as tf.Tensor2D);
+    });
+  }
+
   /** Decodes the codes a latent query asks for into one tile sheet. */
   async decodeLatent(query: LatentQuery): Promise<RgbaImage> {
     if (this.isPlane)

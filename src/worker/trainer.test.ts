@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultsFor } from '../config/models.ts';
 import type { RunConfig } from '../config/schema.ts';
-import { loadPackedDigits } from '../testing/digits.ts';
+import { classifierHandler, loadPackedDigits } from '../testing/digits.ts';
+import { DigitJudge, LocalJudge } from './digitJudge.ts';
 import type { FromWorker } from './protocol.ts';
 import { Trainer } from './trainer.ts';
 import { Checkpoints } from './checkpoints.ts';
@@ -10,12 +11,17 @@ import { toHash } from '../state/url.ts';
 
 // The loop itself, on tfjs's CPU backend in Node, with the digits read from disk.
 
-async function runUntilStopped(config: RunConfig) {
-  const posted: FromWorker[] = [];
-  const trainer = new Trainer(
+const newTrainer = (posted: FromWorker[], checkpoints = new Checkpoints(new MemoryStore())) =>
+  new Trainer(
     (m) => posted.push(m),
     async () => loadPackedDigits(),
+    checkpoints,
+    () => new LocalJudge(DigitJudge.load(classifierHandler())),
   );
+
+async function runUntilStopped(config: RunConfig) {
+  const posted: FromWorker[] = [];
+  const trainer = newTrainer(posted);
   await trainer.init(config, 'unused');
   trainer.start();
   const stopped = () =>
@@ -83,26 +89,47 @@ describe('Trainer', () => {
     expect(evals.at(-1)!.step).toBe(300);
     expect(evals.length).toBeGreaterThanOrEqual(4);
     expect(evals[0]!.names).toEqual([
+      'heldOutReconstruction',
       'heldOutTotal',
       'jsDivergence',
       'klDivergence',
       'slicedWasserstein',
     ]);
-    const js = evals.map((e) => e.values[1]!);
-    const swd = evals.map((e) => e.values[3]!);
+    const js = evals.map((e) => e.values[2]!);
+    const swd = evals.map((e) => e.values[4]!);
     expect(js.every((v) => v >= 0 && v <= Math.LN2)).toBe(true);
     expect(swd.at(-1)!).toBeLessThan(0.5 * swd[0]!);
     expect(js.at(-1)!).toBeLessThan(js[0]!);
   });
 
+  it('judges 1,000 generated digits at step 0 and every `quality` steps: the VAE’s Fréchet distance falls', async () => {
+    const posted = await runUntilStopped({
+      ...defaultsFor('vae'),
+      backend: 'cpu',
+      hidden: 64,
+      lr: 2e-3,
+      steps: 200,
+      every: 1000,
+      quality: 50,
+    });
+    expect(posted.some((m) => m.type === 'error')).toBe(false);
+    const measured = posted.flatMap((m) => (m.type === 'quality' ? [m] : []));
+    expect(measured.map((m) => m.step)).toEqual([0, 50, 100, 150, 200]);
+    for (const { quality } of measured) {
+      expect(quality.generated.reduce((a, b) => a + b, 0)).toBe(1000);
+      expect(quality.real.reduce((a, b) => a + b, 0)).toBe(1000);
+      expect(quality.realClasses).toBeGreaterThan(9.5); // 100 held-out digits of each class
+    }
+    const fd = measured.map((m) => m.quality.frechet);
+    // Measured here: 277, 256, 245, 221, 209 (blurry digits replacing grey blobs).
+    for (const later of fd.slice(1)) expect(later).toBeLessThan(fd[0]!);
+    expect(fd.at(-1)!).toBeLessThan(0.85 * fd[0]!);
+  });
+
   it('restores a checkpoint: same pictures, same step, and training goes on from there', async () => {
     const posted: FromWorker[] = [];
     const store = new MemoryStore();
-    const trainer = new Trainer(
-      (m) => posted.push(m),
-      async () => loadPackedDigits(),
-      new Checkpoints(store),
-    );
+    const trainer = newTrainer(posted, new Checkpoints(store));
     const config: RunConfig = { ...defaultsFor('vae'), backend: 'cpu', hidden: 32, batch: 8 };
     await trainer.init(config, 'unused');
     for (let i = 0; i < 3; i++) await trainer.singleStep();

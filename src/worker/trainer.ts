@@ -16,6 +16,9 @@ import { LossBuffer } from './lossBuffer.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import { planeBuffers } from './plane.ts';
 import { pointMetrics } from '../data/metrics2d.ts';
+import type { Judge } from './digitJudge.ts';
+import { WorkerJudge } from './judgeClient.ts';
+import { QualityProbe } from './qualityProbe.ts';
 import type {
   BackendInfo,
   FaultFlag,
@@ -68,6 +71,9 @@ export class Trainer {
   private lastSnapshotStep = -1;
   /** Test-only triggers are honoured (the page's link had `?faults=`). */
   private faultsEnabled = false;
+  private readonly quality: QualityProbe;
+  /** The step-0 quality measurement of a new session, which training waits for. */
+  private firstQuality: Promise<void> = Promise.resolve();
 
   readonly latent: LatentQueries;
   /** Checkpoints and model files. */
@@ -79,7 +85,12 @@ export class Trainer {
     private readonly loadDigits: typeof fetchDigits = fetchDigits,
     /** Where checkpoints are kept: IndexedDB in the page, a Map in tests. */
     checkpoints = new Checkpoints(),
+    /** The digit judge: a worker of its own in the page (its classifier served next to the
+     *  digits), inline in tests. */
+    makeJudge: () => Judge = () =>
+      new WorkerJudge(new URL('digit-classifier.json', this.dataUrl).href),
   ) {
+    this.quality = new QualityProbe(makeJudge, post);
     this.keeper = new ModelKeeper(
       {
         run: () =>
@@ -144,7 +155,6 @@ export class Trainer {
     if (this.running) return;
     if (this.budgetReached()) return;
     this.running = true;
-    this.startedAt ??= performance.now();
     this.postStatus();
     this.loop = this.runLoop();
   }
@@ -159,10 +169,13 @@ export class Trainer {
   /** One step while paused. */
   async singleStep(): Promise<void> {
     if (!this.session || this.running) return;
+    await this.firstQuality;
     this.startedAt ??= performance.now();
     await this.runChunk(1);
     // Stepping by hand: show what the step did, whatever the picture interval.
     if (this.session && this.lastImageStep !== this.session.step) await this.postImages();
+    await this.measureQuality();
+    await this.quality.idle();
     await this.snapshot(true);
     this.postStatus();
   }
@@ -304,6 +317,7 @@ export class Trainer {
     this.losses.dispose();
     this.session?.dispose();
     this.session = null; // if building the new one throws, nothing uses the disposed one
+    await this.firstQuality; // sees the session gone, and stops
     const data = await this.ensureData(config);
     this.progress('model', `Building the ${MODELS[config.model].label}…`);
     this.session = new TrainingSession(config, data);
@@ -323,6 +337,26 @@ export class Trainer {
     this.firstStepMs = null;
     await this.postImages();
     this.postStatus();
+    // Step 0's quality is measured while the page is idle; Start waits for it to finish.
+    this.quality.restart();
+    this.firstQuality = this.measureQuality();
+  }
+
+  /** Measures the digit quality metrics if due (errors end up as messages, never thrown). */
+  private async measureQuality(): Promise<void> {
+    const session = this.session;
+    if (!session || !this.config || !this.quality.isDue(this.config, session)) return;
+    try {
+      await this.quality.measure(session, () => this.session === session);
+    } catch (e) {
+      if (this.session === session) {
+        this.post({
+          type: 'error',
+          fatal: false,
+          message: `The digit quality metrics failed: ${(e as Error).message}`,
+        });
+      }
+    }
   }
 
   private budgetReached(): boolean {
@@ -332,6 +366,8 @@ export class Trainer {
 
   private async runLoop(): Promise<void> {
     try {
+      await this.firstQuality;
+      this.startedAt ??= performance.now();
       while (this.running && !this.budgetReached()) {
         const t0 = performance.now();
         const steps = await this.runChunk(this.chunk);
@@ -341,6 +377,7 @@ export class Trainer {
         this.stepsPerSec = this.stepsPerSec ? 0.7 * this.stepsPerSec + 0.3 * rate : rate;
         this.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((steps * CHUNK_MS) / ms) || 1));
         this.postStatus();
+        await this.measureQuality(); // outside the chunk's timing: it does not shrink K
         await yieldToEvents();
       }
     } catch (e) {
@@ -356,6 +393,7 @@ export class Trainer {
         await this.postImages().catch(() => undefined);
       }
       await this.snapshot(true).catch(() => undefined);
+      await this.quality.idle(); // the last judgement's result comes before the final status
       this.postStatus();
     }
   }
@@ -369,6 +407,8 @@ export class Trainer {
     while (n < k && !(budget > 0 && session.step >= budget)) {
       this.losses.push(session.trainStep());
       n++;
+      // A chunk ends where a quality measurement is due, so it measures exactly that step.
+      if (this.config && this.quality.isDue(this.config, session)) break;
     }
     if (n === 0) return 0;
     const values = await this.losses.flush();

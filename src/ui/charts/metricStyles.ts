@@ -20,4 +20,5 @@ export const METRIC_STYLE: Record<
   jsDivergence: { label: 'JS(real, generated)', color: '#0f8b8d', axis: 'right' },
   klDivergence: { label: 'KL(real ‖ generated)', color: '#b5651d', axis: 'left' },
   slicedWasserstein: { label: 'Sliced Wasserstein', color: '#6c3483', axis: 'right' },
+  frechet: { label: 'Fréchet digit distance', color: '#6c3483', axis: 'left' },
 };

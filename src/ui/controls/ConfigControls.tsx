@@ -94,7 +94,7 @@ export const ConfigControls = memo(function ConfigControls({
       <details className="run-options">
         <summary>Run options</summary>
         <div className="field-grid">
-          {(['every', 'steps', 'backend'] as const).map((k) => (
+          {(['every', 'quality', 'steps', 'backend'] as const).map((k) => (
             <FieldControl key={k} name={k} value={config[k]} onChange={onChange} />
           ))}
         </div>

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { expectNoConsoleErrors, waitForReady, watchConsole } from './helpers.ts';
+
+// The digit quality metrics as a person sees them: a GAN trained briefly on MNIST (on WebGPU)
+// makes digits the classifier finds closer to real ones than its step-0 noise.
+test('a GAN trained briefly on MNIST shows a lower Fréchet digit distance than at step 0', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const errors = watchConsole(page);
+  await page.goto('/#model=gan&data=mnist&quality=40&every=40&steps=80&autoplay=1');
+  const ready = await waitForReady(page);
+  expect(ready.backend).toBe('webgpu');
+
+  const panel = page.getByTestId('quality');
+  await expect(panel.getByRole('heading', { name: /Digit quality/ })).toBeVisible();
+  // Step 0 is measured before the first step; then at 40 and 80 (the budget).
+  await page.waitForFunction(() => window.__playground!.quality().steps.includes(80), null, {
+    timeout: 240_000,
+  });
+  const q = await page.evaluate(() => window.__playground!.quality());
+  expect(q.steps).toEqual([0, 40, 80]);
+  const [atStart, , atEnd] = q.frechet;
+  expect(atEnd!).toBeLessThan(atStart!);
+  expect(q.latest!.generated.reduce((a, b) => a + b, 0)).toBe(1000);
+
+  // On the page: the score of step 80, the step-0 score beside it, the line, the histogram.
+  await expect(panel.getByTestId('frechet')).toHaveText(
+    atEnd! >= 100 ? atEnd!.toFixed(0) : atEnd!.toPrecision(3),
+  );
+  await expect(panel).toContainText(/step 0: /);
+  // Ten real bars at least (a class the generator never makes has no generated bar).
+  const bars = panel.getByTestId('class-histogram').locator('.recharts-bar-rectangle');
+  await expect.poll(() => bars.count()).toBeGreaterThanOrEqual(10);
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('gan-mnist-quality.png'), fullPage: true });
+  expectNoConsoleErrors(errors);
+});

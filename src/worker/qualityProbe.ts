@@ -1,0 +1,95 @@
+import type { RunConfig } from '../config/schema.ts';
+import { DIGIT_PIXELS, QUALITY_SAMPLES, QUALITY_SLICE, type Judge } from './digitJudge.ts';
+import type { DeviceData } from './deviceData.ts';
+import type { FromWorker } from './protocol.ts';
+import type { TrainingSession } from './session.ts';
+
+// When and how the digit quality metrics are measured: every `quality` steps on MNIST. The
+// training worker generates 1,000 digits between two chunks (the weights of exactly that
+// step; slice by slice, yielding to messages), hands them to the judge, and trains on while
+// the judge (its own worker in the page) compares them with the 1,000 held-out digits.
+// At most one judgement is in flight: a measurement due while one is still judged waits.
+
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class QualityProbe {
+  private judge: Judge | null = null;
+  /** The data set whose real digits the judge holds, and when it has judged them. */
+  private realOf: DeviceData | null = null;
+  private realReady: Promise<void> = Promise.resolve();
+  private inFlight: Promise<void> = Promise.resolve();
+  /** Set once the judge failed: the metrics stay off, training goes on. */
+  private broken = false;
+  private lastStep = -1;
+
+  constructor(
+    private readonly makeJudge: () => Judge,
+    private readonly post: (msg: FromWorker) => void,
+  ) {}
+
+  /** A new run: its first measurement is due at once. */
+  restart(): void {
+    this.lastStep = -1;
+  }
+
+  isDue(config: RunConfig, session: TrainingSession): boolean {
+    const { shape } = session.data;
+    return (
+      !this.broken &&
+      config.data === 'mnist' &&
+      config.quality > 0 &&
+      shape.height * shape.width * shape.channels === DIGIT_PIXELS &&
+      (this.lastStep < 0 || session.step - this.lastStep >= config.quality)
+    );
+  }
+
+  /** Resolves once no judgement is in flight (its result posted). */
+  idle(): Promise<void> {
+    return this.inFlight;
+  }
+
+  /**
+   * Generates the session's digits at its current step and hands them to the judge; the
+   * result is posted when it comes, unless `current()` has turned false by then (a reset).
+   */
+  async measure(session: TrainingSession, current: () => boolean): Promise<void> {
+    const step = session.step;
+    this.lastStep = step;
+    await this.inFlight;
+    const judge = (this.judge ??= this.makeJudge());
+    const data = session.data;
+    if (this.realOf !== data) {
+      const count = Math.min(QUALITY_SAMPLES, data.heldOutCount);
+      this.realOf = data;
+      this.realReady = judge.setReal(data.heldOut.subarray(0, count * DIGIT_PIXELS), count);
+    }
+    const images = new Float32Array(QUALITY_SAMPLES * DIGIT_PIXELS);
+    for (let first = 0; first < QUALITY_SAMPLES; first += QUALITY_SLICE) {
+      const n = Math.min(QUALITY_SLICE, QUALITY_SAMPLES - first);
+      const digits = session.qualitySamples(first, n);
+      try {
+        images.set((await digits.data()) as Float32Array, first * DIGIT_PIXELS);
+      } finally {
+        digits.dispose();
+      }
+      await yieldToEvents();
+      if (!current()) return;
+    }
+    this.inFlight = this.realReady
+      .then(() => judge.compare(images, QUALITY_SAMPLES))
+      .then(
+        (quality) => {
+          if (current()) this.post({ type: 'quality', step, quality });
+        },
+        (e: Error) => {
+          if (this.broken) return;
+          this.broken = true;
+          this.post({
+            type: 'error',
+            fatal: false,
+            message: `The digit quality metrics are off: ${e.message}. Training is not affected.`,
+          });
+        },
+      );
+  }
+}

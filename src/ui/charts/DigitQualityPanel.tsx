@@ -21,11 +21,11 @@ import { METRIC_STYLE } from './metricStyles.ts';
 // which digits the generator makes (class histogram), with a warning when it collapses.
 
 const MAX_POINTS = 200;
-const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toPrecision(3));
+const fmt = (v: number) => (v >= 100 || v === 0 ? v.toFixed(0) : v.toPrecision(3));
 const percent = (v: number) => `${(v * 100).toFixed(0)}%`;
 
 const COLLAPSE_ADVICE: Record<Family, string> = {
-  gan: 'The generator has found a few digits that fool D and makes little else (mode collapse). Try the WGAN-GP loss, label smoothing or a lower learning rate, then Reset.',
+  gan: 'Early in training that is normal; if it lasts, G has found a few digits that fool D and makes little else. Try the WGAN-GP loss, label smoothing or a lower learning rate, then Reset.',
   vae: 'The decoder favours a few digits; a larger latent size or a smaller β usually helps.',
   ae: 'Decoded random codes land on a few digits: the autoencoder never learned what random codes mean.',
 };
@@ -99,7 +99,7 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
           </p>
           {q.collapsed && quality.step > 0 ? (
             <div className="banner banner-warn" role="status" data-testid="collapse-warning">
-              Mode collapse: the generated digits cover about {q.generatedClasses.toFixed(1)}{' '}
+              Mode collapse? The generated digits cover about {q.generatedClasses.toFixed(1)}{' '}
               classes, the real ones {q.realClasses.toFixed(1)}. {COLLAPSE_ADVICE[family]}
             </div>
           ) : null}

@@ -43,6 +43,26 @@ export class QualityProbe {
     );
   }
 
+  /** Measures if due; a failure ends up as a message, never thrown. */
+  async measureIfDue(
+    config: RunConfig | null,
+    session: TrainingSession | null,
+    current: () => boolean,
+  ): Promise<void> {
+    if (!session || !config || !this.isDue(config, session)) return;
+    try {
+      await this.measure(session, current);
+    } catch (e) {
+      if (current()) {
+        this.post({
+          type: 'error',
+          fatal: false,
+          message: `The digit quality metrics failed: ${(e as Error).message}`,
+        });
+      }
+    }
+  }
+
   /** Resolves once no judgement is in flight (its result posted). */
   idle(): Promise<void> {
     return this.inFlight;

@@ -14,8 +14,7 @@ import { autoBackendFor, initBackend, switchBackend } from './backend.ts';
 import { LatentQueries } from './latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
-import { planeBuffers } from './plane.ts';
-import { pointMetrics } from '../data/metrics2d.ts';
+import { postPictures } from './pictures.ts';
 import type { Judge } from './digitJudge.ts';
 import { WorkerJudge } from './judgeClient.ts';
 import { QualityProbe } from './qualityProbe.ts';
@@ -342,21 +341,10 @@ export class Trainer {
     this.firstQuality = this.measureQuality();
   }
 
-  /** Measures the digit quality metrics if due (errors end up as messages, never thrown). */
-  private async measureQuality(): Promise<void> {
+  /** Measures the digit quality metrics if due (see QualityProbe). */
+  private measureQuality(): Promise<void> {
     const session = this.session;
-    if (!session || !this.config || !this.quality.isDue(this.config, session)) return;
-    try {
-      await this.quality.measure(session, () => this.session === session);
-    } catch (e) {
-      if (this.session === session) {
-        this.post({
-          type: 'error',
-          fatal: false,
-          message: `The digit quality metrics failed: ${(e as Error).message}`,
-        });
-      }
-    }
+    return this.quality.measureIfDue(this.config, session, () => this.session === session);
   }
 
   private budgetReached(): boolean {
@@ -441,38 +429,9 @@ export class Trainer {
   }
 
   private async postImages(): Promise<void> {
-    const session = this.session;
-    if (!session) return;
-    const step = session.step;
-    let quality: Record<'jsDivergence' | 'klDivergence' | 'slicedWasserstein', number> | null =
-      null;
-    if (session.isPlane) {
-      const view = await session.renderPlane();
-      // Before the post: it hands the point buffers over to the page.
-      quality = pointMetrics(session.data.heldOutPoints!, view.fake, view.extent);
-      this.lastImageStep = step;
-      this.post({ type: 'plane', view }, planeBuffers(view));
-    } else {
-      const { samples, second } = await session.render();
-      this.lastImageStep = step;
-      this.post({ type: 'images', step, samples, second }, [
-        samples.data.buffer,
-        second.image.data.buffer,
-      ]);
-    }
-    const held = await session.evaluate();
-    const names = [...session.model.evaluationNames];
-    const values = [...(held ?? [])];
-    if (quality) {
-      for (const [name, v] of Object.entries(quality)) {
-        names.push(name as keyof typeof quality);
-        values.push(v);
-      }
-    }
-    if (names.length) {
-      const data = Float32Array.from(values);
-      this.post({ type: 'evaluation', step, names, values: data }, [data.buffer]);
-    }
+    if (!this.session) return;
+    this.lastImageStep = this.session.step;
+    await postPictures(this.session, this.post);
   }
 
   private postStatus(): void {

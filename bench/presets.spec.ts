@@ -1,0 +1,103 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { test } from '@playwright/test';
+import { PRESETS } from '../src/config/presets.ts';
+import type { RunConfig } from '../src/config/schema.ts';
+import { dataKind } from '../src/config/datasets.ts';
+import { toHash } from '../src/state/url.ts';
+
+// `npm run bench:presets`: the quality each demo reaches after a fixed number of steps on this
+// machine, so runs and machines can be compared. MNIST demos report the Fréchet digit distance
+// (and the classes covered), 2-D demos the JS divergence and sliced Wasserstein distance, each
+// at step 0 and at the end. Images train on WebGL (4× faster than WebGPU on this machine's
+// software adapter; the scores do not depend on the backend beyond float round-off).
+// Writes bench/results/presets-<date>.json and bench/PRESET_SCORES.md.
+
+const IMAGE_STEPS = 300;
+const DCGAN_STEPS = 100;
+const POINT_STEPS = 1000;
+
+interface Score {
+  preset: string;
+  title: string;
+  steps: number;
+  seconds: number;
+  backend: string | null;
+  frechet?: [number, number];
+  classes?: number;
+  heldOutLoss?: [number, number];
+  js?: [number, number];
+  swd?: [number, number];
+}
+
+const scores: Score[] = [];
+
+test.afterAll(() => {
+  const day = new Date().toISOString().slice(0, 10);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/presets-${day}.json`, `${JSON.stringify(scores, null, 2)}\n`);
+  const pair = (p?: [number, number], d = 1) =>
+    p ? `${p[0].toFixed(d)} → **${p[1].toFixed(d)}**` : '';
+  const lines = scores.map(
+    (s) =>
+      `| ${s.title} | ${s.steps} | ${s.seconds.toFixed(0)} s (${s.backend}) | ${pair(s.frechet)}${
+        s.classes !== undefined ? ` (${s.classes.toFixed(1)} classes)` : ''
+      } | ${pair(s.heldOutLoss)} | ${pair(s.js, 3)} | ${pair(s.swd, 3)} |`,
+  );
+  writeFileSync(
+    'bench/PRESET_SCORES.md',
+    `# Demo scores\n\nWritten by \`npm run bench:presets\` on ${day} (${cpus().length} × ${
+      cpus()[0]?.model ?? 'unknown'
+    }, headless Chromium). Each demo trains from its link for a fixed number of steps; each score is given at step 0 → at the end (lower is better). Fréchet: the Fréchet digit distance of 1,000 generated vs 1,000 held-out digits; held-out loss: the VAE's −ELBO or the autoencoder's reconstruction loss; JS and SWD: the Jensen–Shannon divergence and sliced Wasserstein distance of 500 generated vs 500 held-out points.\n\n| demo | steps | time | Fréchet digit distance | held-out loss | JS | SWD |\n| --- | --- | --- | --- | --- | --- | --- |\n${lines.join('\n')}\n`,
+  );
+});
+
+for (const preset of PRESETS) {
+  test(`${preset.title}: scores after a fixed number of steps`, async ({ page }) => {
+    const points = dataKind(preset.config.data) === 'points';
+    const steps = points ? POINT_STEPS : preset.config.arch === 'conv' ? DCGAN_STEPS : IMAGE_STEPS;
+    const config: RunConfig = {
+      ...preset.config,
+      steps,
+      // Measured at step 0 and at the end.
+      every: points ? steps / 4 : steps,
+      quality: steps,
+      backend: points ? preset.config.backend : 'webgl',
+    };
+    await page.goto(`/${toHash(config, { autoplay: true })}`);
+    await page.waitForFunction(() => window.__playground?.status().phase === 'ready', null, {
+      timeout: 300_000,
+    });
+    const t0 = Date.now();
+    await page.waitForFunction(
+      (n) => {
+        // The last status of a run comes after its last pictures, evaluation and quality.
+        const s = window.__playground!.status();
+        return s.step >= n && !s.running;
+      },
+      steps,
+      { timeout: 1_800_000 },
+    );
+    const seconds = (Date.now() - t0) / 1000;
+    const handle = await page.evaluate(() => ({
+      status: window.__playground!.status(),
+      quality: window.__playground!.quality(),
+      evaluations: window.__playground!.evaluations(),
+    }));
+    const ends = (xs?: number[]): [number, number] | undefined =>
+      xs && xs.length >= 2 ? [xs[0]!, xs.at(-1)!] : undefined;
+    const e = handle.evaluations;
+    scores.push({
+      preset: preset.id,
+      title: preset.title,
+      steps,
+      seconds,
+      backend: handle.status.backend,
+      frechet: ends(handle.quality.frechet),
+      classes: handle.quality.latest?.generatedClasses,
+      heldOutLoss: ends(e.heldOutTotal ?? e.heldOutReconstruction),
+      js: ends(e.jsDivergence),
+      swd: ends(e.slicedWasserstein),
+    });
+  });
+}

@@ -33,7 +33,13 @@ async function open(page: Page, link: string): Promise<PlaygroundStatus> {
 }
 
 /** Starts training, waits out the first step, then counts steps over WINDOW_S seconds. */
-async function speed(page: Page): Promise<{ stepsPerSec: number; firstStepMs: number | null }> {
+async function speed(page: Page): Promise<{
+  stepsPerSec: number;
+  firstStepMs: number | null;
+  /** GPU dispatches and submits per step over the window (with `?faults=count-gpu`). */
+  dispatchesPerStep: number | null;
+  submitsPerStep: number | null;
+}> {
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.waitForFunction(() => window.__playground!.status().step >= 1, null, {
     timeout: 600_000,
@@ -47,7 +53,15 @@ async function speed(page: Page): Promise<{ stepsPerSec: number; firstStepMs: nu
   await page.waitForFunction(() => !window.__playground!.status().running, null, {
     timeout: 600_000,
   });
-  return { stepsPerSec: (b.step - a.step) / seconds, firstStepMs: a.firstStepMs };
+  const steps = b.step - a.step;
+  const per = (key: 'dispatches' | 'submits') =>
+    a.gpuCalls && b.gpuCalls && steps > 0 ? (b.gpuCalls[key] - a.gpuCalls[key]) / steps : null;
+  return {
+    stepsPerSec: steps / seconds,
+    firstStepMs: a.firstStepMs,
+    dispatchesPerStep: per('dispatches'),
+    submitsPerStep: per('submits'),
+  };
 }
 
 const fixed = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : String(v));
@@ -213,6 +227,50 @@ test('backends side by side: dense VAE on MNIST, batch 32', async ({ page }) => 
     ratio === null ? 'n/a' : `${fixed(ratio)}×`,
     GPU ? '' : 'software WebGPU vs SwiftShader WebGL',
   );
+});
+
+// The plain loop is our trainer with `?faults=plain-loop`: the same models and step code (the
+// gradients and the optimizer update, as optimizer.minimize makes them), but one step per chunk
+// with its loss read back at once, as tfjs's examples train. No pictures or quality metrics
+// run inside the window (every=10000, quality=0), so the counts are the training steps' own.
+test('our trainer vs a plain tfjs loop: steps/s and GPU dispatches per step', async ({ page }) => {
+  const models: Record<string, string> = {
+    'dense GAN': 'model=gan',
+    'dense VAE': 'model=vae',
+    DCGAN: 'model=gan&arch=conv&batch=16',
+  };
+  const ratios: Record<string, number | null> = {};
+  const dispatches: Record<string, { ours: number | null; plain: number | null }> = {};
+  const submits: Record<string, { ours: number | null; plain: number | null }> = {};
+  const stepsPerSec: Record<string, { ours: number; plain: number }> = {};
+  for (const [name, link] of Object.entries(models)) {
+    const run = async (flags: string) => {
+      await open(page, `/?backend=webgpu&faults=${flags}#${link}&every=10000&quality=0`);
+      return speed(page);
+    };
+    const ours = await run('count-gpu');
+    const plain = await run('count-gpu,plain-loop');
+    ratios[name] = plain.stepsPerSec > 0 ? ours.stepsPerSec / plain.stepsPerSec : null;
+    dispatches[name] = { ours: ours.dispatchesPerStep, plain: plain.dispatchesPerStep };
+    submits[name] = { ours: ours.submitsPerStep, plain: plain.submitsPerStep };
+    stepsPerSec[name] = { ours: ours.stepsPerSec, plain: plain.stepsPerSec };
+    row(
+      `${name}: ours vs plain loop`,
+      `${fixed(ratios[name] ?? NaN)}×`,
+      `${fixed(ours.stepsPerSec)} vs ${fixed(plain.stepsPerSec)} steps/s on WebGPU`,
+    );
+    row(
+      `${name}: GPU dispatches per step`,
+      `${fixed(ours.dispatchesPerStep ?? NaN, 0)} vs ${fixed(plain.dispatchesPerStep ?? NaN, 0)}`,
+      `ours vs plain; queue submits ${fixed(ours.submitsPerStep ?? NaN, 1)} vs ${fixed(plain.submitsPerStep ?? NaN, 1)}`,
+    );
+  }
+  Object.assign(results, {
+    trainer_vs_plain: ratios,
+    trainer_vs_plain_steps_per_sec: stepsPerSec,
+    dispatches_per_step: dispatches,
+    submits_per_step: submits,
+  });
 });
 
 test('batch scaling: dense GAN on MNIST', async ({ page }) => {

@@ -5,7 +5,9 @@ import type { RunController } from './runController.ts';
 // page's query enables window.__faults; without it nothing here exists and the worker ignores
 // fault messages. It is in the query, not the hash, so a shared link never carries it.
 
-const FLAGS: readonly FaultFlag[] = ['no-gpu', 'no-storage'];
+// The benchmark uses the same channel for its instrumentation: `count-gpu` counts GPU
+// dispatches, `plain-loop` reads the loss back after every step as tfjs's examples do.
+const FLAGS: readonly FaultFlag[] = ['no-gpu', 'no-storage', 'count-gpu', 'plain-loop'];
 
 /** The flags in `?faults=`: null when absent (normal use); triggers are on whenever present. */
 export function parseFaults(search: string): FaultFlag[] | null {

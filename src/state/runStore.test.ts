@@ -30,6 +30,7 @@ describe('RunStore', () => {
         firstStepMs: 100,
         numTensors: 40,
         numBytes: 4e6,
+        gpuCalls: null,
       });
     }
     // Hidden: no frame has run, so nothing was redrawn, but nothing was lost either.

@@ -11,6 +11,7 @@ import {
   type RgbaImage,
   type SavedModelMeta,
 } from '../worker/protocol.ts';
+import type { GpuCalls } from '../worker/gpuCallCounter.ts';
 import { parseLink, type PanelId } from './url.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
@@ -69,6 +70,7 @@ export interface RunSnapshot {
   firstStepMs: number | null;
   numTensors: number;
   numBytes: number;
+  gpuCalls: GpuCalls | null;
   /** The data set the worker built last. */
   data: DataInfo | null;
   /** The last error, shown on the page until the next Start or Reset. */
@@ -137,6 +139,7 @@ export class RunStore {
       firstStepMs: null,
       numTensors: 0,
       numBytes: 0,
+      gpuCalls: null,
       data: null,
       plane: null,
       error: null,
@@ -246,6 +249,7 @@ export class RunStore {
           firstStepMs: msg.firstStepMs,
           numTensors: msg.numTensors,
           numBytes: msg.numBytes,
+          gpuCalls: msg.gpuCalls,
           progress: null,
         });
       case 'reset':

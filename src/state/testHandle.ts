@@ -20,6 +20,8 @@ export interface PlaygroundStatus {
   numTensors: number;
   /** Bytes those tensors hold. */
   numBytes: number;
+  /** GPU dispatches and submits so far (`?faults=count-gpu` only). */
+  gpuCalls: { dispatches: number; submits: number } | null;
   error: string | null;
   /** The step of the newest weight snapshot the page holds, or null. */
   snapshotStep: number | null;
@@ -108,6 +110,7 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
         firstStepMs: s.firstStepMs,
         numTensors: s.numTensors,
         numBytes: s.numBytes,
+        gpuCalls: s.gpuCalls,
         error: s.error,
         snapshotStep: s.snapshotStep,
       };

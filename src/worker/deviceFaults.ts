@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { FaultFlag, FromWorker } from './protocol.ts';
+import { countGpuCalls } from './gpuCallCounter.ts';
 
 // The GPU device as something that can fail: watching for its loss, and the test-only faults
 // that `?faults=` enables (see src/state/faults.ts).
@@ -27,6 +28,7 @@ export function applyStartFaults(faults: FaultFlag[]): boolean {
   if (faults.includes('no-storage')) {
     Object.defineProperty(self, 'indexedDB', { value: undefined, configurable: true });
   }
+  if (faults.includes('count-gpu')) countGpuCalls();
   return faults.includes('triggers');
 }
 

@@ -1,5 +1,6 @@
 import type { MetricName } from '../config/models.ts';
 import type { BackendName, RunConfig } from '../config/schema.ts';
+import type { GpuCalls } from './gpuCallCounter.ts';
 
 export type { MetricName } from '../config/models.ts';
 
@@ -121,7 +122,8 @@ export interface WeightSnapshot {
  * Test-only faults, enabled by `?faults=` in the page's query; normal use sends none.
  * `triggers`: honour `fault` messages; `no-gpu`: hide navigator.gpu; `no-storage`: no IndexedDB.
  */
-export type FaultFlag = 'triggers' | 'no-gpu' | 'no-storage';
+/** `?faults=` flags: test-only faults, and the benchmark's instrumentation (count-gpu, plain-loop). */
+export type FaultFlag = 'triggers' | 'no-gpu' | 'no-storage' | 'count-gpu' | 'plain-loop';
 
 export type PrepareStage = 'backend' | 'data' | 'model';
 
@@ -197,6 +199,8 @@ export type FromWorker =
       numTensors: number;
       /** tf.memory().numBytes: bytes held by live tensors (on the GPU for WebGPU). */
       numBytes: number;
+      /** GPU dispatches and queue submits so far (only with `?faults=count-gpu`). */
+      gpuCalls: GpuCalls | null;
     }
   /** A new run begins; `keepUpTo`: a restored snapshot's step, whose history stays. */
   | { type: 'reset'; keepUpTo: number | null }

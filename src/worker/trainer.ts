@@ -15,6 +15,7 @@ import { LatentQueries } from './latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import { postPictures } from './pictures.ts';
+import { gpuCalls } from './gpuCallCounter.ts';
 import type { Judge } from './digitJudge.ts';
 import { WorkerJudge } from './judgeClient.ts';
 import { QualityProbe } from './qualityProbe.ts';
@@ -70,6 +71,8 @@ export class Trainer {
   private lastSnapshotStep = -1;
   /** Test-only triggers are honoured (the page's link had `?faults=`). */
   private faultsEnabled = false;
+  /** Bench only: one step per chunk, its loss read back at once (tfjs's examples' loop). */
+  private plainLoop = false;
   private readonly quality: QualityProbe;
   /** The step-0 quality measurement of a new session, which training waits for. */
   private firstQuality: Promise<void> = Promise.resolve();
@@ -114,6 +117,7 @@ export class Trainer {
   async init(config: RunConfig, dataUrl: string, faults: FaultFlag[] = []): Promise<void> {
     this.config = config;
     this.faultsEnabled = applyStartFaults(faults);
+    this.plainLoop = faults.includes('plain-loop');
     this.progress('backend', 'Starting the tfjs backend…');
     this.firstBackend = await initBackend(config.backend);
     this.post({ type: 'backend', info: this.firstBackend });
@@ -363,7 +367,8 @@ export class Trainer {
         // Steps/s over the chunk, smoothed so the status line does not flicker.
         const rate = (steps * 1000) / Math.max(ms, 1);
         this.stepsPerSec = this.stepsPerSec ? 0.7 * this.stepsPerSec + 0.3 * rate : rate;
-        this.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((steps * CHUNK_MS) / ms) || 1));
+        const maxChunk = this.plainLoop ? 1 : MAX_CHUNK;
+        this.chunk = Math.max(1, Math.min(maxChunk, Math.round((steps * CHUNK_MS) / ms) || 1));
         this.postStatus();
         await this.measureQuality(); // outside the chunk's timing: it does not shrink K
         await yieldToEvents();
@@ -443,6 +448,7 @@ export class Trainer {
       firstStepMs: this.firstStepMs,
       numTensors: tf.memory().numTensors,
       numBytes: tf.memory().numBytes,
+      gpuCalls: gpuCalls(),
     });
   }
 

@@ -9,6 +9,12 @@ import type { TrainingSession } from './session.ts';
 // step; slice by slice, yielding to messages), hands them to the judge, and trains on while
 // the judge (its own worker in the page) compares them with the 1,000 held-out digits.
 // At most one judgement is in flight: a measurement due while one is still judged waits.
+// Generating is what stalls training (1,000 DCGAN digits take about a minute on a software
+// adapter, a dense generator's a second or two), so measuring takes at most a quarter of the
+// time: after a measurement that stalled training for T, the next waits until training has
+// run for another TRAINING_PER_STALL · T, even if `quality` steps have passed.
+
+const TRAINING_PER_STALL = 3;
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -21,6 +27,9 @@ export class QualityProbe {
   /** Set once the judge failed: the metrics stay off, training goes on. */
   private broken = false;
   private lastStep = -1;
+  /** How long the last measurement held training up, and when it ended. */
+  private lastStallMs = 0;
+  private lastEndedAt = -Infinity;
 
   constructor(
     private readonly makeJudge: () => Judge,
@@ -39,7 +48,9 @@ export class QualityProbe {
       config.data === 'mnist' &&
       config.quality > 0 &&
       shape.height * shape.width * shape.channels === DIGIT_PIXELS &&
-      (this.lastStep < 0 || session.step - this.lastStep >= config.quality)
+      (this.lastStep < 0 ||
+        (session.step - this.lastStep >= config.quality &&
+          performance.now() - this.lastEndedAt >= TRAINING_PER_STALL * this.lastStallMs))
     );
   }
 
@@ -75,6 +86,7 @@ export class QualityProbe {
   async measure(session: TrainingSession, current: () => boolean): Promise<void> {
     const step = session.step;
     this.lastStep = step;
+    const startedAt = performance.now();
     await this.inFlight;
     const judge = (this.judge ??= this.makeJudge());
     const data = session.data;
@@ -95,6 +107,8 @@ export class QualityProbe {
       await yieldToEvents();
       if (!current()) return;
     }
+    this.lastEndedAt = performance.now();
+    this.lastStallMs = this.lastEndedAt - startedAt;
     this.inFlight = this.realReady
       .then(() => judge.compare(images, QUALITY_SAMPLES))
       .then(

@@ -81,7 +81,8 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
       </h3>
       <p className="muted small-text">
         A digit classifier (97.2% right on held-out digits) looks at 1,000 generated digits and
-        1,000 real held-out ones, every {every} steps.
+        1,000 real held-out ones, every {every} steps (less often where generating them would take
+        more than a quarter of the training time).
       </p>
       {!q ? (
         <p className="muted">Measuring…</p>

@@ -95,7 +95,7 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
             ) : null}
             <span className="muted small-text">
               {' '}
-              · lower is better: 0 when generated and real digits have the same feature statistics
+              · lower is better: 1,000 other real digits score 3.5, a grey square 303
             </span>
           </p>
           {q.collapsed && quality.step > 0 ? (

@@ -29,7 +29,7 @@ const BATCH = 64;
 const SEED = 7;
 const SHIFT = 2; // augmentation: random translations of up to ±2 pixels
 
-/** mulberry32: a small seeded generator, enough for shuffles and shifts. */
+/** mulberry32, as in src/data/random.ts (a plain .mjs script cannot import TypeScript). */
 function rng(seed) {
   let a = seed >>> 0;
   return () => {

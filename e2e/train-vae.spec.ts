@@ -45,9 +45,10 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
     expect(losses[name]!.every(Number.isFinite)).toBe(true);
   }
   const chart = page.getByTestId('loss-chart');
-  // Reconstruction, KL and total, plus the held-out −ELBO (dashed).
-  await expect(chart.locator('.recharts-line path.recharts-curve')).toHaveCount(4);
+  // Reconstruction, KL and total, plus the held-out reconstruction and −ELBO (dashed).
+  await expect(chart.locator('.recharts-line path.recharts-curve')).toHaveCount(5);
   await expect(chart.getByText('Held-out −ELBO')).toBeVisible();
+  await expect(chart.getByText('Held-out reconstruction')).toBeVisible();
   const pointsThen = Number(await chart.getAttribute('data-points'));
   await expect
     .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })

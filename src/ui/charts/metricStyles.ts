@@ -15,7 +15,8 @@ export const METRIC_STYLE: Record<
   dReal: { label: 'D(x), real', color: REAL_COLOR, axis: 'right' },
   dFake: { label: 'D(G(z)), fake', color: FAKE_COLOR, axis: 'right' },
   heldOutTotal: { label: 'Held-out −ELBO', color: '#8a8f98', axis: 'left' },
-  heldOutReconstruction: { label: 'Held-out reconstruction', color: '#8a8f98', axis: 'left' },
+  // Dashed, in a paler blue than the training reconstruction it is compared with.
+  heldOutReconstruction: { label: 'Held-out reconstruction', color: '#7fa6ec', axis: 'left' },
   // 2-D data: how far the generated points are from held-out real ones (lower is better).
   jsDivergence: { label: 'JS(real, generated)', color: '#0f8b8d', axis: 'right' },
   klDivergence: { label: 'KL(real ‖ generated)', color: '#b5651d', axis: 'left' },

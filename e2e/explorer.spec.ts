@@ -68,6 +68,18 @@ test('dragging a latent slider decodes during the drag, while training goes on',
   await expect
     .poll(async () => (await canvasStats(page, 'latent-strip')).hash)
     .not.toBe(strip.hash);
+
+  // While training, the latent mirror decodes from weights up to ~1 s old; once paused, every
+  // image of the explorer is decoded from the weights of the step training stopped at.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect.poll(async () => (await status(page)).running).toBe(false);
+  const stopped = (await status(page)).step;
+  await expect
+    .poll(() =>
+      page.evaluate(() => Object.values(window.__playground!.latent()).map((a) => a.step)),
+    )
+    .toEqual([stopped, stopped, stopped]);
+  await expect(page.getByText(`(weights of step ${stopped})`)).toBeVisible();
   await expectNoConsoleErrors(errors);
 });
 

@@ -108,7 +108,6 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
             <DigitQualityPanel
               quality={snap.quality}
               history={store.quality}
-              version={snap.lossVersion}
               every={snap.config.quality}
               family={family}
             />

@@ -6,8 +6,15 @@ import type { RunController } from './runController.ts';
 // fault messages. It is in the query, not the hash, so a shared link never carries it.
 
 // The benchmark uses the same channel for its instrumentation: `count-gpu` counts GPU
-// dispatches, `plain-loop` reads the loss back after every step as tfjs's examples do.
-const FLAGS: readonly FaultFlag[] = ['no-gpu', 'no-storage', 'count-gpu', 'plain-loop'];
+// dispatches, `plain-loop` reads the loss back after every step as tfjs's examples do,
+// `no-mirror` sends latent queries to the training worker (as before the mirror).
+const FLAGS: readonly FaultFlag[] = [
+  'no-gpu',
+  'no-storage',
+  'count-gpu',
+  'plain-loop',
+  'no-mirror',
+];
 
 /** The flags in `?faults=`: null when absent (normal use); triggers are on whenever present. */
 export function parseFaults(search: string): FaultFlag[] | null {

@@ -33,6 +33,12 @@ export class LatentRequester {
     }
   }
 
+  /** Forgets queries in flight whose answers will never come (their worker died). */
+  abandon(): void {
+    this.inFlight.clear();
+    this.pending.clear();
+  }
+
   /** Queries in flight (for tests). */
   get busy(): number {
     return this.inFlight.size;

@@ -2,6 +2,7 @@ import type { FieldKey } from '../config/fields.ts';
 import { defaultsFor, LIVE_FIELDS, withDataSet } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import { WorkerClient } from '../worker/client.ts';
+import { MirrorClient } from '../worker/mirrorClient.ts';
 import type { FaultFlag, FromWorker, LatentQuery, WeightSnapshot } from '../worker/protocol.ts';
 import type { RunStore } from './runStore.ts';
 import { toHash, type PanelId } from './url.ts';
@@ -40,6 +41,17 @@ export class RunController {
   private client!: WorkerClient;
   /** The newest weights the worker sent: the way back after a crash, a lost device, a NaN. */
   private snapshot: WeightSnapshot | null = null;
+  /**
+   * The latent mirror (latent.worker.ts): answers the explorer from a copy of the weights on
+   * the CPU, so a slider drag never waits for a training chunk. `mirrorCurrent`: it holds
+   * weights of the current run (else queries go to the training worker).
+   */
+  private readonly mirror = new MirrorClient(
+    (msg) => this.receive(msg),
+    (message) => this.mirrorFailed(message),
+  );
+  private mirrorCurrent = false;
+  private mirrorOff: boolean;
 
   constructor(
     private readonly store: RunStore,
@@ -49,6 +61,7 @@ export class RunController {
     /** Test-only faults from `?faults=` (empty in normal use). */
     private readonly faults: FaultFlag[] = [],
   ) {
+    this.mirrorOff = faults.includes('no-mirror');
     this.startWorker();
   }
 
@@ -75,18 +88,20 @@ export class RunController {
         this.latentRequester.answered(msg.kind, msg.id);
         break;
       case 'images':
-        // New weights: the explorer's images follow them.
-        this.refreshLatent();
+        // New weights: the explorer's images follow them (the mirror's, when it has them).
+        if (!this.mirrorCurrent) this.refreshLatent();
         break;
       case 'restored':
         this.writeHash(store.getSnapshot().config);
         break;
       case 'snapshot':
         this.snapshot = msg.snapshot;
+        this.toMirror(msg);
         break;
       case 'reset':
-        // A new run: the old run's weights are no way back for it.
+        // A new run: the old run's weights are no way back for it, nor the mirror's to decode.
         if (msg.keepUpTo === null) this.snapshot = null;
+        this.mirrorCurrent = false;
         break;
       case 'deviceLost':
         // The worker's tensors died with the device: a fresh worker (a fresh device, or the
@@ -114,7 +129,7 @@ export class RunController {
   }
 
   private crashed(message: string): void {
-    const at = this.snapshot ? ` and the weights of step ${this.snapshot.step}` : '';
+    const at = this.snapshot?.step ? ` and the weights of step ${this.snapshot.step}` : '';
     this.store.update({
       phase: 'failed',
       running: false,
@@ -182,9 +197,29 @@ export class RunController {
   private latentId = 0;
   private readonly latentRequester = new LatentRequester((query) => {
     const id = ++this.latentId;
-    this.client.send({ type: 'latent', id, query });
+    (this.mirrorCurrent ? this.mirror : this.client).send({ type: 'latent', id, query });
     return id;
   });
+
+  /** The worker's copy of the new weights goes on to the mirror (images only). */
+  private toMirror({ forMirror, config, shape }: Extract<FromWorker, { type: 'snapshot' }>): void {
+    if (this.mirrorOff || !forMirror) return;
+    this.mirror.send(
+      { type: 'weights', config, shape, snapshot: forMirror },
+      forMirror.networks.map((n) => n.data),
+    );
+    this.mirrorCurrent = true;
+    this.refreshLatent();
+  }
+
+  /** The mirror died: the training worker answers from now on; queries lost with it go again. */
+  private mirrorFailed(message: string): void {
+    this.mirrorOff = true;
+    this.mirrorCurrent = false;
+    console.warn(`Latent mirror stopped (${message}); the training worker decodes instead.`);
+    this.latentRequester.abandon();
+    this.refreshLatent();
+  }
 
   /** Asks the worker to decode latent codes; answers land in the store's `latent`. */
   queryLatent(query: LatentQuery): void {

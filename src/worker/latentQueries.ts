@@ -1,14 +1,15 @@
-import type { Post } from './trainer.ts';
-import type { LatentQuery } from './protocol.ts';
-import type { TrainingSession } from './session.ts';
+import type { LatentDecoder } from './latentImages.ts';
+import type { FromWorker, LatentQuery } from './protocol.ts';
 
-// Latent queries (slider drags) arrive far faster than a GPU on a busy page can answer them.
+// Latent queries (slider drags) arrive far faster than a busy device can answer them.
 // At most one is answered at a time; while it runs, a newer query of the same kind (decode,
 // grid, interpolate) replaces the waiting one, so each answer catches up with the newest
-// request and none pile up, and a slider drag never starves the grid behind the pad. They run
-// alongside the training loop: their ops enter the device queue between its chunks.
+// request and none pile up, and a slider drag never starves the grid behind the pad. The
+// slider's own image also goes first *inside* a many-image query: a decoder that works in
+// slices (the CPU mirror) answers a waiting decode between two slices of a grid.
 
 type Kind = LatentQuery['kind'];
+type Post = (msg: Extract<FromWorker, { type: 'latent' }>, transfer?: Transferable[]) => void;
 /** The order waiting kinds are answered in: the slider's own image first. */
 const ORDER: readonly Kind[] = ['decode', 'grid', 'interpolate'];
 
@@ -17,7 +18,8 @@ export class LatentQueries {
   private busy = false;
 
   constructor(
-    private readonly session: () => TrainingSession | null,
+    /** What decodes now; null before there is a model. May throw (the answer says why). */
+    private readonly decoder: () => LatentDecoder | null,
     private readonly post: Post,
     /** Called when the last waiting query has been answered. */
     private readonly onIdle: () => void = () => undefined,
@@ -33,37 +35,63 @@ export class LatentQueries {
     while (this.busy || this.waiting.size) await new Promise((r) => setTimeout(r, 1));
   }
 
+  private take(kind: Kind): { id: number; query: LatentQuery } {
+    const item = this.waiting.get(kind)!;
+    this.waiting.delete(kind);
+    return item;
+  }
+
   private async drain(): Promise<void> {
     this.busy = true;
     try {
       for (;;) {
         const kind = ORDER.find((k) => this.waiting.has(k));
         if (!kind) break;
-        const { id, query } = this.waiting.get(kind)!;
-        this.waiting.delete(kind);
-        const session = this.session();
-        if (!session) {
+        const { id, query } = this.take(kind);
+        let decoder: LatentDecoder | null;
+        try {
+          decoder = this.decoder();
+        } catch (e) {
           this.post({
             type: 'latent',
             id,
             kind,
             step: 0,
             image: null,
-            error: 'the model is not ready yet',
+            error: (e as Error).message,
           });
           continue;
         }
-        const step = session.step;
-        try {
-          const image = await session.decodeLatent(query);
-          this.post({ type: 'latent', id, kind, step, image, error: null }, [image.data.buffer]);
-        } catch (e) {
-          this.post({ type: 'latent', id, kind, step, image: null, error: (e as Error).message });
+        if (!decoder) {
+          const error = 'the model is not ready yet';
+          this.post({ type: 'latent', id, kind, step: 0, image: null, error });
+          continue;
         }
+        // Between slices of a grid or strip: the slider's newest code, if one waits.
+        const between = async () => {
+          await new Promise((r) => setTimeout(r, 0)); // lets new queries arrive
+          if (this.waiting.has('decode')) await this.answer(decoder, this.take('decode'), 'decode');
+        };
+        await this.answer(decoder, { id, query }, kind, kind === 'decode' ? undefined : between);
       }
     } finally {
       this.busy = false;
       this.onIdle();
+    }
+  }
+
+  private async answer(
+    decoder: LatentDecoder,
+    { id, query }: { id: number; query: LatentQuery },
+    kind: Kind,
+    between?: () => Promise<void>,
+  ): Promise<void> {
+    const step = decoder.step;
+    try {
+      const image = await decoder.decodeLatent(query, between);
+      this.post({ type: 'latent', id, kind, step, image, error: null }, [image.data.buffer]);
+    } catch (e) {
+      this.post({ type: 'latent', id, kind, step, image: null, error: (e as Error).message });
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { MetricName } from '../config/models.ts';
 import type { BackendName, RunConfig } from '../config/schema.ts';
 import type { GpuCalls } from './gpuCallCounter.ts';
+import type { DataShape } from '../models/types.ts';
 
 export type { MetricName } from '../config/models.ts';
 
@@ -123,7 +124,14 @@ export interface WeightSnapshot {
  * `triggers`: honour `fault` messages; `no-gpu`: hide navigator.gpu; `no-storage`: no IndexedDB.
  */
 /** `?faults=` flags: test-only faults, and the benchmark's instrumentation (count-gpu, plain-loop). */
-export type FaultFlag = 'triggers' | 'no-gpu' | 'no-storage' | 'count-gpu' | 'plain-loop';
+export type FaultFlag =
+  | 'triggers'
+  | 'no-gpu'
+  | 'no-storage'
+  | 'count-gpu'
+  | 'plain-loop'
+  /** The latent explorer asks the training worker, not the mirror (the benchmark compares). */
+  | 'no-mirror';
 
 export type PrepareStage = 'backend' | 'data' | 'model';
 
@@ -204,8 +212,18 @@ export type FromWorker =
     }
   /** A new run begins; `keepUpTo`: a restored snapshot's step, whose history stays. */
   | { type: 'reset'; keepUpTo: number | null }
-  /** The weights at a step, every few seconds while training and at each pause. */
-  | { type: 'snapshot'; snapshot: WeightSnapshot }
+  /**
+   * The weights at a step: at each new run, about once a second while training, at each
+   * pause. With the setup and data shape they belong to, and (images only) a second copy made
+   * here for the latent mirror, which the page passes on without copying on its thread.
+   */
+  | {
+      type: 'snapshot';
+      snapshot: WeightSnapshot;
+      config: RunConfig;
+      shape: DataShape;
+      forMirror: WeightSnapshot | null;
+    }
   /** The GPU device is gone (driver reset, another tab, a test): the page restarts the worker. */
   | { type: 'deviceLost'; message: string }
   /** MNIST: how good and how varied 1,000 generated digits are (every `quality` steps). */

@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import { PLANE_EXTENT } from '../config/datasets.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { BatchOrder, deriveSeed } from '../data/random.ts';
-import { gridCodes, interpolateCodes } from '../models/latentCodes.ts';
 import { BUILDERS } from '../models/registry.ts';
 import { stepContext } from '../models/stepContext.ts';
 import type { GenerativeModel } from '../models/types.ts';
@@ -10,6 +9,7 @@ import { ROW_COUNT, type DeviceData } from './deviceData.ts';
 import { tileImages } from './pixels.ts';
 import type { LatentQuery, PlaneView, RgbaImage } from './protocol.ts';
 import { renderPlane } from './plane.ts';
+import { decodeLatentQuery, type LatentDecoder } from './latentImages.ts';
 
 // One training run: the model from the registry, its seeded data order and noise, the fixed
 // inputs used for the pictures, and the step counter. Made anew on reset; the data tensors
@@ -23,7 +23,7 @@ export interface Pictures {
   second: { kind: 'reconstructions' | 'real'; image: RgbaImage };
 }
 
-export class TrainingSession {
+export class TrainingSession implements LatentDecoder {
   readonly model: GenerativeModel;
   step = 0;
   private readonly order: BatchOrder;
@@ -146,47 +146,9 @@ export class TrainingSession {
     });
   }
 
-  /** Decodes the codes a latent query asks for into one tile sheet. */
-  async decodeLatent(query: LatentQuery): Promise<RgbaImage> {
-    if (this.isPlane)
-      throw new Error('the latent explorer decodes images; this data set is 2-D points');
-    const d = this.model.latentDim;
-    const sizes =
-      query.kind === 'decode'
-        ? [query.z]
-        : query.kind === 'grid'
-          ? [query.base]
-          : [query.from, query.to];
-    for (const z of sizes) {
-      if (z.length !== d || !z.every(Number.isFinite)) {
-        throw new Error(`a latent code needs ${d} finite numbers, got ${z.length}`);
-      }
-    }
-    let codes: Float32Array;
-    let cols: number;
-    if (query.kind === 'decode') {
-      codes = Float32Array.from(query.z);
-      cols = 1;
-    } else if (query.kind === 'grid') {
-      const side = Math.max(1, Math.min(32, Math.round(query.side)));
-      const [a, b] = query.dims;
-      if (a === b || Math.min(a, b) < 0 || Math.max(a, b) >= d)
-        throw new Error(`bad grid dimensions ${a}, ${b}`);
-      codes = gridCodes(query.base, query.dims, query.range, side);
-      cols = side;
-    } else {
-      const steps = Math.max(2, Math.min(32, Math.round(query.steps)));
-      codes = interpolateCodes(query.from, query.to, steps, query.mode);
-      cols = steps;
-    }
-    const n = codes.length / d;
-    const images = tf.tidy(() => this.model.generate(tf.tensor2d(codes, [n, d])));
-    try {
-      const values = (await images.data()) as Float32Array;
-      return tileImages(values, n, this.data.shape, cols);
-    } finally {
-      images.dispose();
-    }
+  /** Decodes a latent query into one tile sheet (on the training backend, in one piece). */
+  decodeLatent(query: LatentQuery): Promise<RgbaImage> {
+    return decodeLatentQuery(this.model, this.data.shape, query);
   }
 
   dispose(): void {

@@ -36,8 +36,11 @@ import { TrainingSession } from './session.ts';
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 const CHUNK_MS = 250;
-/** Weights go to the page at most this often while training (and at every pause). */
-const SNAPSHOT_MS = 5000;
+/**
+ * Weights go to the page at most this often while training (and at every pause): its way
+ * back after a crash, and the latent mirror's weights (so the explorer lags at most ~1 s).
+ */
+const SNAPSHOT_MS = 1000;
 const MAX_CHUNK = 64;
 
 const DIVERGENCE_ADVICE: Record<Family, string> = {
@@ -223,10 +226,13 @@ export class Trainer {
     if (!snapshot) return;
     this.lastSnapshotAt = performance.now();
     this.lastSnapshotStep = snapshot.step;
-    this.post(
-      { type: 'snapshot', snapshot },
-      snapshot.networks.map((n) => n.data),
-    );
+    const { shape } = session.data;
+    const forMirror =
+      shape.kind === 'image'
+        ? { ...snapshot, networks: snapshot.networks.map((n) => ({ ...n, data: n.data.slice(0) })) }
+        : null;
+    const buffers = [snapshot, forMirror].flatMap((s) => s?.networks.map((n) => n.data) ?? []);
+    this.post({ type: 'snapshot', snapshot, config: this.config!, shape, forMirror }, buffers);
   }
 
   /** Builds the data set the config asks for, unless it is already on the device. */
@@ -339,6 +345,7 @@ export class Trainer {
     this.startedAt = null;
     this.firstStepMs = null;
     await this.postImages();
+    await this.snapshot(true); // the latent mirror's first weights
     this.postStatus();
     // Step 0's quality is measured while the page is idle; Start waits for it to finish.
     this.quality.restart();

@@ -33,23 +33,23 @@ const COLLAPSE_ADVICE: Record<Family, string> = {
 export const DigitQualityPanel = memo(function DigitQualityPanel({
   quality,
   history,
-  version,
   every,
   family,
 }: {
+  /** The newest measurement: a new object with each one, so it also versions `history`. */
   quality: RunSnapshot['quality'];
   /** The Fréchet digit distance over the run. */
   history: LossHistory;
-  version: number;
   /** The config's `quality` (0 = off). */
   every: number;
   family: Family;
 }) {
   const line = useMemo(
     () => history.chartPoints(MAX_POINTS),
-    // The history is mutable; `version` says when it changed.
+    // The history is mutable; a new `quality` says it changed. (Not the losses' version: the
+    // charts would redraw at every chunk of training.)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [history, version],
+    [history, quality, history.length],
   );
   const bars = useMemo(() => {
     if (!quality) return [];

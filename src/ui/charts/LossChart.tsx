@@ -13,8 +13,10 @@ import {
   positiveOnly,
   smoothPoints,
   withEvaluations,
+  type ChartPoint,
   type LossHistory,
 } from '../../state/lossHistory.ts';
+import type { MetricName } from '../../config/models.ts';
 import { useThrottled } from '../hooks/useThrottled.ts';
 import { METRIC_STYLE } from './metricStyles.ts';
 
@@ -41,7 +43,9 @@ export const LossChart = memo(function LossChart({
   const [log, setLog] = useState(false);
   const smoothId = useId();
   const trained = history.metricNames;
-  const names = [...trained, ...evaluations.metricNames];
+  const nameList = [...trained, ...evaluations.metricNames].join(',');
+  // A stable array while the lines stay the same, so the chart below is not redrawn for nothing.
+  const names = useMemo(() => nameList.split(',').filter(Boolean) as MetricName[], [nameList]);
   // The histories are mutable; shownVersion says when they changed.
   const points = useMemo(() => {
     const raw = withEvaluations(history.chartPoints(MAX_POINTS), evaluations);
@@ -51,7 +55,6 @@ export const LossChart = memo(function LossChart({
       : smooth;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [history, evaluations, shownVersion, smoothing, log]);
-  const hasRight = names.some((n) => METRIC_STYLE[n].axis === 'right');
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>
       <div className="chart-options">
@@ -74,50 +77,73 @@ export const LossChart = memo(function LossChart({
       {points.length === 0 ? (
         <p className="muted chart-empty">Losses appear here once training starts.</p>
       ) : null}
-      <ResponsiveContainer width="100%" height={320}>
-        <LineChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-          <XAxis
-            dataKey="step"
-            type="number"
-            domain={['dataMin', 'dataMax']}
-            allowDecimals={false}
-            label={{ value: 'step', position: 'insideBottomRight', offset: -4 }}
-          />
-          <YAxis
-            yAxisId="left"
-            tickFormatter={fmt}
-            width="auto"
-            domain={['auto', 'auto']}
-            scale={log ? 'log' : 'auto'}
-            allowDataOverflow={log}
-          />
-          <YAxis
-            yAxisId="right"
-            hide={!hasRight}
-            orientation="right"
-            tickFormatter={fmt}
-            width="auto"
-            domain={['auto', 'auto']}
-            scale={log ? 'log' : 'auto'}
-          />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
-          <Legend />
-          {names.map((name) => (
-            <Line
-              key={name}
-              yAxisId={METRIC_STYLE[name].axis}
-              dataKey={name}
-              name={METRIC_STYLE[name].label}
-              stroke={METRIC_STYLE[name].color}
-              strokeDasharray={trained.includes(name) ? undefined : '5 3'}
-              dot={false}
-              strokeWidth={1.6}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <LossLines points={points} names={names} trainedCount={trained.length} log={log} />
     </div>
+  );
+});
+
+/**
+ * The chart itself, apart so that it redraws only when what it draws changes (the throttled
+ * points, the lines, the scale), not at every message that re-renders the page: one redraw of
+ * recharts costs 20–60 ms of main thread here, more while the GPU threads take the cores.
+ */
+const LossLines = memo(function LossLines({
+  points,
+  names,
+  trainedCount,
+  log,
+}: {
+  points: ChartPoint[];
+  names: readonly MetricName[];
+  /** The first `trainedCount` names are training losses, drawn solid; the rest dashed. */
+  trainedCount: number;
+  log: boolean;
+}) {
+  const hasRight = names.some((n) => METRIC_STYLE[n].axis === 'right');
+  return (
+    <ResponsiveContainer width="100%" height={320}>
+      <LineChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
+        <XAxis
+          dataKey="step"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          allowDecimals={false}
+          label={{ value: 'step', position: 'insideBottomRight', offset: -4 }}
+        />
+        <YAxis
+          yAxisId="left"
+          tickFormatter={fmt}
+          width="auto"
+          domain={['auto', 'auto']}
+          scale={log ? 'log' : 'auto'}
+          allowDataOverflow={log}
+        />
+        <YAxis
+          yAxisId="right"
+          hide={!hasRight}
+          orientation="right"
+          tickFormatter={fmt}
+          width="auto"
+          domain={['auto', 'auto']}
+          scale={log ? 'log' : 'auto'}
+        />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
+        <Legend />
+        {names.map((name) => (
+          <Line
+            key={name}
+            yAxisId={METRIC_STYLE[name].axis}
+            dataKey={name}
+            name={METRIC_STYLE[name].label}
+            stroke={METRIC_STYLE[name].color}
+            strokeDasharray={names.indexOf(name) < trainedCount ? undefined : '5 3'}
+            dot={false}
+            strokeWidth={1.6}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
   );
 });

@@ -60,7 +60,7 @@ export function FieldControl({
     ? null
     : `${f.kind === 'int' ? 'A whole number' : 'A number'} from ${f.min} to ${f.max}`;
   return (
-    <div className="field">
+    <div className={action ? 'field field-wide' : 'field'}>
       <label htmlFor={id}>{f.label}</label>
       <div className={action ? 'field-row' : undefined}>
         <input

@@ -1,11 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
+import { FusedAdam } from './fusedAdam.ts';
+
+let fused = true;
+
+/**
+ * Whether Adam on WebGPU is our fused kernel (the default) or tfjs's own: the benchmark's
+ * plain loop (`?faults=plain-loop`) trains the way tfjs's examples do, with tfjs's optimizer.
+ */
+export function useFusedOptimizers(on: boolean): void {
+  fused = on;
+}
 
 /** The optimiser the config asks for, at learning rate lr. */
 export function makeOptimizer(config: RunConfig, lr: number): tf.Optimizer {
   switch (config.opt) {
     case 'adam':
-      return tf.train.adam(lr, config.b1, config.b2);
+      return fused && tf.getBackend() === 'webgpu'
+        ? new FusedAdam(lr, config.b1, config.b2)
+        : tf.train.adam(lr, config.b1, config.b2);
     case 'rmsprop':
       return tf.train.rmsprop(lr, 0.9);
     case 'sgd':

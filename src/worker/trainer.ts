@@ -28,6 +28,7 @@ import type {
   WeightSnapshot,
 } from './protocol.ts';
 import { TrainingSession } from './session.ts';
+import { useFusedOptimizers } from '../models/optimizers.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
 // `await data()`, posts them, posts pictures every `every` steps, and yields so that
@@ -74,7 +75,7 @@ export class Trainer {
   private lastSnapshotStep = -1;
   /** Test-only triggers are honoured (the page's link had `?faults=`). */
   private faultsEnabled = false;
-  /** Bench only: one step per chunk, its loss read back at once (tfjs's examples' loop). */
+  /** Bench only: one step per chunk, its loss read back at once, tfjs's Adam (its examples' loop). */
   private plainLoop = false;
   private readonly quality: QualityProbe;
   /** The step-0 quality measurement of a new session, which training waits for. */
@@ -121,6 +122,7 @@ export class Trainer {
     this.config = config;
     this.faultsEnabled = applyStartFaults(faults);
     this.plainLoop = faults.includes('plain-loop');
+    useFusedOptimizers(!this.plainLoop); // the plain loop trains with tfjs's own Adam
     this.progress('backend', 'Starting the tfjs backend…');
     this.firstBackend = await initBackend(config.backend);
     this.post({ type: 'backend', info: this.firstBackend });

@@ -2,13 +2,11 @@ import type { FieldKey } from '../config/fields.ts';
 import { defaultsFor, LIVE_FIELDS, withDataSet } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import { WorkerClient } from '../worker/client.ts';
-import { MirrorClient } from '../worker/mirrorClient.ts';
-import type { FaultFlag, FromWorker, LatentQuery, WeightSnapshot } from '../worker/protocol.ts';
+import type { FaultFlag, FromWorker, WeightSnapshot } from '../worker/protocol.ts';
 import type { RunStore } from './runStore.ts';
 import { toHash, type PanelId } from './url.ts';
-import { resize, Z_RANGE, type ExplorerState } from './explorer.ts';
-import { LatentRequester } from './latentRequester.ts';
-import { dataKind } from '../config/datasets.ts';
+import { resize, type ExplorerState } from './explorer.ts';
+import { LatentRouter } from './latentRouter.ts';
 import { asInLink } from '../config/drawing.ts';
 import { summarise } from '../data/imageFiles.ts';
 import type { DecodedImages } from '../worker/decodeProtocol.ts';
@@ -18,10 +16,6 @@ import { downloadAll } from '../ui/download.ts';
 // What the page's controls do: typed commands to the worker, and the link kept in step with
 // the config. The worker's replies flow back into the store; a crashed worker becomes a
 // message on the page, never a blank one.
-
-/** Images in the explorer's grid (a side) and its interpolation strip. */
-const GRID_SIDE = 8;
-const STRIP_STEPS = 10;
 
 /** Fields kept when the person switches model: the run's, not the model's. */
 const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = [
@@ -41,17 +35,8 @@ export class RunController {
   private client!: WorkerClient;
   /** The newest weights the worker sent: the way back after a crash, a lost device, a NaN. */
   private snapshot: WeightSnapshot | null = null;
-  /**
-   * The latent mirror (latent.worker.ts): answers the explorer from a copy of the weights on
-   * the CPU, so a slider drag never waits for a training chunk. `mirrorCurrent`: it holds
-   * weights of the current run (else queries go to the training worker).
-   */
-  private readonly mirror = new MirrorClient(
-    (msg) => this.receive(msg),
-    (message) => this.mirrorFailed(message),
-  );
-  private mirrorCurrent = false;
-  private mirrorOff: boolean;
+  /** Where latent queries go: the latent mirror, or this worker until the mirror is ready. */
+  private readonly latent: LatentRouter;
 
   constructor(
     private readonly store: RunStore,
@@ -61,7 +46,12 @@ export class RunController {
     /** Test-only faults from `?faults=` (empty in normal use). */
     private readonly faults: FaultFlag[] = [],
   ) {
-    this.mirrorOff = faults.includes('no-mirror');
+    this.latent = new LatentRouter(
+      store,
+      (msg) => this.client.send(msg),
+      (msg) => this.receive(msg),
+      faults.includes('no-mirror'),
+    );
     this.startWorker();
   }
 
@@ -85,23 +75,22 @@ export class RunController {
     store.receive(msg);
     switch (msg.type) {
       case 'latent':
-        this.latentRequester.answered(msg.kind, msg.id);
+        this.latent.answered(msg);
         break;
       case 'images':
-        // New weights: the explorer's images follow them (the mirror's, when it has them).
-        if (!this.mirrorCurrent) this.refreshLatent();
+        this.latent.picturesArrived();
         break;
       case 'restored':
         this.writeHash(store.getSnapshot().config);
         break;
       case 'snapshot':
         this.snapshot = msg.snapshot;
-        this.toMirror(msg);
+        this.latent.snapshot(msg);
         break;
       case 'reset':
         // A new run: the old run's weights are no way back for it, nor the mirror's to decode.
         if (msg.keepUpTo === null) this.snapshot = null;
-        this.mirrorCurrent = false;
+        this.latent.newRun();
         break;
       case 'deviceLost':
         // The worker's tensors died with the device: a fresh worker (a fresh device, or the
@@ -194,66 +183,18 @@ export class RunController {
     this.client.send({ type: 'step' });
   }
 
-  private latentId = 0;
-  private readonly latentRequester = new LatentRequester((query) => {
-    const id = ++this.latentId;
-    (this.mirrorCurrent ? this.mirror : this.client).send({ type: 'latent', id, query });
-    return id;
-  });
-
-  /** The worker's copy of the new weights goes on to the mirror (images only). */
-  private toMirror({ forMirror, config, shape }: Extract<FromWorker, { type: 'snapshot' }>): void {
-    if (this.mirrorOff || !forMirror) return;
-    this.mirror.send(
-      { type: 'weights', config, shape, snapshot: forMirror },
-      forMirror.networks.map((n) => n.data),
-    );
-    this.mirrorCurrent = true;
-    this.refreshLatent();
-  }
-
-  /** The mirror died: the training worker answers from now on; queries lost with it go again. */
-  private mirrorFailed(message: string): void {
-    this.mirrorOff = true;
-    this.mirrorCurrent = false;
-    console.warn(`Latent mirror stopped (${message}); the training worker decodes instead.`);
-    this.latentRequester.abandon();
-    this.refreshLatent();
-  }
-
-  /** Asks the worker to decode latent codes; answers land in the store's `latent`. */
-  queryLatent(query: LatentQuery): void {
-    this.latentRequester.request(query);
-  }
-
-  /** The explorer's images for its current state: the slider code, the grid, the strip. */
-  refreshLatent(parts: readonly LatentQuery['kind'][] = ['decode', 'grid', 'interpolate']): void {
-    const { explorer, config, data, closed } = this.store.getSnapshot();
-    if ((data?.kind ?? dataKind(config.data)) !== 'image') return;
-    // A folded explorer shows nothing: no decoding until it opens.
-    if (closed.includes('explorer')) return;
-    const { z, a, b, mode } = explorer;
-    if (parts.includes('decode')) this.queryLatent({ kind: 'decode', z });
-    if (parts.includes('grid')) {
-      this.queryLatent({ kind: 'grid', base: z, dims: [0, 1], range: Z_RANGE, side: GRID_SIDE });
-    }
-    if (parts.includes('interpolate')) {
-      this.queryLatent({ kind: 'interpolate', from: a, to: b, steps: STRIP_STEPS, mode });
-    }
-  }
-
   /** The sliders moved: decode the new code now, and (latent > 2) the grid around it. */
   setLatent(z: number[]): void {
     const explorer = { ...this.store.getSnapshot().explorer, z };
     this.store.update({ explorer }, true);
-    this.refreshLatent(z.length > 2 ? ['decode', 'grid'] : ['decode']);
+    this.latent.refresh(z.length > 2 ? ['decode', 'grid'] : ['decode']);
     this.scheduleHash();
   }
 
   /** New interpolation ends or mode. */
   setStrip(patch: Partial<Pick<ExplorerState, 'a' | 'b' | 'mode'>>): void {
     this.store.update({ explorer: { ...this.store.getSnapshot().explorer, ...patch } }, true);
-    this.refreshLatent(['interpolate']);
+    this.latent.refresh(['interpolate']);
   }
 
   private hashTimer: ReturnType<typeof setTimeout> | null = null;
@@ -390,7 +331,7 @@ export class RunController {
     if (!open) closed.push(id);
     this.store.update({ closed }, true);
     this.writeHash(this.store.getSnapshot().config);
-    if (id === 'explorer' && open) this.refreshLatent();
+    if (id === 'explorer' && open) this.latent.refresh();
   }
 
   private modelsBusy(): void {

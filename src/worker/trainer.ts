@@ -1,19 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { LIVE_FIELDS, MODELS, type Family } from '../config/models.ts';
-import { buildHostData, dataKey, dataShapeFor, type CustomData } from '../data/hostData.ts';
+import { dataShapeFor, type CustomData } from '../data/hostData.ts';
 import { BUILDERS } from '../models/registry.ts';
 import { parseLink } from '../state/url.ts';
 import { Checkpoints } from './checkpoints.ts';
 import { ModelKeeper } from './modelKeeper.ts';
 import { applyStartFaults, triggerFault, watchDevice } from './deviceFaults.ts';
-import { loadNetworks, snapshotArtifacts, takeSnapshot } from './modelFiles.ts';
+import { loadNetworks, snapshotArtifacts } from './modelFiles.ts';
+import { SnapshotPoster } from './snapshotPoster.ts';
 import { fetchDigits } from '../data/mnist.ts';
-import type { DigitSet } from '../data/mnistFormat.ts';
-import { autoBackendFor, initBackend, switchBackend } from './backend.ts';
+import { initBackend } from './backend.ts';
+import { DataKeeper } from './dataKeeper.ts';
 import { LatentQueries } from './latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
-import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import { postPictures } from './pictures.ts';
 import { gpuCalls } from './gpuCallCounter.ts';
 import type { Judge } from './digitJudge.ts';
@@ -37,11 +37,6 @@ import { useFusedOptimizers } from '../models/optimizers.ts';
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 const CHUNK_MS = 250;
-/**
- * Weights go to the page at most this often while training (and at every pause): its way
- * back after a crash, and the latent mirror's weights (so the explorer lags at most ~1 s).
- */
-const SNAPSHOT_MS = 1000;
 const MAX_CHUNK = 64;
 
 const DIVERGENCE_ADVICE: Record<Family, string> = {
@@ -54,14 +49,11 @@ const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 
 export class Trainer {
   private config: RunConfig | null = null;
-  private data: DeviceData | null = null;
-  /** dataKey() of the data on the device; null when it must be built again. */
-  private dataKeyNow: string | null = null;
-  private digits: DigitSet | null = null;
+  /** The data sets: the digits, the person's own data, what is on the device. */
+  private readonly data: DataKeeper;
   private dataUrl = '';
   /** The backend the chain WebGPU → WebGL → CPU (or the link) chose at start. */
   private firstBackend: BackendInfo | null = null;
-  private readonly custom: CustomData = { drawn: null, upload: null };
   private session: TrainingSession | null = null;
   private readonly losses = new LossBuffer();
   private running = false;
@@ -71,8 +63,7 @@ export class Trainer {
   private startedAt: number | null = null;
   private firstStepMs: number | null = null;
   private lastImageStep = -1;
-  private lastSnapshotAt = -Infinity;
-  private lastSnapshotStep = -1;
+  private readonly snapshots: SnapshotPoster;
   /** Test-only triggers are honoured (the page's link had `?faults=`). */
   private faultsEnabled = false;
   /** Bench only: one step per chunk, its loss read back at once, tfjs's Adam (its examples' loop). */
@@ -88,7 +79,7 @@ export class Trainer {
   constructor(
     private readonly post: Post,
     /** Where the digits come from: fetched by the page's worker, read from disk by tests. */
-    private readonly loadDigits: typeof fetchDigits = fetchDigits,
+    loadDigits: typeof fetchDigits = fetchDigits,
     /** Where checkpoints are kept: IndexedDB in the page, a Map in tests. */
     checkpoints = new Checkpoints(),
     /** The digit judge: a worker of its own in the page (its classifier served next to the
@@ -96,6 +87,7 @@ export class Trainer {
     makeJudge: () => Judge = () =>
       new WorkerJudge(new URL('digit-classifier.json', this.dataUrl).href),
   ) {
+    this.data = new DataKeeper(post, loadDigits, (...args) => this.progress(...args));
     this.quality = new QualityProbe(makeJudge, post);
     this.keeper = new ModelKeeper(
       {
@@ -107,6 +99,7 @@ export class Trainer {
       },
       checkpoints,
     );
+    this.snapshots = new SnapshotPoster(post);
     // Once the queries are answered their tensors are gone: a fresh status then reports the
     // settled tensor count (one taken mid-query would count the query's images).
     this.latent = new LatentQueries(
@@ -141,14 +134,12 @@ export class Trainer {
 
   /** The person drew new points: used by the next reset when the data set is 'drawn'. */
   setDrawn(points: Float32Array): void {
-    this.custom.drawn = points;
-    if (this.config?.data === 'drawn') this.dataKeyNow = null;
+    this.data.setDrawn(points, this.config);
   }
 
   /** New uploaded images: used by the next reset when the data set is 'upload'. */
   setUpload(upload: NonNullable<CustomData['upload']>): void {
-    this.custom.upload = upload;
-    if (this.config?.data === 'upload') this.dataKeyNow = null;
+    this.data.setUpload(upload, this.config);
   }
 
   start(): void {
@@ -219,56 +210,9 @@ export class Trainer {
     if (this.faultsEnabled) triggerFault(kind);
   }
 
-  /** Posts the weights to the page (rate-limited unless forced); skipped if any is not finite. */
-  private async snapshot(force: boolean): Promise<void> {
-    const session = this.session;
-    if (!session || session.step === this.lastSnapshotStep) return;
-    if (!force && performance.now() - this.lastSnapshotAt < SNAPSHOT_MS) return;
-    const snapshot = await takeSnapshot(session.model.networks, session.step);
-    if (!snapshot) return;
-    this.lastSnapshotAt = performance.now();
-    this.lastSnapshotStep = snapshot.step;
-    const { shape } = session.data;
-    const forMirror =
-      shape.kind === 'image'
-        ? { ...snapshot, networks: snapshot.networks.map((n) => ({ ...n, data: n.data.slice(0) })) }
-        : null;
-    const buffers = [snapshot, forMirror].flatMap((s) => s?.networks.map((n) => n.data) ?? []);
-    this.post({ type: 'snapshot', snapshot, config: this.config!, shape, forMirror }, buffers);
-  }
-
-  /** Builds the data set the config asks for, unless it is already on the device. */
-  private async ensureData(config: RunConfig): Promise<DeviceData> {
-    const key = dataKey(config);
-    if (this.data && key === this.dataKeyNow) return this.data;
-    if (config.data === 'mnist' && !this.digits) {
-      this.progress('data', 'Loading the MNIST digits…', 0, null);
-      this.digits = await this.loadDigits(this.dataUrl, (loaded, total) =>
-        this.progress('data', 'Loading the MNIST digits…', loaded, total),
-      );
-    }
-    this.progress('data', 'Preparing the data…');
-    const host = buildHostData(config, this.digits, this.custom);
-    if (this.data) disposeDevice(this.data);
-    this.data = null;
-    this.dataKeyNow = null;
-    // Nothing lives on the device now (the session was disposed first): a safe moment to move
-    // to the backend that suits this kind of data.
-    if (this.firstBackend) {
-      const info = autoBackendFor(this.firstBackend, host.kind);
-      if (info.name !== tf.getBackend()) {
-        await switchBackend(info.name);
-        this.post({ type: 'backend', info });
-      }
-    }
-    this.data = toDevice(host);
-    this.dataKeyNow = key;
-    const { description, trainCount, heldOutCount } = this.data;
-    this.post({
-      type: 'data',
-      info: { kind: this.data.shape.kind, description, trainCount, heldOutCount },
-    });
-    return this.data;
+  /** Posts the weights to the page (see SnapshotPoster). */
+  private snapshot(force: boolean): Promise<void> {
+    return this.snapshots.send(this.session, this.config!, force);
   }
 
   /**
@@ -293,8 +237,7 @@ export class Trainer {
     this.running = false;
     await this.loop;
     if (parsed?.drawn) {
-      this.custom.drawn = parsed.drawn;
-      if (config.data === 'drawn') this.dataKeyNow = null; // the saved drawing's points
+      this.data.setDrawn(parsed.drawn, config); // the saved drawing's points
     }
     this.post({ type: 'restored', hash: meta?.hash ?? null, step, source });
     this.config = config;
@@ -329,7 +272,7 @@ export class Trainer {
     this.session?.dispose();
     this.session = null; // if building the new one throws, nothing uses the disposed one
     await this.firstQuality; // sees the session gone, and stops
-    const data = await this.ensureData(config);
+    const data = await this.data.ensure(config, this.dataUrl, this.firstBackend);
     this.progress('model', `Building the ${MODELS[config.model].label}…`);
     this.session = new TrainingSession(config, data);
     prepare?.(this.session);
@@ -342,7 +285,7 @@ export class Trainer {
       });
     }
     this.chunk = 1;
-    this.lastSnapshotStep = -1;
+    this.snapshots.restart();
     this.stepsPerSec = 0;
     this.startedAt = null;
     this.firstStepMs = null;

@@ -28,4 +28,15 @@ describe('LatentRequester', () => {
     expect(r.busy).toBe(0);
     expect(sent).toHaveLength(3);
   });
+
+  it('after its worker died, forgets what was in flight: the next query goes out at once', () => {
+    const sent: LatentQuery[] = [];
+    const r = new LatentRequester((q) => sent.push(q));
+    r.request({ kind: 'decode', z: [1] });
+    r.request({ kind: 'decode', z: [2] }); // waits behind the first
+    r.abandon(); // the first's answer will never come; the waiting one is dropped too
+    expect(r.busy).toBe(0);
+    r.request({ kind: 'decode', z: [3] });
+    expect(sent.map((q) => (q.kind === 'decode' ? q.z[0] : null))).toEqual([1, 3]);
+  });
 });

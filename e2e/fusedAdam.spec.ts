@@ -1,14 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoConsoleErrors, watchConsole } from './helpers.ts';
+import { decodedAt, expectNoConsoleErrors, waitForReady, watchConsole } from './helpers.ts';
 
 // On WebGPU the trainer's Adam is a fused kernel (src/models/fusedAdam.ts: two dispatches per
 // weight instead of fourteen). Same seed, same six steps of the dense GAN: its losses must be
-// tfjs's Adam's (the benchmark's plain loop), in fewer GPU dispatches.
+// tfjs's Adam's (the benchmark's plain loop), in fewer GPU dispatches. And the weights read
+// back (the snapshots the latent explorer decodes from) are the trained ones: tfjs caches a
+// tensor's values on the CPU at a read, which an in-place update must not leave stale.
 
-const LINK = '#model=gan&quality=0&every=100&steps=6&autoplay=1';
+const LINK = '#model=gan&quality=0&every=100&steps=6';
 
 async function sixSteps(page: Page, faults: string) {
   await page.goto(`/?faults=${faults}${LINK}`);
+  await waitForReady(page);
+  const untrained = await decodedAt(page, 0);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.waitForFunction(
     () => {
       const s = window.__playground?.status();
@@ -17,10 +22,14 @@ async function sixSteps(page: Page, faults: string) {
     null,
     { timeout: 240_000 },
   );
-  return page.evaluate(() => ({
-    status: window.__playground!.status(),
-    losses: window.__playground!.losses(),
-  }));
+  return {
+    ...(await page.evaluate(() => ({
+      status: window.__playground!.status(),
+      losses: window.__playground!.losses(),
+    }))),
+    untrained,
+    trained: await decodedAt(page, 6),
+  };
 }
 
 test("the fused Adam kernel trains exactly as tfjs's Adam, in fewer GPU dispatches", async ({
@@ -48,5 +57,8 @@ test("the fused Adam kernel trains exactly as tfjs's Adam, in fewer GPU dispatch
   expect(ours).toBeLessThan(0.75 * theirs);
   // Fewer tensors too: [m; v] in one buffer per weight, no bias-correction scalars.
   expect(fused.status.numTensors).toBeLessThan(plain.status.numTensors);
+  // The explorer decodes from the weights of step 6, not from a stale copy of step 0's.
+  expect(fused.trained).not.toBe(fused.untrained);
+  expect(plain.trained).not.toBe(plain.untrained);
   await expectNoConsoleErrors(errors);
 });

@@ -14,6 +14,10 @@ import * as tf from '@tensorflow/tfjs';
 // which is tfjs's Adam, with β1ᵗ and β2ᵗ computed in float64 on the CPU instead of float32
 // tensors on the device. No tensor is created per step. Used on the WebGPU backend only
 // (optimizers.ts); the others keep tfjs's optimizer.
+//
+// tfjs assumes a tensor never changes: after a read (`data()`, e.g. a weight snapshot) the
+// WebGPU backend keeps the values on the CPU and answers later reads from that copy. A weight
+// written in place must drop that copy, or every later read returns the old weights.
 
 /** What we use of tfjs's WebGPU backend (its types are not exported at the package root). */
 interface WebGpuBackend {
@@ -26,6 +30,8 @@ interface WebGpuBackend {
   ): tf.TensorInfo;
   refCount(dataId: object): number;
   epsilon(): number;
+  /** Per tensor: the GPU buffer, and a CPU copy cached by the last read (`data()`). */
+  tensorMap: { get(dataId: object): { values: unknown } };
 }
 
 /** tfjs's `NamedTensor` (not exported by the tfjs package). */
@@ -148,6 +154,8 @@ export class FusedAdam extends tf.Optimizer {
         ],
         w,
       );
+      backend.tensorMap.get(m.dataId).values = null;
+      backend.tensorMap.get(w.dataId).values = null;
     }
     this.incrementIterations();
   }

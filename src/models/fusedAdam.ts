@@ -17,7 +17,9 @@ import * as tf from '@tensorflow/tfjs';
 //
 // tfjs assumes a tensor never changes: after a read (`data()`, e.g. a weight snapshot) the
 // WebGPU backend keeps the values on the CPU and answers later reads from that copy. A weight
-// written in place must drop that copy, or every later read returns the old weights.
+// written in place must drop that copy, or every later read returns the old weights. (A read
+// still in flight when a step writes would cache the values it copied, older than the step's:
+// the trainer never steps while it reads weights — snapshots, checkpoints, exports.)
 
 /** What we use of tfjs's WebGPU backend (its types are not exported at the package root). */
 interface WebGpuBackend {

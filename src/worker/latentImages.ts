@@ -16,7 +16,7 @@ export interface LatentDecoder {
 }
 
 /** The codes a query asks for ([n, d] row-major) and the sheet's column count. */
-export function codesFor(
+function codesFor(
   query: LatentQuery,
   d: number,
 ): { codes: Float32Array; n: number; cols: number } {

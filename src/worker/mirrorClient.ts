@@ -30,7 +30,7 @@ export class MirrorClient {
     return worker;
   }
 
-  terminate(): void {
+  private terminate(): void {
     this.worker?.terminate();
     this.worker = null;
   }

@@ -16,10 +16,7 @@ export interface LatentDecoder {
 }
 
 /** The codes a query asks for ([n, d] row-major) and the sheet's column count. */
-function codesFor(
-  query: LatentQuery,
-  d: number,
-): { codes: Float32Array; n: number; cols: number } {
+function codesFor(query: LatentQuery, d: number): { codes: Float32Array; n: number; cols: number } {
   const given =
     query.kind === 'decode'
       ? [query.z]

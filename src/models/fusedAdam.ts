@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { elementwise, f32, i32, webgpuBackend } from './webgpuPrograms.ts';
 
 // Adam as two WebGPU dispatches per weight tensor instead of tfjs's fourteen.
 //
@@ -21,56 +22,19 @@ import * as tf from '@tensorflow/tfjs';
 // still in flight when a step writes would cache the values it copied, older than the step's:
 // the trainer never steps while it reads weights — snapshots, checkpoints, exports.)
 
-/** What we use of tfjs's WebGPU backend (its types are not exported at the package root). */
-interface WebGpuBackend {
-  runWebGPUProgram(
-    program: object,
-    inputs: tf.TensorInfo[],
-    outputDtype: tf.DataType,
-    uniforms: { type: 'float32' | 'int32'; data: number[] }[],
-    output: tf.TensorInfo,
-  ): tf.TensorInfo;
-  refCount(dataId: object): number;
-  epsilon(): number;
-  /** Per tensor: the GPU buffer, and a CPU copy cached by the last read (`data()`). */
-  tensorMap: { get(dataId: object): { values: unknown } };
-}
-
 /** tfjs's `NamedTensor` (not exported by the tfjs package). */
 interface NamedTensor {
   name: string;
   tensor: tf.Tensor;
 }
 
-const WORKGROUP = 64;
-
-/** An elementwise program over n elements with the flat index layout tfjs's shaders use. */
-function program(key: string, n: number, inputs: string[], uniforms: string, body: string) {
-  return {
-    shaderKey: key,
-    outputShape: [n],
-    dispatchLayout: { x: [0] },
-    dispatch: [Math.ceil(n / WORKGROUP), 1, 1],
-    workgroupSize: [WORKGROUP, 1, 1],
-    variableNames: inputs,
-    uniforms,
-    size: false,
-    getUserCode: () => `
-      fn main(index : i32) {
-        if (index < uniforms.n) {
-          ${body}
-        }
-      }`,
-  };
-}
-
 /** result = [m; v] (2n floats), updated from the gradient G. */
 const momentsProgram = (n: number) =>
-  program(
+  elementwise(
     'fusedAdamMoments',
     n,
     ['G'],
-    'n : i32, beta1 : f32, beta2 : f32,',
+    'beta1 : f32, beta2 : f32,',
     `let g = G[index];
           result[index] = uniforms.beta1 * result[index] + (1.0 - uniforms.beta1) * g;
           let j = index + uniforms.n;
@@ -79,11 +43,11 @@ const momentsProgram = (n: number) =>
 
 /** result = the weight (n floats), stepped along the moments M = [m; v]. */
 const weightProgram = (n: number) =>
-  program(
+  elementwise(
     'fusedAdamWeight',
     n,
     ['M'],
-    'n : i32, lr : f32, c1 : f32, c2 : f32, eps : f32,',
+    'lr : f32, c1 : f32, c2 : f32, eps : f32,',
     `let mHat = M[index] * uniforms.c1;
           let vHat = M[index + uniforms.n] * uniforms.c2;
           result[index] = result[index] - uniforms.lr * mHat / (sqrt(vHat) + uniforms.eps);`,
@@ -108,15 +72,11 @@ export class FusedAdam extends tf.Optimizer {
     this.learningRate = learningRate;
   }
 
-  private get backend(): WebGpuBackend {
-    return tf.backend() as unknown as WebGpuBackend;
-  }
-
   override applyGradients(grads: tf.NamedTensorMap | NamedTensor[]): void {
     const list = Array.isArray(grads)
       ? grads
       : Object.entries(grads).map(([name, tensor]) => ({ name, tensor }));
-    const backend = this.backend;
+    const backend = webgpuBackend();
     this.t++;
     const b1 = this.beta1;
     const b2 = this.beta2;
@@ -132,28 +92,12 @@ export class FusedAdam extends tf.Optimizer {
         m = tf.keep(tf.zeros([2 * n]));
         this.moments.set(name, m);
       }
-      backend.runWebGPUProgram(
-        momentsProgram(n),
-        [g],
-        'float32',
-        [
-          { type: 'int32', data: [n] },
-          { type: 'float32', data: [b1] },
-          { type: 'float32', data: [b2] },
-        ],
-        m,
-      );
+      backend.runWebGPUProgram(momentsProgram(n), [g], 'float32', [i32(n), f32(b1), f32(b2)], m);
       backend.runWebGPUProgram(
         weightProgram(n),
         [m],
         'float32',
-        [
-          { type: 'int32', data: [n] },
-          { type: 'float32', data: [this.learningRate] },
-          { type: 'float32', data: [c1] },
-          { type: 'float32', data: [c2] },
-          { type: 'float32', data: [backend.epsilon()] },
-        ],
+        [i32(n), f32(this.learningRate), f32(c1), f32(c2), f32(backend.epsilon())],
         w,
       );
       backend.tensorMap.get(m.dataId).values = null;
@@ -168,7 +112,7 @@ export class FusedAdam extends tf.Optimizer {
    * it was last assigned). If another does, the variable first gets a copy of its own.
    */
   private ownBuffer(w: tf.Variable): void {
-    if (this.backend.refCount(w.dataId) <= 1) return;
+    if (webgpuBackend().refCount(w.dataId) <= 1) return;
     const copy = tf.tidy(() => tf.mul(w, 1));
     w.assign(copy);
     copy.dispose();

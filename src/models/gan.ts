@@ -17,6 +17,7 @@ import {
   type StepContext,
 } from './types.ts';
 import { dcganDiscriminator, dcganGenerator } from './conv.ts';
+import { fusedGan } from './fusedSteps.ts';
 
 // A GAN (Goodfellow et al., 2014), dense or the seed's DCGAN (conv.ts): the minimax game
 //   min_G max_D  E_x[log D(x)] + E_z[log(1 − D(G(z)))]
@@ -109,6 +110,9 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
     });
   }
 
+  // On WebGPU the dense GAN trains with our kernels: same math, a quarter of the dispatches.
+  const fused = fusedGan(config, generator, discriminator, gVars, dVars, toModel);
+
   function generatorStep(ctx: StepContext, n: number): tf.Scalar {
     return tf.tidy(() => {
       const z = ctx.normal([n, config.latent]);
@@ -128,7 +132,13 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
       let d: tf.Tensor1D | null = null;
       for (let i = 0; i < config.dsteps; i++) {
         d?.dispose();
-        d = discriminatorStep(ctx);
+        d = fused ? fused.discriminatorStep(ctx, dOpt) : discriminatorStep(ctx);
+      }
+      if (fused) {
+        const row = fused.generatorStep(ctx, gOpt, d!);
+        d!.dispose();
+        dropoutSeeds = null;
+        return row;
       }
       const g = generatorStep(ctx, config.batch);
       const dTerms = d!;

@@ -5,18 +5,22 @@ import { FusedAdam } from './fusedAdam.ts';
 let fused = true;
 
 /**
- * Whether Adam on WebGPU is our fused kernel (the default) or tfjs's own: the benchmark's
- * plain loop (`?faults=plain-loop`) trains the way tfjs's examples do, with tfjs's optimizer.
+ * Whether training on WebGPU uses our kernels (the default): the fused Adam, and the dense
+ * models' fused steps (fusedSteps.ts). The benchmark's plain loop (`?faults=plain-loop`) turns
+ * them off to train the way tfjs's examples do: tf.layers models, tfjs's ops and optimizer.
  */
-export function useFusedOptimizers(on: boolean): void {
+export function useFusedKernels(on: boolean): void {
   fused = on;
 }
+
+/** Whether models made now train with our WebGPU kernels. */
+export const fusedKernelsOn = (): boolean => fused && tf.getBackend() === 'webgpu';
 
 /** The optimiser the config asks for, at learning rate lr. */
 export function makeOptimizer(config: RunConfig, lr: number): tf.Optimizer {
   switch (config.opt) {
     case 'adam':
-      return fused && tf.getBackend() === 'webgpu'
+      return fusedKernelsOn()
         ? new FusedAdam(lr, config.b1, config.b2)
         : tf.train.adam(lr, config.b1, config.b2);
     case 'rmsprop':

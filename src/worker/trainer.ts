@@ -28,7 +28,7 @@ import type {
   WeightSnapshot,
 } from './protocol.ts';
 import { TrainingSession } from './session.ts';
-import { useFusedOptimizers } from '../models/optimizers.ts';
+import { useFusedKernels } from '../models/optimizers.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
 // `await data()`, posts them, posts pictures every `every` steps, and yields so that
@@ -115,7 +115,7 @@ export class Trainer {
     this.config = config;
     this.faultsEnabled = applyStartFaults(faults);
     this.plainLoop = faults.includes('plain-loop');
-    useFusedOptimizers(!this.plainLoop); // the plain loop trains with tfjs's own Adam
+    useFusedKernels(!this.plainLoop); // the plain loop trains with tfjs's own ops and Adam
     this.progress('backend', 'Starting the tfjs backend…');
     this.firstBackend = await initBackend(config.backend);
     this.post({ type: 'backend', info: this.firstBackend });

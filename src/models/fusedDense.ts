@@ -1,0 +1,162 @@
+import * as tf from '@tensorflow/tfjs';
+import { elementwise, f32, i32, runToTensor, type WebGpuBackend } from './webgpuPrograms.ts';
+
+// The dense networks' layers as one kernel each, for training on WebGPU.
+//
+// Through tf.layers a hidden layer is a Dense (tfjs fuses matMul + bias) and then an activation
+// layer: two dispatches forward, and backward tfjs's fused matMul computes the gradients of all
+// its inputs, needed or not (it is a tf.customGrad), and each activation's gradient takes two
+// or three elementwise dispatches. Here y = act(x·W + b) is one kernel, `PlaygroundDense`
+// (tfjs's fused matMul, activation included; tanh is not among tfjs's fused activations and
+// takes a second dispatch), whose registered gradient is lazy (tfjs calls it only for the
+// inputs a gradient is asked of) and takes the activation's derivative in one dispatch, from
+// the output y alone:
+//   g = dy ⊙ act'(y)    relu: [y > 0]   leaky relu: 1 or α   elu: 1 or y + 1   tanh: 1 − y²
+//   ∂x = g·Wᵀ           ∂W = xᵀ·g       ∂b = Σ_rows g
+// The weights are the tf.layers model's own variables, so everything else (pictures, exports,
+// snapshots) keeps using the model.
+
+export type FusedActivation = 'linear' | 'relu' | 'elu' | 'leakyrelu' | 'tanh';
+
+const KERNEL = 'PlaygroundDense';
+
+const DERIVATIVE: Record<Exclude<FusedActivation, 'linear'>, string> = {
+  relu: 'select(0.0, dy, y > 0.0)',
+  leakyrelu: 'select(uniforms.alpha * dy, dy, y > 0.0)',
+  elu: 'select(dy * (y + 1.0), dy, y > 0.0)',
+  tanh: 'dy * (1.0 - y * y)',
+};
+
+/** dy ⊙ act'(y), one dispatch (none for linear). */
+function activationGradient(
+  dy: tf.Tensor,
+  y: tf.Tensor,
+  act: FusedActivation,
+  alpha: number,
+): tf.Tensor {
+  if (act === 'linear') return dy;
+  const program = elementwise(
+    `playgroundActGrad_${act}`,
+    dy.size,
+    ['DY', 'Y'],
+    'alpha : f32,',
+    `let dy = DY[index]; let y = Y[index]; result[index] = ${DERIVATIVE[act]};`,
+  );
+  return runToTensor(program, [dy, y], [i32(dy.size), f32(alpha)], dy.shape);
+}
+
+interface DenseAttrs {
+  act: FusedActivation;
+  alpha: number;
+}
+
+function register(): void {
+  if (tf.getKernel(KERNEL, 'webgpu')) return;
+  tf.registerKernel({
+    kernelName: KERNEL,
+    backendName: 'webgpu',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { act, alpha } = attrs as unknown as DenseAttrs;
+      const matMul = tf.getKernel('_FusedMatMul', 'webgpu').kernelFunc;
+      const y = matMul({
+        inputs: { a: inputs.x!, b: inputs.W!, bias: inputs.b! },
+        backend,
+        attrs: {
+          transposeA: false,
+          transposeB: false,
+          activation: act === 'tanh' ? 'linear' : act,
+          leakyreluAlpha: alpha,
+        },
+      }) as tf.TensorInfo;
+      if (act !== 'tanh') return y;
+      const out = tf
+        .getKernel('Tanh', 'webgpu')
+        .kernelFunc({ inputs: { x: y }, backend, attrs: {} });
+      (backend as unknown as WebGpuBackend).disposeData(y.dataId);
+      return out;
+    },
+  });
+  tf.registerGradient({
+    kernelName: KERNEL,
+    inputsToSave: ['x', 'W'],
+    outputsToSave: [true],
+    gradFunc: (dy, saved, attrs) => {
+      const [x, W, y] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+      const { act, alpha } = attrs as unknown as DenseAttrs;
+      const g = activationGradient(dy as tf.Tensor, y, act, alpha) as tf.Tensor2D;
+      return {
+        x: () => tf.matMul(g, W, false, true),
+        W: () => tf.matMul(x, g, true, false),
+        b: () => tf.sum(g, 0),
+      };
+    },
+  });
+}
+
+/** One dense layer of a plan: its tf.layers Dense (for its variables) and the activation after it. */
+interface DenseStep {
+  layer: tf.layers.Layer;
+  act: FusedActivation;
+  alpha: number;
+}
+
+/** A dense network as fused layers: a trunk of hidden layers, then one head per output. */
+export interface DensePlan {
+  trunk: DenseStep[];
+  heads: DenseStep[];
+}
+
+const LAYER_ACTIVATIONS: Record<string, FusedActivation | undefined> = {
+  linear: 'linear',
+  relu: 'relu',
+  elu: 'elu',
+  tanh: 'tanh',
+};
+
+/**
+ * The plan of a model built by mlp.ts/encoderDecoder.ts/gan.ts (Dense, activation, …, then
+ * one Dense per output, all fed by the last hidden layer), or null for anything else (the
+ * convolutional networks, WGAN-GP's twice-differentiable LeakyReLU).
+ */
+export function densePlan(model: tf.LayersModel): DensePlan | null {
+  const steps: DenseStep[] = [];
+  for (const layer of model.layers) {
+    const kind = layer.getClassName();
+    const config = layer.getConfig();
+    if (kind === 'InputLayer') continue;
+    if (kind === 'Dense') {
+      const act = LAYER_ACTIVATIONS[config.activation as string];
+      if (!act) return null;
+      steps.push({ layer, act, alpha: 0 });
+      continue;
+    }
+    const last = steps[steps.length - 1];
+    if (!last || last.act !== 'linear') return null;
+    if (kind === 'LeakyReLU') {
+      last.act = 'leakyrelu';
+      last.alpha = config.alpha as number;
+    } else if (kind === 'Activation' && LAYER_ACTIVATIONS[config.activation as string]) {
+      last.act = LAYER_ACTIVATIONS[config.activation as string]!;
+    } else {
+      return null;
+    }
+  }
+  const outputs = model.outputs.length;
+  if (steps.length <= outputs) return null;
+  return { trunk: steps.slice(0, -outputs), heads: steps.slice(-outputs) };
+}
+
+function applyStep(step: DenseStep, x: tf.Tensor2D): tf.Tensor2D {
+  const [W, b] = step.layer.trainableWeights.map((w) => w.read());
+  return tf.engine().runKernel(KERNEL, { x, W: W!, b: b! }, {
+    act: step.act,
+    alpha: step.alpha,
+  } as unknown as tf.NamedAttrMap) as tf.Tensor2D;
+}
+
+/** The network's outputs for x, in training (differentiable, WebGPU only). */
+export function runDensePlan(plan: DensePlan, x: tf.Tensor2D): tf.Tensor2D[] {
+  register();
+  const h = plan.trunk.reduce((a, step) => applyStep(step, a), x);
+  return plan.heads.map((step) => applyStep(step, h));
+}

@@ -1,0 +1,122 @@
+import * as tf from '@tensorflow/tfjs';
+import type { RunConfig } from '../config/schema.ts';
+import { densePlan, runDensePlan } from './fusedDense.ts';
+import {
+  ganDiscriminatorTerms,
+  ganMetricRow,
+  klFused,
+  reconstructionFused,
+  reparameterizeFused,
+} from './fusedLosses.ts';
+import { fusedKernelsOn } from './optimizers.ts';
+import type { DataShape, StepContext } from './types.ts';
+
+// The dense GAN's and VAE's training steps built from our WebGPU kernels (fusedDense.ts,
+// fusedLosses.ts): the same math as gan.ts's and vae.ts's steps, which stay the reference (and
+// the benchmark's plain loop), in about a quarter of their dispatches. Besides the kernels:
+//   - D's step runs D once on [real; fake] instead of twice (dense layers see each row alone,
+//     so this changes nothing but the dispatch count);
+//   - a step differentiates the metric row itself, with dy picking the loss (engine.gradients),
+//     so no separate loss tensor, stack or unstack is needed.
+// Null (use the reference step) off WebGPU, for the convolutional networks and for WGAN-GP,
+// whose gradient penalty differentiates D twice (our kernels' gradients are not themselves
+// differentiable).
+
+/** Gradients of Σ dy·f() over vars, by variable name, and f()'s value. */
+function gradientsOf(
+  f: () => tf.Tensor1D,
+  vars: tf.Variable[],
+  dy: number[],
+): { value: tf.Tensor1D; grads: tf.NamedTensorMap } {
+  const { value, grads } = tf.engine().gradients(f, vars, tf.tensor1d(dy), true);
+  const named: tf.NamedTensorMap = {};
+  vars.forEach((v, i) => {
+    if (grads[i]) named[v.name] = grads[i];
+  });
+  return { value, grads: named };
+}
+
+export interface FusedGan {
+  /** One update of D; returns [L_D, mean D(x), mean D(G(z))]. */
+  discriminatorStep(ctx: StepContext, dOpt: tf.Optimizer): tf.Tensor1D;
+  /** One update of G; returns the metric row [L_D, L_G, D(x), D(G(z))] with D's terms. */
+  generatorStep(ctx: StepContext, gOpt: tf.Optimizer, dTerms: tf.Tensor1D): tf.Tensor1D;
+}
+
+export function fusedGan(
+  config: RunConfig,
+  generator: tf.LayersModel,
+  discriminator: tf.LayersModel,
+  gVars: tf.Variable[],
+  dVars: tf.Variable[],
+  toModel: (x: tf.Tensor2D) => tf.Tensor2D,
+): FusedGan | null {
+  if (!fusedKernelsOn() || config.loss === 'wgangp') return null;
+  const gPlan = densePlan(generator);
+  const dPlan = densePlan(discriminator);
+  if (!gPlan || !dPlan) return null;
+  const G = (z: tf.Tensor2D) => runDensePlan(gPlan, z)[0]!;
+  const D = (x: tf.Tensor2D) => runDensePlan(dPlan, x)[0]!;
+  const realTarget = 1 - config.smooth;
+  return {
+    discriminatorStep(ctx, dOpt) {
+      return tf.tidy(() => {
+        const real = toModel(ctx.nextBatch());
+        const n = real.shape[0];
+        const both = tf.concat([real, G(ctx.normal([n, config.latent]))]);
+        const { value, grads } = gradientsOf(
+          () => ganDiscriminatorTerms(config.loss, D(both), n, realTarget),
+          dVars,
+          [1, 0, 0],
+        );
+        dOpt.applyGradients(grads);
+        return value;
+      });
+    },
+    generatorStep(ctx, gOpt, dTerms) {
+      return tf.tidy(() => {
+        const z = ctx.normal([config.batch, config.latent]);
+        const { value, grads } = gradientsOf(
+          () => ganMetricRow(config.loss, D(G(z)), dTerms),
+          gVars,
+          [0, 1, 0, 0],
+        );
+        gOpt.applyGradients(grads);
+        return value;
+      });
+    },
+  };
+}
+
+/** The VAE's step ([reconstruction, KL, total]), or null where the reference step is used. */
+export function fusedVaeStep(
+  config: RunConfig,
+  shape: DataShape,
+  encoder: tf.LayersModel,
+  decoder: tf.LayersModel,
+  vars: tf.Variable[],
+  optimizer: tf.Optimizer,
+): ((ctx: StepContext, beta: number) => tf.Tensor1D) | null {
+  if (!fusedKernelsOn()) return null;
+  const encPlan = densePlan(encoder);
+  const decPlan = densePlan(decoder);
+  if (!encPlan || !decPlan || encPlan.heads.length !== 2) return null;
+  return (ctx, beta) =>
+    tf.tidy(() => {
+      const x = ctx.nextBatch();
+      const eps = ctx.normal([x.shape[0], config.latent]);
+      const { value, grads } = gradientsOf(
+        () => {
+          const [mu, logVar] = runDensePlan(encPlan, x) as [tf.Tensor2D, tf.Tensor2D];
+          const raw = runDensePlan(decPlan, reparameterizeFused(mu, logVar, eps))[0]!;
+          const recon = reconstructionFused(shape.kind, config.recon, x, raw);
+          const kl = klFused(mu, logVar);
+          return tf.stack([recon, kl, recon.add(kl.mul(beta))]) as tf.Tensor1D; // total = recon + β·KL
+        },
+        vars,
+        [0, 0, 1],
+      );
+      optimizer.applyGradients(grads);
+      return value;
+    });
+}

@@ -93,9 +93,11 @@ test('page weight: gzipped JavaScript, and no tfjs on the main thread', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
   const kb = (f: string) => gzipSync(readFileSync(`${dir}/${f}`)).length / 1024;
   const main = files.filter((f) => f.startsWith('index-'));
-  const worker = files.filter((f) => f.startsWith('train.worker-'));
+  const sum = (prefix: string) =>
+    files.filter((f) => f.startsWith(prefix)).reduce((n, f) => n + kb(f), 0);
   const mainKb = main.reduce((n, f) => n + kb(f), 0);
-  const workerKb = worker.reduce((n, f) => n + kb(f), 0);
+  const workerKb = sum('train.worker-');
+  const mirrorKb = sum('latent.worker-');
   // Names only tfjs's engine and kernels contain.
   const tfjsInMain = main.some((f) =>
     /runKernel|MathBackendCPU|WebGPUBackend/.test(readFileSync(`${dir}/${f}`, 'utf8')),
@@ -103,6 +105,7 @@ test('page weight: gzipped JavaScript, and no tfjs on the main thread', () => {
   Object.assign(results, {
     main_js_gzip_kb: mainKb,
     worker_js_gzip_kb: workerKb,
+    latent_worker_js_gzip_kb: mirrorKb,
     tfjs_in_main: tfjsInMain,
   });
   row(
@@ -114,6 +117,11 @@ test('page weight: gzipped JavaScript, and no tfjs on the main thread', () => {
     'training worker JS, gzipped',
     `${fixed(workerKb, 0)} kB`,
     'tfjs with the WebGPU, WebGL and CPU backends',
+  );
+  row(
+    'latent-mirror worker JS, gzipped',
+    `${fixed(mirrorKb, 0)} kB`,
+    'tfjs with the CPU backend; started with the first run on images',
   );
 });
 

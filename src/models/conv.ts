@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
+import { dropout } from './fusedLayers.ts';
 import { activate, dense, hiddenStack, LayerSeeds } from './mlp.ts';
 import { flatSize, type DataShape } from './types.ts';
 
@@ -70,12 +71,9 @@ export class SeededDropout extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
     if (!kwargs.training) return x;
-    return tf.tidy(() => {
-      const keep = tf
-        .randomUniform(x.shape, 0, 1, 'float32', this.nextSeed())
-        .greaterEqual(this.rate);
-      return x.mul(keep.cast('float32')).div(1 - this.rate); // inverted dropout: E[output] = x
-    });
+    return tf.tidy(() =>
+      dropout(x, tf.randomUniform(x.shape, 0, 1, 'float32', this.nextSeed()), this.rate),
+    );
   }
   override getConfig(): tf.serialization.ConfigDict {
     return { ...super.getConfig(), rate: this.rate };

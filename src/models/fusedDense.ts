@@ -28,7 +28,7 @@ const DERIVATIVE: Record<Exclude<FusedActivation, 'linear'>, string> = {
 };
 
 /** dy ⊙ act'(y), one dispatch (none for linear). */
-function activationGradient(
+export function activationGradient(
   dy: tf.Tensor,
   y: tf.Tensor,
   act: FusedActivation,

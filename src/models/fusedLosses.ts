@@ -4,11 +4,11 @@ import {
   elementwise,
   f32,
   i32,
+  kernel,
   reduction,
   runToInfo,
   runToTensor,
   WGSL_MATH,
-  type WebGpuBackend,
 } from './webgpuPrograms.ts';
 
 // The GAN's and the VAE's losses as WebGPU kernels for training: each is one dispatch forward
@@ -17,52 +17,6 @@ import {
 // per mean. Same math, same batch means; the gradients are written out beside each formula.
 // Registered for the WebGPU backend only: the fused training steps (fusedSteps.ts) are used
 // there alone, and everywhere else the models keep the tfjs ops.
-
-type Attrs = Record<string, unknown>;
-
-const registered = new Set<string>();
-
-/**
- * Registers a kernel (once) whose forward is `forward` and whose gradient gives, per input
- * name, a function of (dy, the inputs): tfjs calls only those a gradient is asked of.
- */
-function kernel(
-  name: string,
-  inputNames: string[],
-  forward: (backend: WebGpuBackend, inputs: tf.TensorInfo[], attrs: Attrs) => tf.TensorInfo,
-  gradients: Record<string, (dy: tf.Tensor, saved: tf.Tensor[], attrs: Attrs) => tf.Tensor>,
-): (inputs: tf.Tensor[], attrs: Attrs) => tf.Tensor {
-  return (inputs, attrs) => {
-    if (!registered.has(name)) {
-      registered.add(name);
-      if (!tf.getKernel(name, 'webgpu')) {
-        tf.registerKernel({
-          kernelName: name,
-          backendName: 'webgpu',
-          kernelFunc: (args) =>
-            forward(
-              args.backend as unknown as WebGpuBackend,
-              inputNames.map((n) => args.inputs[n]!),
-              args.attrs as Attrs,
-            ),
-        });
-        tf.registerGradient({
-          kernelName: name,
-          inputsToSave: inputNames,
-          gradFunc: (dy, saved, attrs) =>
-            Object.fromEntries(
-              inputNames.map((n) => [
-                n,
-                () => gradients[n]!(dy as tf.Tensor, saved, attrs as Attrs),
-              ]),
-            ),
-        });
-      }
-    }
-    const named = Object.fromEntries(inputNames.map((n, i) => [n, inputs[i]!]));
-    return tf.engine().runKernel(name, named, attrs as tf.NamedAttrMap);
-  };
-}
 
 const rowsOf = (t: tf.TensorInfo) => t.shape[0]!;
 

@@ -8,18 +8,21 @@ import {
   reconstructionFused,
   reparameterizeFused,
 } from './fusedLosses.ts';
+import { installActivationGradients } from './fusedLayers.ts';
 import { fusedKernelsOn } from './optimizers.ts';
 import type { DataShape, StepContext } from './types.ts';
 
-// The dense GAN's and VAE's training steps built from our WebGPU kernels (fusedDense.ts,
+// The GAN's and the dense VAE's training steps built from our WebGPU kernels (fusedDense.ts,
 // fusedLosses.ts): the same math as gan.ts's and vae.ts's steps, which stay the reference (and
-// the benchmark's plain loop), in about a quarter of their dispatches. Besides the kernels:
-//   - D's step runs D once on [real; fake] instead of twice (dense layers see each row alone,
-//     so this changes nothing but the dispatch count);
+// the benchmark's plain loop), in about a quarter of their dispatches for the dense models.
+// Besides the kernels:
+//   - D's step runs D once on [real; fake] instead of twice. Dense layers see each row alone,
+//     so this changes nothing but the dispatch count; the DCGAN's dropout then draws one mask
+//     for both halves where the reference draws one per half (the same distribution);
 //   - a step differentiates the metric row itself, with dy picking the loss (engine.gradients),
 //     so no separate loss tensor, stack or unstack is needed.
-// Null (use the reference step) off WebGPU, for the convolutional networks and for WGAN-GP,
-// whose gradient penalty differentiates D twice (our kernels' gradients are not themselves
+// Null (use the reference step) off WebGPU, for the convolutional VAE, and for WGAN-GP, whose
+// gradient penalty differentiates D twice (our kernels' gradients are not themselves
 // differentiable).
 
 /** Gradients of Σ dy·f() over vars, by variable name, and f()'s value. */
@@ -52,11 +55,17 @@ export function fusedGan(
   toModel: (x: tf.Tensor2D) => tf.Tensor2D,
 ): FusedGan | null {
   if (!fusedKernelsOn() || config.loss === 'wgangp') return null;
+  installActivationGradients(); // the DCGAN's LeakyReLU and tanh layers
+  // Dense networks run as fused layers; the DCGAN's keep tf.layers (tfjs's convolutions) and
+  // get the rest: the loss kernels and one pass of D.
   const gPlan = densePlan(generator);
   const dPlan = densePlan(discriminator);
-  if (!gPlan || !dPlan) return null;
-  const G = (z: tf.Tensor2D) => runDensePlan(gPlan, z)[0]!;
-  const D = (x: tf.Tensor2D) => runDensePlan(dPlan, x)[0]!;
+  const G = (z: tf.Tensor2D) =>
+    gPlan ? runDensePlan(gPlan, z)[0]! : (generator.apply(z, { training: true }) as tf.Tensor2D);
+  const D = (x: tf.Tensor2D) =>
+    dPlan
+      ? runDensePlan(dPlan, x)[0]!
+      : (discriminator.apply(x, { training: true }) as tf.Tensor2D);
   const realTarget = 1 - config.smooth;
   return {
     discriminatorStep(ctx, dOpt) {
@@ -98,6 +107,7 @@ export function fusedVaeStep(
   optimizer: tf.Optimizer,
 ): ((ctx: StepContext, beta: number) => tf.Tensor1D) | null {
   if (!fusedKernelsOn()) return null;
+  installActivationGradients(); // the convolutional VAE's LeakyReLU and tanh layers, if any
   const encPlan = densePlan(encoder);
   const decPlan = densePlan(decoder);
   if (!encPlan || !decPlan || encPlan.heads.length !== 2) return null;

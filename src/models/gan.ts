@@ -110,7 +110,7 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
     });
   }
 
-  // On WebGPU the dense GAN trains with our kernels: same math, a quarter of the dispatches.
+  // On WebGPU the GAN trains with our kernels (all of it dense, the losses for the DCGAN).
   const fused = fusedGan(config, generator, discriminator, gVars, dVars, toModel);
 
   function generatorStep(ctx: StepContext, n: number): tf.Scalar {

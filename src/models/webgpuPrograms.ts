@@ -138,6 +138,52 @@ export function runToInfo(
   return { ...backend.runWebGPUProgram(program, inputs, 'float32', uniforms), shape };
 }
 
+export type Attrs = Record<string, unknown>;
+
+const registered = new Set<string>();
+
+/**
+ * Registers a kernel (once) whose forward is `forward` and whose gradient gives, per input
+ * name, a function of (dy, the inputs): tfjs calls only those a gradient is asked of.
+ */
+export function kernel(
+  name: string,
+  inputNames: string[],
+  forward: (backend: WebGpuBackend, inputs: tf.TensorInfo[], attrs: Attrs) => tf.TensorInfo,
+  gradients: Record<string, (dy: tf.Tensor, saved: tf.Tensor[], attrs: Attrs) => tf.Tensor>,
+): (inputs: tf.Tensor[], attrs: Attrs) => tf.Tensor {
+  return (inputs, attrs) => {
+    if (!registered.has(name)) {
+      registered.add(name);
+      if (!tf.getKernel(name, 'webgpu')) {
+        tf.registerKernel({
+          kernelName: name,
+          backendName: 'webgpu',
+          kernelFunc: (args) =>
+            forward(
+              args.backend as unknown as WebGpuBackend,
+              inputNames.map((n) => args.inputs[n]!),
+              args.attrs as Attrs,
+            ),
+        });
+        tf.registerGradient({
+          kernelName: name,
+          inputsToSave: inputNames,
+          gradFunc: (dy, saved, attrs) =>
+            Object.fromEntries(
+              inputNames.map((n) => [
+                n,
+                () => gradients[n]!(dy as tf.Tensor, saved, attrs as Attrs),
+              ]),
+            ),
+        });
+      }
+    }
+    const named = Object.fromEntries(inputNames.map((n, i) => [n, inputs[i]!]));
+    return tf.engine().runKernel(name, named, attrs as tf.NamedAttrMap);
+  };
+}
+
 /** WGSL helpers the loss kernels share: a stable softplus and the sigmoid. */
 export const WGSL_MATH = `
   fn softplus(x : f32) -> f32 { return max(x, 0.0) + log(1.0 + exp(-abs(x))); }

@@ -138,7 +138,7 @@ export function runToInfo(
   return { ...backend.runWebGPUProgram(program, inputs, 'float32', uniforms), shape };
 }
 
-export type Attrs = Record<string, unknown>;
+type Attrs = Record<string, unknown>;
 
 const registered = new Set<string>();
 

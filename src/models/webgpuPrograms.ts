@@ -116,18 +116,7 @@ export function reduction(
 
 export const webgpuBackend = (): WebGpuBackend => tf.backend() as unknown as WebGpuBackend;
 
-/** Runs a program into a new float32 tensor of `shape` (the program's output has its size). */
-export function runToTensor(
-  program: object,
-  inputs: tf.TensorInfo[],
-  uniforms: Uniform[],
-  shape: number[],
-): tf.Tensor {
-  const info = webgpuBackend().runWebGPUProgram(program, inputs, 'float32', uniforms);
-  return tf.engine().makeTensorFromTensorInfo({ ...info, shape });
-}
-
-/** The same, as a kernel's result (a TensorInfo the engine turns into a tensor). */
+/** Runs a program into a kernel's result: a float32 TensorInfo of `shape` (the program's size). */
 export function runToInfo(
   backend: WebGpuBackend,
   program: object,
@@ -136,6 +125,18 @@ export function runToInfo(
   shape: number[],
 ): tf.TensorInfo {
   return { ...backend.runWebGPUProgram(program, inputs, 'float32', uniforms), shape };
+}
+
+/** The same, as a new tensor (for the gradients, which return tensors). */
+export function runToTensor(
+  program: object,
+  inputs: tf.TensorInfo[],
+  uniforms: Uniform[],
+  shape: number[],
+): tf.Tensor {
+  return tf
+    .engine()
+    .makeTensorFromTensorInfo(runToInfo(webgpuBackend(), program, inputs, uniforms, shape));
 }
 
 type Attrs = Record<string, unknown>;

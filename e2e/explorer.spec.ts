@@ -116,13 +116,13 @@ test('keyboard: Space trains and pauses, → steps, R resets; focus is visible',
 });
 
 // The issue's target is no task over 50 ms. On this 2-core machine SwiftShader's GPU threads take
-// both cores while training. A profile of 8 s of training and dragging shows every remaining
-// long task is one redraw of the recharts loss chart: ~15–20 ms of work (its store updates in
-// effects re-render synchronously, so React cannot slice it), stretched to 50–250 ms of wall
-// time by the busy cores. The chart now redraws only when its points change (not at every
-// message), and the explorer decodes in its own worker; until the redraw itself is cheaper,
-// this test holds the page to "never frozen" (no task of 500 ms or more) and records what it
-// measured; the [ui] note says the 50 ms target is open.
+// both cores while training, and a redraw of the recharts loss chart (~25 ms of work) was
+// stretched to 50–250 ms. Now, on such a software device, the trainer waits after each chunk
+// until the page has painted it (pagePacer.ts), so the page redraws on idle cores: in 8 s of
+// training the long tasks went from 7–9 (up to 200 ms) to 1–5 (50–100 ms). What remains is the
+// redraw itself plus other threads (V8's GC helpers, the compositor); the [ui] note says the
+// 50 ms target is open. This test holds the page to a quarter of a second at most and records
+// what it measured.
 test('the main thread stays responsive during 10 s of training and dragging', async ({ page }) => {
   await page.goto('/');
   await waitForReady(page);
@@ -149,5 +149,5 @@ test('the main thread stays responsive during 10 s of training and dragging', as
     description: `long tasks ${JSON.stringify(longTasks)}; step ${s.step}`,
   });
   expect(s.running).toBe(true);
-  expect(Math.max(0, ...longTasks)).toBeLessThan(500);
+  expect(Math.max(0, ...longTasks)).toBeLessThan(250);
 });

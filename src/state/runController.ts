@@ -7,6 +7,7 @@ import type { RunStore } from './runStore.ts';
 import { toHash, type PanelId } from './url.ts';
 import { resize, type ExplorerState } from './explorer.ts';
 import { LatentRouter } from './latentRouter.ts';
+import { afterPaint } from './afterPaint.ts';
 import { asInLink } from '../config/drawing.ts';
 import { summarise } from '../data/imageFiles.ts';
 import type { DecodedImages } from '../worker/decodeProtocol.ts';
@@ -70,6 +71,9 @@ export class RunController {
     this.client.send({ type: 'init', config, dataUrl: this.dataUrl, faults: this.faults });
   }
 
+  /** Runs begun by the worker: a snapshot of an earlier one is not sent on. */
+  private runs = 0;
+
   private receive(msg: FromWorker): void {
     const store = this.store;
     store.receive(msg);
@@ -83,11 +87,23 @@ export class RunController {
       case 'restored':
         this.writeHash(store.getSnapshot().config);
         break;
-      case 'snapshot':
-        this.snapshot = msg.snapshot;
-        this.latent.snapshot(msg);
+      case 'status':
+        // A training chunk's last post: where the device shares the CPU, the worker waits for
+        // this answer before its next chunk, so the page draws on idle cores (pagePacer.ts).
+        if (msg.running) afterPaint(() => this.client.send({ type: 'painted' }));
         break;
+      case 'snapshot': {
+        this.snapshot = msg.snapshot;
+        // The mirror decodes the explorer's images with these weights on the CPU: once this
+        // chunk is painted, so that the page's redraw does not compete with it (pagePacer.ts).
+        const run = this.runs;
+        afterPaint(() => {
+          if (run === this.runs) this.latent.snapshot(msg); // not a run reset since
+        });
+        break;
+      }
       case 'reset':
+        this.runs++;
         // A new run: the old run's weights are no way back for it, nor the mirror's to decode.
         if (msg.keepUpTo === null) this.snapshot = null;
         this.latent.newRun();

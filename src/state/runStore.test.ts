@@ -5,7 +5,10 @@ import { RunStore } from './runStore.ts';
 // The page's store while the tab is hidden: the browser runs no animation frames, so the
 // worker's messages pile into the store without a redraw, and the return brings one redraw.
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 describe('RunStore', () => {
   it('a hidden tab gets one redraw on return, not a burst of queued updates', () => {
@@ -56,5 +59,33 @@ describe('RunStore', () => {
     expect(store.getSnapshot().step).toBe(25);
     store.receive({ type: 'reset', keepUpTo: null });
     expect(store.history.length).toBe(0);
+  });
+
+  it('redraws the charts at most every 100 ms, and always with the newest losses', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => cb(0));
+    const store = new RunStore(defaultsFor('ae'), [], new Float32Array(), null);
+    const metrics = (firstStep: number) =>
+      store.receive({
+        type: 'metrics',
+        firstStep,
+        names: ['reconstruction'],
+        values: Float32Array.of(firstStep),
+      });
+    metrics(1); // the first losses draw at once
+    expect(store.getSnapshot().lossVersion).toBe(1);
+    vi.advanceTimersByTime(30);
+    metrics(2);
+    metrics(3);
+    expect(store.getSnapshot().lossVersion).toBe(1); // 30 ms after a redraw: they wait
+    vi.advanceTimersByTime(69);
+    expect(store.getSnapshot().lossVersion).toBe(1);
+    vi.advanceTimersByTime(1); // 100 ms after the last redraw: one more, with both
+    expect(store.getSnapshot().lossVersion).toBe(2);
+    expect(store.history.length).toBe(3);
+    vi.advanceTimersByTime(500);
+    expect(store.getSnapshot().lossVersion).toBe(2); // nothing new, no redraw
+    metrics(4); // long after: at once again
+    expect(store.getSnapshot().lossVersion).toBe(3);
   });
 });

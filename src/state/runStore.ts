@@ -107,6 +107,9 @@ export interface RunSnapshot {
   closed: PanelId[];
 }
 
+/** The charts redraw at most ~10 times a second, however fast the losses arrive. */
+const LOSS_REDRAW_MS = 100;
+
 export class RunStore {
   readonly history = new LossHistory();
   /** Held-out losses, one row every `every` steps. */
@@ -198,6 +201,28 @@ export class RunStore {
     else queueMicrotask(flush);
   }
 
+  private lossesShownAt = -Infinity;
+  private lossTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * New losses: bumps lossVersion (the charts redraw) at most once every LOSS_REDRAW_MS; the
+   * last change always lands. Throttled here rather than in the chart, so a redraw happens in
+   * the same frame as the message that brought the losses (the trainer's page pacing relies on
+   * that: pagePacer.ts).
+   */
+  private lossesChanged(): void {
+    const bump = () => {
+      this.lossesShownAt = performance.now();
+      this.update({ lossVersion: this.snap.lossVersion + 1 });
+    };
+    const wait = this.lossesShownAt + LOSS_REDRAW_MS - performance.now();
+    if (wait <= 0) return bump();
+    this.lossTimer ??= setTimeout(() => {
+      this.lossTimer = null;
+      bump();
+    }, wait);
+  }
+
   receive(msg: FromWorker): void {
     switch (msg.type) {
       case 'backend':
@@ -226,16 +251,14 @@ export class RunStore {
         return this.update({ plane: msg.view });
       case 'metrics':
         this.history.append(msg.firstStep, msg.names, msg.values);
-        return this.update({ lossVersion: this.snap.lossVersion + 1 });
+        return this.lossesChanged();
       case 'evaluation':
         this.evaluations.append(msg.step, msg.names, msg.values);
-        return this.update({ lossVersion: this.snap.lossVersion + 1 });
+        return this.lossesChanged();
       case 'quality':
         this.quality.append(msg.step, ['frechet'], Float32Array.of(msg.quality.frechet));
-        return this.update({
-          quality: { step: msg.step, quality: msg.quality },
-          lossVersion: this.snap.lossVersion + 1,
-        });
+        this.update({ quality: { step: msg.step, quality: msg.quality } });
+        return this.lossesChanged();
       case 'images':
         this.imagesOfReset = this.resetsBegun;
         return this.update({

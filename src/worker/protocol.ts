@@ -165,7 +165,9 @@ export type ToWorker =
   /** Back to a snapshot the page kept (after a crash, a lost device, a diverged loss). */
   | { type: 'restoreSnapshot'; snapshot: WeightSnapshot }
   /** Test-only triggers (honoured only when init had faults enabled). */
-  | { type: 'fault'; kind: 'lose-device' | 'crash' };
+  | { type: 'fault'; kind: 'lose-device' | 'crash' }
+  /** The page has painted what arrived before the last status (see pagePacer.ts). */
+  | { type: 'painted' };
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }

@@ -40,6 +40,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return trainer.restoreSnapshot(msg.snapshot);
     case 'fault':
       return trainer.fault(msg.kind);
+    case 'painted':
+      return trainer.pacer.painted();
     default:
       return assertNever(msg);
   }
@@ -49,8 +51,9 @@ let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   // Latent queries skip the command queue: they must not wait behind a reset or a pause; so
-  // do the test-only faults (a lost device must strike mid-run, not after it).
-  if (msg.type === 'latent' || msg.type === 'fault') {
+  // do the test-only faults (a lost device must strike mid-run, not after it) and the page's
+  // "painted" (the training loop waits for it, and a pause in the queue waits for the loop).
+  if (msg.type === 'latent' || msg.type === 'fault' || msg.type === 'painted') {
     void handle(msg);
     return;
   }

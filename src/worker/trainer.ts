@@ -28,6 +28,7 @@ import type {
   WeightSnapshot,
 } from './protocol.ts';
 import { TrainingSession } from './session.ts';
+import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
 import { useFusedKernels } from '../models/optimizers.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
@@ -58,6 +59,8 @@ export class Trainer {
   private readonly losses = new LossBuffer();
   private running = false;
   private loop: Promise<void> | null = null;
+  /** Lets the page paint between chunks where the device shares its cores. */
+  readonly pacer = new PagePacer();
   private chunk = 1;
   private stepsPerSec = 0;
   private startedAt: number | null = null;
@@ -323,6 +326,8 @@ export class Trainer {
         this.chunk = Math.max(1, Math.min(maxChunk, Math.round((steps * CHUNK_MS) / ms) || 1));
         this.postStatus();
         await this.measureQuality(); // outside the chunk's timing: it does not shrink K
+        // The page answers the status (the chunk's last post) once it has painted.
+        if (deviceSharesCpu(tf.getBackend(), this.firstBackend)) await this.pacer.waitForPaint();
         await yieldToEvents();
       }
     } catch (e) {
@@ -364,6 +369,12 @@ export class Trainer {
     // Look for NaN/Inf before the buffer is transferred (and detached) by post.
     const bad = values.findIndex((v) => !Number.isFinite(v));
     const badKind = bad >= 0 && Number.isNaN(values[bad]) ? 'NaN' : 'infinite';
+    // The chunk's device work (weights for the mirror, pictures) comes before its losses are
+    // posted: the page then redraws while the device is idle (pagePacer.ts).
+    if (bad < 0) await this.snapshot(false);
+    if (session.step - this.lastImageStep >= (this.config?.every ?? 1)) {
+      await this.postImages();
+    }
     this.post({ type: 'metrics', firstStep, names: [...names], values }, [values.buffer]);
     if (bad >= 0) {
       this.running = false;
@@ -376,11 +387,6 @@ export class Trainer {
           `The loss became ${badKind} at step ${step}, so training was paused. ` +
           DIVERGENCE_ADVICE[MODELS[this.config!.model].family],
       });
-    } else {
-      await this.snapshot(false);
-    }
-    if (session.step - this.lastImageStep >= (this.config?.every ?? 1)) {
-      await this.postImages();
     }
     return n;
   }

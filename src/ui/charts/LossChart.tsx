@@ -17,13 +17,16 @@ import {
   type LossHistory,
 } from '../../state/lossHistory.ts';
 import type { MetricName } from '../../config/models.ts';
-import { useThrottled } from '../hooks/useThrottled.ts';
 import { METRIC_STYLE } from './metricStyles.ts';
+import { extent, niceTicks } from './axisTicks.ts';
 
 /** Points drawn at most: older steps are averaged into buckets, so drawing cost stays flat. */
-const MAX_POINTS = 300;
-/** At most ~10 redraws a second, however fast the losses arrive. */
-const REDRAW_MS = 100;
+const MAX_POINTS = 200;
+/**
+ * A fixed width for the value axes: "auto" measures every tick label in the DOM at each redraw.
+ * fmt writes at most 4 significant digits, "-0.6931" or "12345" at the chart's font size.
+ */
+const AXIS_WIDTH = 56;
 
 /** Tick labels: four significant digits (ticks 543 and 543.5 must not both read "543"). */
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : String(Number(v.toPrecision(4))));
@@ -38,7 +41,6 @@ export const LossChart = memo(function LossChart({
   evaluations: LossHistory;
   version: number;
 }) {
-  const shownVersion = useThrottled(version, REDRAW_MS);
   const [smoothing, setSmoothing] = useState(0);
   const [log, setLog] = useState(false);
   const smoothId = useId();
@@ -46,7 +48,7 @@ export const LossChart = memo(function LossChart({
   const nameList = [...trained, ...evaluations.metricNames].join(',');
   // A stable array while the lines stay the same, so the chart below is not redrawn for nothing.
   const names = useMemo(() => nameList.split(',').filter(Boolean) as MetricName[], [nameList]);
-  // The histories are mutable; shownVersion says when they changed.
+  // The histories are mutable; version (bumped at most ~10 times a second) says when they changed.
   const points = useMemo(() => {
     const raw = withEvaluations(history.chartPoints(MAX_POINTS), evaluations);
     const smooth = smoothPoints(raw, history.metricNames, smoothing);
@@ -54,7 +56,7 @@ export const LossChart = memo(function LossChart({
       ? positiveOnly(smooth, [...history.metricNames, ...evaluations.metricNames])
       : smooth;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [history, evaluations, shownVersion, smoothing, log]);
+  }, [history, evaluations, version, smoothing, log]);
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>
       <div className="chart-options">
@@ -83,7 +85,7 @@ export const LossChart = memo(function LossChart({
 });
 
 /**
- * The chart itself, apart so that it redraws only when what it draws changes (the throttled
+ * The chart itself, apart so that it redraws only when what it draws changes (the
  * points, the lines, the scale), not at every message that re-renders the page: one redraw of
  * recharts costs 20–60 ms of main thread here, more while the GPU threads take the cores.
  */
@@ -100,6 +102,21 @@ const LossLines = memo(function LossLines({
   log: boolean;
 }) {
   const hasRight = names.some((n) => METRIC_STYLE[n].axis === 'right');
+  const axes = useMemo(() => {
+    const on = (axis: 'left' | 'right') => names.filter((n) => METRIC_STYLE[n].axis === axis);
+    const [first, last] = extent(points, ['step']);
+    const x = niceTicks(first, last, 6, true);
+    return {
+      // The x axis spans the steps drawn exactly; its ticks are the round ones inside.
+      x: x && { domain: [first, last], ticks: x.ticks.filter((t) => t >= first && t <= last) },
+      // A log axis keeps recharts' own ticks (powers of ten).
+      left: log ? null : niceTicks(...extent(points, on('left'))),
+      right: log ? null : niceTicks(...extent(points, on('right'))),
+    };
+  }, [points, names, log]);
+  // Our ticks, all drawn (interval 0: recharts would measure each label to drop crowded ones).
+  const ticksOf = (a: { domain: number[]; ticks: number[] } | null) =>
+    a ? { domain: a.domain, ticks: a.ticks, niceTicks: 'none' as const, interval: 0 } : {};
   return (
     <ResponsiveContainer width="100%" height={320}>
       <LineChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
@@ -110,23 +127,26 @@ const LossLines = memo(function LossLines({
           domain={['dataMin', 'dataMax']}
           allowDecimals={false}
           label={{ value: 'step', position: 'insideBottomRight', offset: -4 }}
+          {...ticksOf(axes.x)}
         />
         <YAxis
           yAxisId="left"
           tickFormatter={fmt}
-          width="auto"
+          width={AXIS_WIDTH}
           domain={['auto', 'auto']}
           scale={log ? 'log' : 'auto'}
           allowDataOverflow={log}
+          {...ticksOf(axes.left)}
         />
         <YAxis
           yAxisId="right"
           hide={!hasRight}
           orientation="right"
           tickFormatter={fmt}
-          width="auto"
+          width={AXIS_WIDTH}
           domain={['auto', 'auto']}
           scale={log ? 'log' : 'auto'}
+          {...ticksOf(axes.right)}
         />
         <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
         <Legend />

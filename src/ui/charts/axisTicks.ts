@@ -1,0 +1,51 @@
+// Round axis ticks, computed here because recharts computes its own "nice" ticks with decimal.js
+// at every redraw: a fifth of a loss-chart redraw's time in a profile of training.
+
+export interface AxisTicks {
+  domain: [number, number];
+  ticks: number[];
+}
+
+/** Steps between ticks: 1, 2 or 5 times a power of ten. */
+const MULTIPLES = [1, 2, 5, 10];
+
+/**
+ * About `count` ticks 1, 2 or 5 × 10^k apart that cover [min, max], the domain ending on the
+ * first and last. `integer` keeps the step at least 1 (an axis of steps). Null without values.
+ */
+export function niceTicks(min: number, max: number, count = 5, integer = false): AxisTicks | null {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) return null;
+  if (min === max) {
+    const pad = Math.abs(min) * 0.1 || 1; // a flat line: a band around it
+    min -= pad;
+    max += pad;
+  }
+  const raw = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  let step = MULTIPLES.find((m) => m * power >= raw)! * power;
+  if (integer) step = Math.max(1, Math.round(step));
+  const first = Math.floor(min / step);
+  const last = Math.ceil(max / step);
+  const ticks: number[] = [];
+  // i × step, not a running sum: 0.1 + 0.2 would drift from 0.3.
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
+}
+
+/** The smallest and largest finite value of `keys` over `points`. */
+export function extent<P extends Record<string, number>>(
+  points: readonly P[],
+  keys: readonly string[],
+): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of points) {
+    for (const k of keys) {
+      const v = p[k];
+      if (v === undefined || !Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return [lo, hi];
+}

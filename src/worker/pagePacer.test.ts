@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
+import type { BackendInfo } from './protocol.ts';
+
+afterEach(() => vi.useRealTimers());
+
+const info = (name: BackendInfo['name'], adapter: string, fallback: boolean | null) => ({
+  name,
+  adapter,
+  isFallbackAdapter: fallback,
+  fallbackReason: null,
+  forced: false,
+  autoChoice: null,
+});
+
+describe('deviceSharesCpu', () => {
+  it('is true for software devices only', () => {
+    const swiftshader = info('webgpu', 'google / swiftshader', true);
+    expect(deviceSharesCpu('webgpu', swiftshader)).toBe(true);
+    expect(deviceSharesCpu('webgpu', info('webgpu', 'nvidia / hopper', false))).toBe(false);
+    // The 2-D data's automatic CPU backend, whatever the first backend was.
+    expect(deviceSharesCpu('cpu', info('webgpu', 'nvidia / hopper', false))).toBe(true);
+    expect(deviceSharesCpu('webgl', info('webgl', 'WebGL 2.0 / SwiftShader Device', null))).toBe(
+      true,
+    );
+    expect(deviceSharesCpu('webgl', info('webgl', 'WebGL 2.0 / ANGLE (NVIDIA)', null))).toBe(false);
+    expect(deviceSharesCpu('webgpu', null)).toBe(false);
+  });
+});
+
+describe('PagePacer', () => {
+  it('waits for the page to paint, or at most 200 ms', async () => {
+    vi.useFakeTimers();
+    const pacer = new PagePacer();
+    pacer.painted(); // an answer with nobody waiting changes nothing
+    let done = false;
+    void pacer.waitForPaint().then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(done).toBe(false);
+    pacer.painted();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(true);
+
+    done = false;
+    void pacer.waitForPaint().then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(199);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1); // no answer (a busy or closing page): go on
+    expect(done).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import type { BackendInfo } from './protocol.ts';
+
+// Where the device is software (WebGPU's fallback adapter, WebGL on SwiftShader, the CPU
+// backend), its work runs on the same CPU cores as the page. While a chunk trains, a redraw of
+// the loss chart (~20 ms of work) is stretched to 50–250 ms: the main thread waits for a core.
+// So there the trainer, after posting a chunk's losses, pictures and status, waits until the
+// page says it has painted them (`painted`), or at most MAX_WAIT_MS, before it queues the next
+// chunk: the page draws on idle cores. On a hardware GPU the page and the device do not compete
+// for cores, and the trainer does not wait.
+
+/** Long enough for a frame and a chart redraw; short enough that a busy page never stalls a run. */
+const MAX_WAIT_MS = 200;
+
+/** True where the device's work takes the page's CPU cores; `active` is tfjs's backend now. */
+export function deviceSharesCpu(active: string, first: BackendInfo | null): boolean {
+  if (active === 'cpu') return true; // also the 2-D data's automatic CPU backend
+  if (!first || first.name !== active) return false;
+  if (active === 'webgpu') return first.isFallbackAdapter === true;
+  return /swiftshader|llvmpipe|software/i.test(first.adapter);
+}
+
+export class PagePacer {
+  private resolve: (() => void) | null = null;
+
+  /** The page painted everything posted before its answer. */
+  painted(): void {
+    this.resolve?.();
+    this.resolve = null;
+  }
+
+  /** Resolves once the page has painted (an answer to a post made before this call), or soon. */
+  waitForPaint(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.painted(), MAX_WAIT_MS);
+      this.resolve = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

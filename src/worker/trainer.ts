@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
-import { LIVE_FIELDS, MODELS, type Family } from '../config/models.ts';
+import { LIVE_FIELDS, MODELS } from '../config/models.ts';
 import { dataShapeFor, type CustomData } from '../data/hostData.ts';
 import { BUILDERS } from '../models/registry.ts';
 import { parseLink } from '../state/url.ts';
@@ -29,6 +29,7 @@ import type {
 } from './protocol.ts';
 import { TrainingSession } from './session.ts';
 import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
+import { divergence } from './divergence.ts';
 import { useFusedKernels } from '../models/optimizers.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
@@ -39,12 +40,6 @@ export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 const CHUNK_MS = 250;
 const MAX_CHUNK = 64;
-
-const DIVERGENCE_ADVICE: Record<Family, string> = {
-  vae: 'Try a lower learning rate or a smaller β, then Reset.',
-  ae: 'Try a lower learning rate, then Reset.',
-  gan: 'Try lower learning rates, the WGAN-GP loss (its gradient penalty keeps the critic tame), then Reset.',
-};
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -367,26 +362,17 @@ export class Trainer {
       this.firstStepMs = performance.now() - this.startedAt;
     }
     // Look for NaN/Inf before the buffer is transferred (and detached) by post.
-    const bad = values.findIndex((v) => !Number.isFinite(v));
-    const badKind = bad >= 0 && Number.isNaN(values[bad]) ? 'NaN' : 'infinite';
+    const diverged = divergence(values, names.length, firstStep, MODELS[this.config!.model].family);
     // The chunk's device work (weights for the mirror, pictures) comes before its losses are
     // posted: the page then redraws while the device is idle (pagePacer.ts).
-    if (bad < 0) await this.snapshot(false);
+    if (!diverged) await this.snapshot(false);
     if (session.step - this.lastImageStep >= (this.config?.every ?? 1)) {
       await this.postImages();
     }
     this.post({ type: 'metrics', firstStep, names: [...names], values }, [values.buffer]);
-    if (bad >= 0) {
+    if (diverged) {
       this.running = false;
-      const step = firstStep + Math.floor(bad / names.length);
-      this.post({
-        type: 'error',
-        fatal: false,
-        kind: 'diverged',
-        message:
-          `The loss became ${badKind} at step ${step}, so training was paused. ` +
-          DIVERGENCE_ADVICE[MODELS[this.config!.model].family],
-      });
+      this.post({ type: 'error', fatal: false, kind: 'diverged', message: diverged });
     }
     return n;
   }

@@ -320,9 +320,9 @@ export class Trainer {
         const maxChunk = this.plainLoop ? 1 : MAX_CHUNK;
         this.chunk = Math.max(1, Math.min(maxChunk, Math.round((steps * CHUNK_MS) / ms) || 1));
         this.postStatus();
-        await this.measureQuality(); // outside the chunk's timing: it does not shrink K
         // The page answers the status (the chunk's last post) once it has painted.
         if (deviceSharesCpu(tf.getBackend(), this.firstBackend)) await this.pacer.waitForPaint();
+        await this.measureQuality(); // outside the chunk's timing: it does not shrink K
         await yieldToEvents();
       }
     } catch (e) {

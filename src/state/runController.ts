@@ -4,7 +4,8 @@ import type { ModelId, RunConfig } from '../config/schema.ts';
 import { WorkerClient } from '../worker/client.ts';
 import type { FaultFlag, FromWorker, WeightSnapshot } from '../worker/protocol.ts';
 import type { RunStore } from './runStore.ts';
-import { toHash, type PanelId } from './url.ts';
+import type { PanelId } from './url.ts';
+import { AddressBar } from './addressBar.ts';
 import { resize, type ExplorerState } from './explorer.ts';
 import { LatentRouter } from './latentRouter.ts';
 import { afterPaint } from './afterPaint.ts';
@@ -38,6 +39,8 @@ export class RunController {
   private snapshot: WeightSnapshot | null = null;
   /** Where latent queries go: the latent mirror, or this worker until the mirror is ready. */
   private readonly latent: LatentRouter;
+  /** The link in the address bar. */
+  private readonly link: AddressBar;
 
   constructor(
     private readonly store: RunStore,
@@ -47,6 +50,7 @@ export class RunController {
     /** Test-only faults from `?faults=` (empty in normal use). */
     private readonly faults: FaultFlag[] = [],
   ) {
+    this.link = new AddressBar(store);
     this.latent = new LatentRouter(
       store,
       (msg) => this.client.send(msg),
@@ -85,7 +89,7 @@ export class RunController {
         this.latent.picturesArrived();
         break;
       case 'restored':
-        this.writeHash(store.getSnapshot().config);
+        this.link.write();
         break;
       case 'status':
         // A training chunk's last post: where the device shares the CPU, the worker waits for
@@ -204,24 +208,13 @@ export class RunController {
     const explorer = { ...this.store.getSnapshot().explorer, z };
     this.store.update({ explorer }, true);
     this.latent.refresh(z.length > 2 ? ['decode', 'grid'] : ['decode']);
-    this.scheduleHash();
+    this.link.writeSoon();
   }
 
   /** New interpolation ends or mode. */
   setStrip(patch: Partial<Pick<ExplorerState, 'a' | 'b' | 'mode'>>): void {
     this.store.update({ explorer: { ...this.store.getSnapshot().explorer, ...patch } }, true);
     this.latent.refresh(['interpolate']);
-  }
-
-  private hashTimer: ReturnType<typeof setTimeout> | null = null;
-
-  /** Writes the link soon: a slider drag changes it many times a second. */
-  private scheduleHash(): void {
-    if (this.hashTimer !== null) return;
-    this.hashTimer = setTimeout(() => {
-      this.hashTimer = null;
-      this.writeHash(this.store.getSnapshot().config);
-    }, 250);
   }
 
   reset(): void {
@@ -238,7 +231,7 @@ export class RunController {
     if (key === 'usize' && this.uploadFiles.length) {
       // Another size: decode the same files again; training moves to them when asked.
       this.store.update({ config }, true);
-      this.writeHash(config);
+      this.link.write(config);
       void this.decodeUpload(this.uploadFiles);
       return;
     }
@@ -246,7 +239,7 @@ export class RunController {
       // Nothing to train on yet: show the upload panel, keep the current run until images
       // are chosen ("Train on these images").
       this.store.update({ config }, true);
-      this.writeHash(config);
+      this.link.write(config);
       return;
     }
     this.apply(config, LIVE_FIELDS.has(key));
@@ -259,7 +252,7 @@ export class RunController {
     this.client.send({ type: 'drawn', points: points.slice() });
     const { config } = this.store.getSnapshot();
     if (config.data === 'drawn') this.apply(config, false);
-    else this.writeHash(config);
+    else this.link.write(config);
   }
 
   private readonly decoder = new ImageDecoder();
@@ -325,20 +318,6 @@ export class RunController {
     this.apply(config, false);
   }
 
-  /** The link's hash for the run as it is now. */
-  currentHash(config = this.store.getSnapshot().config): string {
-    const { drawn, explorer, closed } = this.store.getSnapshot();
-    return toHash(config, { drawn, z: explorer.z, closed });
-  }
-
-  private writeHash(config: RunConfig): void {
-    history.replaceState(
-      null,
-      '',
-      `${location.pathname}${location.search}${this.currentHash(config)}`,
-    );
-  }
-
   /** Folds or unfolds a panel; the link remembers it. */
   setPanel(id: PanelId, open: boolean): void {
     const before = this.store.getSnapshot().closed;
@@ -346,7 +325,7 @@ export class RunController {
     const closed = before.filter((p) => p !== id);
     if (!open) closed.push(id);
     this.store.update({ closed }, true);
-    this.writeHash(this.store.getSnapshot().config);
+    this.link.write();
     if (id === 'explorer' && open) this.latent.refresh();
   }
 
@@ -357,7 +336,7 @@ export class RunController {
   /** Saves the model to the browser (IndexedDB), with the link and the step. */
   saveCheckpoint(): void {
     this.modelsBusy();
-    this.client.send({ type: 'models', action: 'save', hash: this.currentHash() });
+    this.client.send({ type: 'models', action: 'save', hash: this.link.hash() });
   }
 
   restoreCheckpoint(id: string): void {
@@ -373,7 +352,7 @@ export class RunController {
   /** Downloads the networks in tfjs's layers format. */
   exportModel(): void {
     this.modelsBusy();
-    this.client.send({ type: 'export', hash: this.currentHash() });
+    this.client.send({ type: 'export', hash: this.link.hash() });
   }
 
   /** Loads model files the person chose (model.json files and their weights). */
@@ -392,7 +371,7 @@ export class RunController {
     const before = this.store.getSnapshot();
     const backendChanged = config.backend !== before.config.backend;
     this.store.update({ config, explorer: resize(before.explorer, config.latent) }, true);
-    this.writeHash(config);
+    this.link.write(config);
     if (backendChanged) {
       // tfjs picks its backend once per worker: a new backend means a fresh page.
       location.reload();

@@ -1,13 +1,23 @@
+/** The longest wait for an idle main thread after the paint: the worker waits for our answer. */
+const IDLE_TIMEOUT_MS = 150;
+
 /**
- * Calls `fn` once the page has painted what it has been given so far: after two animation
- * frames. The store hands the worker's messages to React in an animation frame asked for
- * before ours (runStore.ts), so the redraw lands in the first; the second comes after that
- * frame was painted. A hidden page paints nothing and gets no frames: there `fn` runs at once.
+ * Calls `fn` once the page has painted what it has been given so far and has settled: after
+ * two animation frames, then when the main thread is idle. The store hands the worker's
+ * messages to React in an animation frame asked for before ours (runStore.ts), so the redraw
+ * lands in the first; the second comes after that frame was painted. The loss chart's redraw
+ * is a transition that React splits into several short tasks (LossChart.tsx), some after the
+ * paint: the idle callback waits for those too. A hidden page paints nothing and gets no
+ * frames: there `fn` runs at once.
  */
 export function afterPaint(fn: () => void): void {
   if (document.hidden) {
     setTimeout(fn, 0);
     return;
   }
-  requestAnimationFrame(() => requestAnimationFrame(() => fn()));
+  const whenIdle = (f: () => void) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => f(), { timeout: IDLE_TIMEOUT_MS })
+      : setTimeout(f, 0);
+  requestAnimationFrame(() => requestAnimationFrame(() => whenIdle(fn)));
 }

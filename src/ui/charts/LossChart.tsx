@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -18,7 +18,7 @@ import {
 } from '../../state/lossHistory.ts';
 import type { MetricName } from '../../config/models.ts';
 import { METRIC_STYLE } from './metricStyles.ts';
-import { extent, niceTicks } from './axisTicks.ts';
+import { extent, niceTicks, sameAxisTicks, type AxisTicks } from './axisTicks.ts';
 
 /** Points drawn at most: older steps are averaged into buckets, so drawing cost stays flat. */
 const MAX_POINTS = 200;
@@ -30,6 +30,13 @@ const AXIS_WIDTH = 56;
 
 /** Tick labels: four significant digits (ticks 543 and 543.5 must not both read "543"). */
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : String(Number(v.toPrecision(4))));
+const tooltipValue = (v: unknown) => (typeof v === 'number' ? fmt(v) : String(v));
+
+// Props given to recharts as constants: it compares many props by identity, and a changed one
+// makes the component hand new settings to its store, which recomputes the whole chart.
+const MARGIN = { top: 8, right: 8, bottom: 8, left: 0 };
+const AUTO_DOMAIN = ['auto', 'auto'];
+const X_LABEL = { value: 'step', position: 'insideBottomRight', offset: -4 } as const;
 
 export const LossChart = memo(function LossChart({
   history,
@@ -57,6 +64,11 @@ export const LossChart = memo(function LossChart({
       : smooth;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [history, evaluations, version, smoothing, log]);
+  // New points redraw the chart as a transition: React renders it in slices of ~5 ms, and
+  // recharts' store work (in the effects after the commit) runs as a task of its own, so no
+  // single task holds the main thread for the whole redraw (12–30 ms here). The page tells the worker it
+  // has painted only once these tasks are done (afterPaint.ts).
+  const shownPoints = useDeferredValue(points);
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>
       <div className="chart-options">
@@ -79,7 +91,7 @@ export const LossChart = memo(function LossChart({
       {points.length === 0 ? (
         <p className="muted chart-empty">Losses appear here once training starts.</p>
       ) : null}
-      <LossLines points={points} names={names} trainedCount={trained.length} log={log} />
+      <LossLines points={shownPoints} names={names} trainedCount={trained.length} log={log} />
     </div>
   );
 });
@@ -87,7 +99,7 @@ export const LossChart = memo(function LossChart({
 /**
  * The chart itself, apart so that it redraws only when what it draws changes (the
  * points, the lines, the scale), not at every message that re-renders the page: one redraw of
- * recharts costs 20–60 ms of main thread here, more while the GPU threads take the cores.
+ * recharts costs 12–30 ms of main thread here, more while the GPU threads take the cores.
  */
 const LossLines = memo(function LossLines({
   points,
@@ -102,38 +114,52 @@ const LossLines = memo(function LossLines({
   log: boolean;
 }) {
   const hasRight = names.some((n) => METRIC_STYLE[n].axis === 'right');
+  // An axis whose ticks are the same values keeps the same object, so recharts skips it.
+  const shown = useRef<Record<'x' | 'left' | 'right', AxisTicks | null>>({
+    x: null,
+    left: null,
+    right: null,
+  });
   const axes = useMemo(() => {
     const on = (axis: 'left' | 'right') => names.filter((n) => METRIC_STYLE[n].axis === axis);
     const [first, last] = extent(points, ['step']);
     const x = niceTicks(first, last, 6, true);
-    return {
+    const next = {
       // The x axis spans the steps drawn exactly; its ticks are the round ones inside.
-      x: x && { domain: [first, last], ticks: x.ticks.filter((t) => t >= first && t <= last) },
+      x: x && {
+        domain: [first, last] as [number, number],
+        ticks: x.ticks.filter((t) => t >= first && t <= last),
+      },
       // A log axis keeps recharts' own ticks (powers of ten).
       left: log ? null : niceTicks(...extent(points, on('left'))),
       right: log ? null : niceTicks(...extent(points, on('right'))),
     };
+    const kept = shown.current;
+    for (const k of ['x', 'left', 'right'] as const) {
+      if (!sameAxisTicks(kept[k], next[k])) kept[k] = next[k];
+    }
+    return { ...kept };
   }, [points, names, log]);
   // Our ticks, all drawn (interval 0: recharts would measure each label to drop crowded ones).
-  const ticksOf = (a: { domain: number[]; ticks: number[] } | null) =>
+  const ticksOf = (a: AxisTicks | null) =>
     a ? { domain: a.domain, ticks: a.ticks, niceTicks: 'none' as const, interval: 0 } : {};
   return (
     <ResponsiveContainer width="100%" height={320}>
-      <LineChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <LineChart data={points} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
         <XAxis
           dataKey="step"
           type="number"
           domain={['dataMin', 'dataMax']}
           allowDecimals={false}
-          label={{ value: 'step', position: 'insideBottomRight', offset: -4 }}
+          label={X_LABEL}
           {...ticksOf(axes.x)}
         />
         <YAxis
           yAxisId="left"
           tickFormatter={fmt}
           width={AXIS_WIDTH}
-          domain={['auto', 'auto']}
+          domain={AUTO_DOMAIN}
           scale={log ? 'log' : 'auto'}
           allowDataOverflow={log}
           {...ticksOf(axes.left)}
@@ -144,11 +170,11 @@ const LossLines = memo(function LossLines({
           orientation="right"
           tickFormatter={fmt}
           width={AXIS_WIDTH}
-          domain={['auto', 'auto']}
+          domain={AUTO_DOMAIN}
           scale={log ? 'log' : 'auto'}
           {...ticksOf(axes.right)}
         />
-        <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
+        <Tooltip formatter={tooltipValue} />
         <Legend />
         {names.map((name) => (
           <Line

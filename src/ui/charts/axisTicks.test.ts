@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, niceTicks } from './axisTicks.ts';
+import { extent, niceTicks, sameAxisTicks } from './axisTicks.ts';
 
 describe('niceTicks', () => {
   it('covers the range with round steps', () => {
@@ -42,5 +42,15 @@ describe('extent', () => {
     expect(extent(points, ['a'])).toEqual([1, 3]);
     expect(extent(points, ['a', 'b'])).toEqual([-2, 100]);
     expect(extent(points, ['c'])).toEqual([Infinity, -Infinity]);
+  });
+});
+
+describe('sameAxisTicks', () => {
+  it('compares domain and ticks by value', () => {
+    expect(sameAxisTicks(niceTicks(103, 987), niceTicks(110, 990))).toBe(true);
+    expect(sameAxisTicks(niceTicks(103, 987), niceTicks(103, 1010))).toBe(false);
+    expect(sameAxisTicks(niceTicks(0, 10), niceTicks(0, 10, 2))).toBe(false);
+    expect(sameAxisTicks(null, null)).toBe(true);
+    expect(sameAxisTicks(null, niceTicks(0, 1))).toBe(false);
   });
 });

@@ -49,3 +49,14 @@ export function extent<P extends Record<string, number>>(
   }
   return [lo, hi];
 }
+
+/** Same domain and ticks, value by value (recharts compares an axis's ticks by identity). */
+export function sameAxisTicks(a: AxisTicks | null, b: AxisTicks | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.ticks.length !== b.ticks.length) return false;
+  return (
+    a.domain[0] === b.domain[0] &&
+    a.domain[1] === b.domain[1] &&
+    a.ticks.every((t, i) => t === b.ticks[i])
+  );
+}

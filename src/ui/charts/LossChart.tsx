@@ -66,8 +66,8 @@ export const LossChart = memo(function LossChart({
   }, [history, evaluations, version, smoothing, log]);
   // New points redraw the chart as a transition: React renders it in slices of ~5 ms, and
   // recharts' store work (in the effects after the commit) runs as a task of its own, so no
-  // single task holds the main thread for the whole redraw (12–30 ms here). The page tells the worker it
-  // has painted only once these tasks are done (afterPaint.ts).
+  // single task holds the main thread for the whole redraw (12–30 ms here). The page tells the
+  // worker it has painted only once these tasks are done (afterPaint.ts).
   const shownPoints = useDeferredValue(points);
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>

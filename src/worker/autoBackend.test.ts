@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { autoBackendFor } from './backend.ts';
-import type { BackendInfo } from './protocol.ts';
+import { backendInfo } from './backendInfo.fixture.ts';
 
-const swiftshader: BackendInfo = {
-  name: 'webgpu',
-  adapter: 'google / swiftshader (software fallback adapter)',
-  isFallbackAdapter: true,
-  fallbackReason: null,
-  forced: false,
-  autoChoice: null,
-};
+const swiftshader = backendInfo('webgpu', 'google / swiftshader (software fallback adapter)', true);
 
 describe('auto backend per kind of data', () => {
   it('2-D data on a software WebGPU adapter moves to the CPU, saying why', () => {

@@ -1,29 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
-import type { BackendInfo } from './protocol.ts';
+import { backendInfo } from './backendInfo.fixture.ts';
 
 afterEach(() => vi.useRealTimers());
 
-const info = (name: BackendInfo['name'], adapter: string, fallback: boolean | null) => ({
-  name,
-  adapter,
-  isFallbackAdapter: fallback,
-  fallbackReason: null,
-  forced: false,
-  autoChoice: null,
-});
-
 describe('deviceSharesCpu', () => {
   it('is true for software devices only', () => {
-    const swiftshader = info('webgpu', 'google / swiftshader', true);
+    const swiftshader = backendInfo('webgpu', 'google / swiftshader', true);
     expect(deviceSharesCpu('webgpu', swiftshader)).toBe(true);
-    expect(deviceSharesCpu('webgpu', info('webgpu', 'nvidia / hopper', false))).toBe(false);
+    expect(deviceSharesCpu('webgpu', backendInfo('webgpu', 'nvidia / hopper', false))).toBe(false);
     // The 2-D data's automatic CPU backend, whatever the first backend was.
-    expect(deviceSharesCpu('cpu', info('webgpu', 'nvidia / hopper', false))).toBe(true);
-    expect(deviceSharesCpu('webgl', info('webgl', 'WebGL 2.0 / SwiftShader Device', null))).toBe(
-      true,
+    expect(deviceSharesCpu('cpu', backendInfo('webgpu', 'nvidia / hopper', false))).toBe(true);
+    expect(
+      deviceSharesCpu('webgl', backendInfo('webgl', 'WebGL 2.0 / SwiftShader Device', null)),
+    ).toBe(true);
+    expect(deviceSharesCpu('webgl', backendInfo('webgl', 'WebGL 2.0 / ANGLE (NVIDIA)', null))).toBe(
+      false,
     );
-    expect(deviceSharesCpu('webgl', info('webgl', 'WebGL 2.0 / ANGLE (NVIDIA)', null))).toBe(false);
     expect(deviceSharesCpu('webgpu', null)).toBe(false);
   });
 });

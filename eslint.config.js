@@ -22,7 +22,15 @@ const noTfjsOnMainThread = {
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', '**/*.tmp.*'],
+    ignores: [
+      'dist',
+      '**/dist',
+      'node_modules',
+      'public',
+      'test-results',
+      'playwright-report',
+      '**/*.tmp.*',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

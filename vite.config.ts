@@ -13,7 +13,7 @@ export default defineConfig({
   },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     // tfjs on its pure-JS CPU backend is slow: give training tests room.
     testTimeout: 120_000,

@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { test, type Page } from '@playwright/test';
 import type { PlaygroundStatus } from '../src/state/testHandle.ts';
+import { keptGpuSection } from './node-gpu/gpuReport.ts';
 
 // `npm run bench`: measures the built page side by side in one run and writes
 // bench/results/<date>.json and BENCHMARKS.md. BENCH_GPU=1 drops the software-adapter
@@ -80,11 +81,15 @@ test.afterAll(() => {
     '| --- | --- | --- |',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
+  // The GPU section (`npm run bench:node-gpu`, on another machine) stays as it was.
+  const gpu = existsSync('BENCHMARKS.md')
+    ? keptGpuSection(readFileSync('BENCHMARKS.md', 'utf8'))
+    : '';
   writeFileSync(
     'BENCHMARKS.md',
     `# Benchmarks\n\nWritten by \`npm run bench\` on ${day} (${m.cpus} × ${m.cpu}${
       m.gpuFlag ? ', BENCH_GPU=1' : ', headless Chromium, WebGPU on its software adapter'
-    }). The raw numbers are in \`bench/results/${day}.json\`. Speeds are steps per second over ${WINDOW_S} s after the first step.\n\n${table}\n`,
+    }). The raw numbers are in \`bench/results/${day}.json\`. Speeds are steps per second over ${WINDOW_S} s after the first step.\n\n${table}\n${gpu ? `\n${gpu}\n` : ''}`,
   );
 });
 

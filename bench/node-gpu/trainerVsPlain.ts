@@ -66,7 +66,11 @@ const latest = (): Seen => seen!;
 /** Starts a fresh run of the link on WebGPU (no pictures, no quality metrics inside it). */
 async function startRun(link: string, faults: FaultFlag[], steps = 0) {
   seen = null;
-  const { config } = parseLink('?backend=webgpu', `#${link}&every=100000&quality=0&steps=${steps}`);
+  const { config, ignored } = parseLink(
+    '?backend=webgpu',
+    `#${link}&every=10000&quality=0&steps=${steps}`,
+  );
+  if (ignored.length) throw new Error(`the link has values out of range: ${ignored.join('; ')}`);
   await trainer.init(config, 'unused', faults);
   if (backend?.name !== 'webgpu') throw new Error(`not on WebGPU: ${JSON.stringify(backend)}`);
   trainer.start();

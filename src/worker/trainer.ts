@@ -31,15 +31,13 @@ import { TrainingSession } from './session.ts';
 import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
 import { divergence } from './divergence.ts';
 import { useFusedKernels } from '../models/optimizers.ts';
+import { ChunkSizer, MAX_CHUNK } from './chunkSizer.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
 // `await data()`, posts them, posts pictures every `every` steps, and yields so that
-// messages (pause, reset) are handled between chunks. K adapts so a chunk takes ~CHUNK_MS.
+// messages (pause, reset) are handled between chunks. K adapts to the device (chunkSizer.ts).
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
-
-const CHUNK_MS = 250;
-const MAX_CHUNK = 64;
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -56,16 +54,14 @@ export class Trainer {
   private loop: Promise<void> | null = null;
   /** Lets the page paint between chunks where the device shares its cores. */
   readonly pacer = new PagePacer();
-  private chunk = 1;
-  private stepsPerSec = 0;
+  /** Steps per chunk, and the steps/s the status shows. */
+  private readonly chunks = new ChunkSizer();
   private startedAt: number | null = null;
   private firstStepMs: number | null = null;
   private lastImageStep = -1;
   private readonly snapshots: SnapshotPoster;
   /** Test-only triggers are honoured (the page's link had `?faults=`). */
   private faultsEnabled = false;
-  /** Bench only: one step per chunk, its loss read back at once, tfjs's Adam (its examples' loop). */
-  private plainLoop = false;
   private readonly quality: QualityProbe;
   /** The step-0 quality measurement of a new session, which training waits for. */
   private firstQuality: Promise<void> = Promise.resolve();
@@ -112,8 +108,11 @@ export class Trainer {
   async init(config: RunConfig, dataUrl: string, faults: FaultFlag[] = []): Promise<void> {
     this.config = config;
     this.faultsEnabled = applyStartFaults(faults);
-    this.plainLoop = faults.includes('plain-loop');
-    useFusedKernels(!this.plainLoop); // the plain loop trains with tfjs's own ops and Adam
+    // Bench only, the plain loop as tfjs's examples train: one step per chunk (its loss read
+    // back at once), tfjs's own ops and Adam.
+    const plainLoop = faults.includes('plain-loop');
+    this.chunks.limit = plainLoop ? 1 : MAX_CHUNK;
+    useFusedKernels(!plainLoop);
     this.progress('backend', 'Starting the tfjs backend…');
     this.firstBackend = await initBackend(config.backend);
     this.post({ type: 'backend', info: this.firstBackend });
@@ -282,9 +281,8 @@ export class Trainer {
         info: { kind: data.shape.kind, description: note, trainCount, heldOutCount },
       });
     }
-    this.chunk = 1;
+    this.chunks.restart();
     this.snapshots.restart();
-    this.stepsPerSec = 0;
     this.startedAt = null;
     this.firstStepMs = null;
     await this.postImages();
@@ -312,13 +310,8 @@ export class Trainer {
       this.startedAt ??= performance.now();
       while (this.running && !this.budgetReached()) {
         const t0 = performance.now();
-        const steps = await this.runChunk(this.chunk);
-        const ms = performance.now() - t0;
-        // Steps/s over the chunk, smoothed so the status line does not flicker.
-        const rate = (steps * 1000) / Math.max(ms, 1);
-        this.stepsPerSec = this.stepsPerSec ? 0.7 * this.stepsPerSec + 0.3 * rate : rate;
-        const maxChunk = this.plainLoop ? 1 : MAX_CHUNK;
-        this.chunk = Math.max(1, Math.min(maxChunk, Math.round((steps * CHUNK_MS) / ms) || 1));
+        const steps = await this.runChunk(this.chunks.size);
+        this.chunks.record(steps, performance.now() - t0);
         this.postStatus();
         // The page answers the status (the chunk's last post) once it has painted.
         if (deviceSharesCpu(tf.getBackend(), this.firstBackend)) await this.pacer.waitForPaint();
@@ -388,7 +381,7 @@ export class Trainer {
       type: 'status',
       running: this.running,
       step: this.session?.step ?? 0,
-      stepsPerSec: this.stepsPerSec,
+      stepsPerSec: this.chunks.stepsPerSec,
       firstStepMs: this.firstStepMs,
       numTensors: tf.memory().numTensors,
       numBytes: tf.memory().numBytes,

@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { test, type Page } from '@playwright/test';
 import type { PlaygroundStatus } from '../src/state/testHandle.ts';
 import { keptGpuSection } from './node-gpu/gpuReport.ts';
+import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from './trainerLinks.ts';
 
 // `npm run bench`: measures the built page side by side in one run and writes
 // bench/results/<date>.json and BENCHMARKS.md. BENCH_GPU=1 drops the software-adapter
@@ -267,18 +268,13 @@ test('backends side by side: dense VAE on MNIST, batch 32', async ({ page }) => 
 // with its loss read back at once, as tfjs's examples train. No pictures or quality metrics
 // run inside the window (every=10000, quality=0), so the counts are the training steps' own.
 test('our trainer vs a plain tfjs loop: steps/s and GPU dispatches per step', async ({ page }) => {
-  const models: Record<string, string> = {
-    'dense GAN': 'model=gan',
-    'dense VAE': 'model=vae',
-    DCGAN: 'model=gan&arch=conv&batch=16',
-  };
   const ratios: Record<string, number | null> = {};
   const dispatches: Record<string, { ours: number | null; plain: number | null }> = {};
   const submits: Record<string, { ours: number | null; plain: number | null }> = {};
   const stepsPerSec: Record<string, { ours: number; plain: number }> = {};
-  for (const [name, link] of Object.entries(models)) {
+  for (const [name, link] of Object.entries(TRAINER_VS_PLAIN_LINKS)) {
     const run = async (flags: string) => {
-      await open(page, `/?backend=webgpu&faults=${flags}#${link}&every=10000&quality=0`);
+      await open(page, `/?backend=webgpu&faults=${flags}#${link}&${STEPS_ONLY}`);
       return speed(page);
     };
     const ours = await run('count-gpu');

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
 // The Markdown for the Node GPU benchmark (trainerVsPlain.ts): a section of BENCHMARKS.md
 // between two markers, so that `npm run bench` (which rewrites the rest of the file) keeps it,
 // and `npm run bench:node-gpu` replaces only it.
@@ -78,4 +80,10 @@ export function withGpuSection(markdown: string, section: string): string {
   const old = keptGpuSection(markdown);
   if (old) return markdown.replace(old, section);
   return `${markdown.trimEnd()}\n\n${section}\n`;
+}
+
+/** Puts the section into the Markdown file at `path` (a new file holds a title and the section). */
+export function writeGpuSection(path: string, section: string): void {
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  writeFileSync(path, withGpuSection(old, section));
 }

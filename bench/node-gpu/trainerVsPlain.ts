@@ -1,7 +1,7 @@
 // Imported first: tfjs's WebGPU backend registers itself only where navigator.gpu exists.
 import './dawnGlobals.ts';
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -11,7 +11,8 @@ import { MemoryStore } from '../../src/testing/memoryStore.ts';
 import { Checkpoints } from '../../src/worker/checkpoints.ts';
 import type { BackendInfo, FaultFlag, FromWorker } from '../../src/worker/protocol.ts';
 import { Trainer } from '../../src/worker/trainer.ts';
-import { fixed, gpuSection, withGpuSection, type NodeGpuResults } from './gpuReport.ts';
+import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from '../trainerLinks.ts';
+import { fixed, gpuSection, writeGpuSection, type NodeGpuResults } from './gpuReport.ts';
 
 // The benchmark's "our trainer vs a plain tfjs loop" (bench/bench.spec.ts), in Node on Dawn's
 // WebGPU, for a machine with a GPU and no browser. The same Trainer as the page's worker runs the
@@ -26,9 +27,7 @@ import { fixed, gpuSection, withGpuSection, type NodeGpuResults } from './gpuRep
 const WINDOW_S = Number(process.argv[2] ?? 8);
 const SOAK_STEPS = Number(process.argv[3] ?? 2000);
 const MODELS: Record<string, string> = {
-  'dense GAN': 'model=gan',
-  'dense VAE': 'model=vae',
-  DCGAN: 'model=gan&arch=conv&batch=16',
+  ...TRAINER_VS_PLAIN_LINKS,
   'dense GAN, batch 256': 'model=gan&batch=256',
   'DCGAN, batch 64': 'model=gan&arch=conv&batch=64',
 };
@@ -66,10 +65,7 @@ const latest = (): Seen => seen!;
 /** Starts a fresh run of the link on WebGPU (no pictures, no quality metrics inside it). */
 async function startRun(link: string, faults: FaultFlag[], steps = 0) {
   seen = null;
-  const { config, ignored } = parseLink(
-    '?backend=webgpu',
-    `#${link}&every=10000&quality=0&steps=${steps}`,
-  );
+  const { config, ignored } = parseLink('?backend=webgpu', `#${link}&${STEPS_ONLY}&steps=${steps}`);
   if (ignored.length) throw new Error(`the link has values out of range: ${ignored.join('; ')}`);
   await trainer.init(config, 'unused', faults);
   if (backend?.name !== 'webgpu') throw new Error(`not on WebGPU: ${JSON.stringify(backend)}`);
@@ -182,9 +178,6 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 const section = gpuSection(results);
 const md = process.env.BENCHMARKS_MD ?? 'BENCHMARKS.md';
-writeFileSync(
-  md,
-  withGpuSection(existsSync(md) ? readFileSync(md, 'utf8') : '# Benchmarks\n', section),
-);
+writeGpuSection(md, section);
 console.log(`\n${section}\n\nWrote ${out} and the section of ${md}`);
 process.exit(0); // Dawn keeps the event loop alive

@@ -48,7 +48,8 @@ const trainer: Trainer = new Trainer(
   (m) => {
     if (m.type === 'status') {
       seen = { status: m, at: performance.now() };
-      trainer.pacer.painted(); // no page to paint: never hold the loop
+      // No page to paint: answer at once, never hold the loop (a hardware GPU never asks).
+      if (m.paintTicket !== null) trainer.pacer.painted(m.paintTicket);
     } else if (m.type === 'backend') backend = m.info;
     else if (m.type === 'error') errors.push(m.message);
   },

@@ -1,4 +1,7 @@
-/** The longest wait for an idle main thread after the paint: the worker waits for our answer. */
+import { whenRedrawn } from './pendingRedraws.ts';
+
+/** The longest waits for the chart's redraw, then for an idle main thread (the worker waits). */
+const REDRAW_TIMEOUT_MS = 150;
 const IDLE_TIMEOUT_MS = 150;
 
 /**
@@ -7,8 +10,8 @@ const IDLE_TIMEOUT_MS = 150;
  * messages to React in an animation frame asked for before ours (runStore.ts), so the redraw
  * lands in the first; the second comes after that frame was painted. The loss chart's redraw
  * is a transition that React splits into several short tasks (LossChart.tsx), some after the
- * paint: the idle callback waits for those too. A hidden page paints nothing and gets no
- * frames: there `fn` runs at once.
+ * paint: `whenRedrawn` waits for the chart to say it is done, then the idle callback for the
+ * rest. A hidden page paints nothing and gets no frames: there `fn` runs at once.
  */
 export function afterPaint(fn: () => void): void {
   if (document.hidden) {
@@ -19,5 +22,7 @@ export function afterPaint(fn: () => void): void {
     typeof requestIdleCallback === 'function'
       ? requestIdleCallback(() => f(), { timeout: IDLE_TIMEOUT_MS })
       : setTimeout(f, 0);
-  requestAnimationFrame(() => requestAnimationFrame(() => whenIdle(fn)));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => whenRedrawn(() => whenIdle(fn), REDRAW_TIMEOUT_MS)),
+  );
 }

@@ -91,11 +91,13 @@ export class RunController {
       case 'restored':
         this.link.write();
         break;
-      case 'status':
+      case 'status': {
         // A training chunk's last post: where the device shares the CPU, the worker waits for
         // this answer before its next chunk, so the page draws on idle cores (pagePacer.ts).
-        if (msg.running) afterPaint(() => this.client.send({ type: 'painted' }));
+        const ticket = msg.paintTicket;
+        if (ticket !== null) afterPaint(() => this.client.send({ type: 'painted', ticket }));
         break;
+      }
       case 'snapshot': {
         this.snapshot = msg.snapshot;
         // The mirror decodes the explorer's images with these weights on the CPU: once this

@@ -34,6 +34,7 @@ describe('RunStore', () => {
         numTensors: 40,
         numBytes: 4e6,
         gpuCalls: null,
+        paintTicket: null,
       });
     }
     // Hidden: no frame has run, so nothing was redrawn, but nothing was lost either.
@@ -87,5 +88,43 @@ describe('RunStore', () => {
     expect(store.getSnapshot().lossVersion).toBe(2); // nothing new, no redraw
     metrics(4); // long after: at once again
     expect(store.getSnapshot().lossVersion).toBe(3);
+  });
+
+  it("draws a chunk's training and held-out losses in one redraw, in the frame they came in", () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    const store = new RunStore(defaultsFor('vae'), [], new Float32Array(), null);
+    const redraws = vi.fn();
+    store.subscribe(() => redraws(store.getSnapshot().lossVersion));
+    const chunk = (step: number) => {
+      store.receive({
+        type: 'metrics',
+        firstStep: step,
+        names: ['reconstruction'],
+        values: Float32Array.of(step),
+      });
+      store.receive({
+        type: 'evaluation',
+        step,
+        names: ['heldOutReconstruction'],
+        values: Float32Array.of(step),
+      });
+    };
+    chunk(10);
+    expect(frames).toHaveLength(1);
+    frames.shift()!(0);
+    expect(redraws.mock.calls).toEqual([[2]]); // one frame, with both kinds of losses
+    expect(store.evaluations.length).toBe(1);
+    vi.advanceTimersByTime(1000);
+    expect(frames).toHaveLength(0); // no later redraw of the held-out losses on their own
+    // Losses while a drawn bump is under 100 ms old still wait for the throttle.
+    chunk(20);
+    frames.shift()!(0);
+    vi.advanceTimersByTime(30);
+    chunk(30);
+    expect(store.getSnapshot().lossVersion).toBe(4);
+    vi.advanceTimersByTime(70);
+    expect(store.getSnapshot().lossVersion).toBe(5);
   });
 });

@@ -188,27 +188,35 @@ export class RunStore {
     if (now) {
       // A person's own input: controlled inputs must show it in this event, not next frame
       // (React would put the old value back until then).
-      for (const fn of this.listeners) fn();
+      this.notify();
       return;
     }
     if (this.scheduled) return;
     this.scheduled = true;
     const flush = () => {
       this.scheduled = false;
-      for (const fn of this.listeners) fn();
+      this.notify();
     };
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
     else queueMicrotask(flush);
   }
 
+  private notify(): void {
+    this.lossVersionShown = this.snap.lossVersion;
+    for (const fn of this.listeners) fn();
+  }
+
   private lossesShownAt = -Infinity;
   private lossTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The lossVersion React was last told of. */
+  private lossVersionShown = 0;
 
   /**
    * New losses: bumps lossVersion (the charts redraw) at most once every LOSS_REDRAW_MS; the
    * last change always lands. Throttled here rather than in the chart, so a redraw happens in
    * the same frame as the message that brought the losses (the trainer's page pacing relies on
-   * that: pagePacer.ts).
+   * that: pagePacer.ts). Losses that come while a bump still waits for its frame (a chunk's
+   * training and held-out losses, one after the other) join that bump: the same redraw.
    */
   private lossesChanged(): void {
     const bump = () => {
@@ -216,7 +224,7 @@ export class RunStore {
       this.update({ lossVersion: this.snap.lossVersion + 1 });
     };
     const wait = this.lossesShownAt + LOSS_REDRAW_MS - performance.now();
-    if (wait <= 0) return bump();
+    if (wait <= 0 || this.snap.lossVersion !== this.lossVersionShown) return bump();
     this.lossTimer ??= setTimeout(() => {
       this.lossTimer = null;
       bump();

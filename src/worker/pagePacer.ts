@@ -19,22 +19,36 @@ export function deviceSharesCpu(active: string, first: BackendInfo | null): bool
   return /swiftshader|llvmpipe|software/i.test(first.adapter);
 }
 
+// Each wait has a ticket, which the status names and the page's answer echoes. Without it, one
+// late answer (after MAX_WAIT_MS) would arrive while the next chunk trains and end the wait
+// after that chunk at once; every answer after it would then be one chunk late, and the page
+// would redraw while the worker trains, for the rest of the run.
 export class PagePacer {
-  private resolve: (() => void) | null = null;
+  private tickets = 0;
+  private waiting: { ticket: number; resolve: () => void } | null = null;
 
-  /** The page painted everything posted before its answer. */
-  painted(): void {
-    this.resolve?.();
-    this.resolve = null;
+  /** The ticket for the next post the page is to answer once it has painted it. */
+  nextTicket(): number {
+    return ++this.tickets;
   }
 
-  /** Resolves once the page has painted (an answer to a post made before this call), or soon. */
-  waitForPaint(): Promise<void> {
+  /** The page painted everything posted up to the status that carried `ticket`. */
+  painted(ticket: number): void {
+    if (this.waiting?.ticket !== ticket) return; // late: its wait already timed out
+    this.waiting.resolve();
+    this.waiting = null;
+  }
+
+  /** Resolves once the page has answered `ticket` (see nextTicket), or after MAX_WAIT_MS. */
+  waitForPaint(ticket: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.painted(), MAX_WAIT_MS);
-      this.resolve = () => {
-        clearTimeout(timer);
-        resolve();
+      const timer = setTimeout(() => this.painted(ticket), MAX_WAIT_MS);
+      this.waiting = {
+        ticket,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
       };
     });
   }

@@ -166,8 +166,8 @@ export type ToWorker =
   | { type: 'restoreSnapshot'; snapshot: WeightSnapshot }
   /** Test-only triggers (honoured only when init had faults enabled). */
   | { type: 'fault'; kind: 'lose-device' | 'crash' }
-  /** The page has painted what arrived before the last status (see pagePacer.ts). */
-  | { type: 'painted' };
+  /** The page has painted what arrived up to the status with this `paintTicket` (pagePacer.ts). */
+  | { type: 'painted'; ticket: number };
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
@@ -211,6 +211,8 @@ export type FromWorker =
       numBytes: number;
       /** GPU dispatches and queue submits so far (only with `?faults=count-gpu`). */
       gpuCalls: GpuCalls | null;
+      /** Set when the worker waits for the page to paint up to here: answer with `painted`. */
+      paintTicket: number | null;
     }
   /** A new run begins; `keepUpTo`: a restored snapshot's step, whose history stays. */
   | { type: 'reset'; keepUpTo: number | null }

@@ -41,7 +41,7 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'fault':
       return trainer.fault(msg.kind);
     case 'painted':
-      return trainer.pacer.painted();
+      return trainer.pacer.painted(msg.ticket);
     default:
       return assertNever(msg);
   }

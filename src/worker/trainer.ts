@@ -312,9 +312,13 @@ export class Trainer {
         const t0 = performance.now();
         const steps = await this.runChunk(this.chunks.size);
         this.chunks.record(steps, performance.now() - t0);
-        this.postStatus();
-        // The page answers the status (the chunk's last post) once it has painted.
-        if (deviceSharesCpu(tf.getBackend(), this.firstBackend)) await this.pacer.waitForPaint();
+        // Where the device shares the CPU, the page answers the status (the chunk's last post)
+        // once it has painted, and the next chunk waits for that answer (pagePacer.ts).
+        const ticket = deviceSharesCpu(tf.getBackend(), this.firstBackend)
+          ? this.pacer.nextTicket()
+          : null;
+        this.postStatus(ticket);
+        if (ticket !== null) await this.pacer.waitForPaint(ticket);
         await this.measureQuality(); // outside the chunk's timing: it does not shrink K
         await yieldToEvents();
       }
@@ -376,7 +380,7 @@ export class Trainer {
     await postPictures(this.session, this.post);
   }
 
-  private postStatus(): void {
+  private postStatus(paintTicket: number | null = null): void {
     this.post({
       type: 'status',
       running: this.running,
@@ -386,6 +390,7 @@ export class Trainer {
       numTensors: tf.memory().numTensors,
       numBytes: tf.memory().numBytes,
       gpuCalls: gpuCalls(),
+      paintTicket,
     });
   }
 

@@ -1,4 +1,13 @@
-import { memo, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -18,6 +27,7 @@ import {
 } from '../../state/lossHistory.ts';
 import type { MetricName } from '../../config/models.ts';
 import { METRIC_STYLE } from './metricStyles.ts';
+import { redrawFinished, redrawStarted } from '../../state/pendingRedraws.ts';
 import { extent, niceTicks, sameAxisTicks, type AxisTicks } from './axisTicks.ts';
 
 /** Points drawn at most: older steps are averaged into buckets, so drawing cost stays flat. */
@@ -69,6 +79,19 @@ export const LossChart = memo(function LossChart({
   // single task holds the main thread for the whole redraw (12–30 ms here). The page tells the
   // worker it has painted only once these tasks are done (afterPaint.ts).
   const shownPoints = useDeferredValue(points);
+  // Tell afterPaint when the deferred redraw has finished (pendingRedraws.ts).
+  const [view] = useState(() => ({}));
+  useLayoutEffect(() => {
+    if (shownPoints !== points) redrawStarted(view);
+  }, [points, shownPoints, view]);
+  useEffect(() => {
+    if (shownPoints !== points) return;
+    // This effect runs after the chart's own effects; the store updates they begin run to the
+    // end of this task, and the timer fires after them.
+    const timer = setTimeout(() => redrawFinished(view), 0);
+    return () => clearTimeout(timer);
+  }, [points, shownPoints, view]);
+  useEffect(() => () => redrawFinished(view), [view]);
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>
       <div className="chart-options">

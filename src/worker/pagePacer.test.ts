@@ -22,41 +22,53 @@ describe('deviceSharesCpu', () => {
 });
 
 describe('PagePacer', () => {
+  /** Starts a paced post; returns its ticket and a flag set once the wait ends. */
+  function paced(pacer: PagePacer): { ticket: number; done: () => boolean } {
+    let ticket = -1;
+    let done = false;
+    void pacer.postAndWait(true, (t) => (ticket = t ?? -1)).then(() => (done = true));
+    return { ticket, done: () => done };
+  }
+
   it('waits for the page to paint, or at most 200 ms', async () => {
     vi.useFakeTimers();
     const pacer = new PagePacer();
-    pacer.painted(pacer.nextTicket()); // an answer with nobody waiting changes nothing
-    let done = false;
-    const first = pacer.nextTicket();
-    void pacer.waitForPaint(first).then(() => (done = true));
+    pacer.painted(1); // an answer with nobody waiting changes nothing
+    const first = paced(pacer);
+    expect(first.ticket).toBeGreaterThan(0);
     await vi.advanceTimersByTimeAsync(150);
-    expect(done).toBe(false);
-    pacer.painted(first);
+    expect(first.done()).toBe(false);
+    pacer.painted(first.ticket);
     await vi.advanceTimersByTimeAsync(0);
-    expect(done).toBe(true);
+    expect(first.done()).toBe(true);
 
-    done = false;
-    void pacer.waitForPaint(pacer.nextTicket()).then(() => (done = true));
+    const second = paced(pacer);
+    expect(second.ticket).not.toBe(first.ticket);
     await vi.advanceTimersByTimeAsync(199);
-    expect(done).toBe(false);
+    expect(second.done()).toBe(false);
     await vi.advanceTimersByTimeAsync(1); // no answer (a busy or closing page): go on
-    expect(done).toBe(true);
+    expect(second.done()).toBe(true);
   });
 
   it('does not let a late answer end the next wait', async () => {
     vi.useFakeTimers();
     const pacer = new PagePacer();
-    const late = pacer.nextTicket();
-    void pacer.waitForPaint(late);
+    const late = paced(pacer);
     await vi.advanceTimersByTimeAsync(200); // timed out: the next chunk trains
-    let done = false;
-    const next = pacer.nextTicket();
-    void pacer.waitForPaint(next).then(() => (done = true));
-    pacer.painted(late); // the first chunk's answer, queued while the second trained
+    expect(late.done()).toBe(true);
+    const next = paced(pacer);
+    pacer.painted(late.ticket); // the first chunk's answer, queued while the second trained
     await vi.advanceTimersByTimeAsync(50);
-    expect(done).toBe(false);
-    pacer.painted(next);
+    expect(next.done()).toBe(false);
+    pacer.painted(next.ticket);
     await vi.advanceTimersByTimeAsync(0);
-    expect(done).toBe(true);
+    expect(next.done()).toBe(true);
+  });
+
+  it('does not wait where the device has cores of its own', async () => {
+    const pacer = new PagePacer();
+    let sent: number | null | undefined;
+    await pacer.postAndWait(false, (t) => (sent = t)); // resolves without any answer
+    expect(sent).toBeNull();
   });
 });

@@ -27,21 +27,15 @@ export class PagePacer {
   private tickets = 0;
   private waiting: { ticket: number; resolve: () => void } | null = null;
 
-  /** The ticket for the next post the page is to answer once it has painted it. */
-  nextTicket(): number {
-    return ++this.tickets;
-  }
-
-  /** The page painted everything posted up to the status that carried `ticket`. */
-  painted(ticket: number): void {
-    if (this.waiting?.ticket !== ticket) return; // late: its wait already timed out
-    this.waiting.resolve();
-    this.waiting = null;
-  }
-
-  /** Resolves once the page has answered `ticket` (see nextTicket), or after MAX_WAIT_MS. */
-  waitForPaint(ticket: number): Promise<void> {
-    return new Promise((resolve) => {
+  /**
+   * Sends a chunk's last post with `send`. Where `paced`, the post carries a ticket for the page
+   * to echo once it has painted, and this resolves on that answer or after MAX_WAIT_MS; where
+   * not (a hardware device), the post carries null and this resolves at once.
+   */
+  async postAndWait(paced: boolean, send: (ticket: number | null) => void): Promise<void> {
+    if (!paced) return send(null);
+    const ticket = ++this.tickets;
+    const answered = new Promise<void>((resolve) => {
       const timer = setTimeout(() => this.painted(ticket), MAX_WAIT_MS);
       this.waiting = {
         ticket,
@@ -51,5 +45,14 @@ export class PagePacer {
         },
       };
     });
+    send(ticket);
+    await answered;
+  }
+
+  /** The page painted everything posted up to the status that carried `ticket`. */
+  painted(ticket: number): void {
+    if (this.waiting?.ticket !== ticket) return; // late: its wait already timed out
+    this.waiting.resolve();
+    this.waiting = null;
   }
 }

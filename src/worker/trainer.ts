@@ -76,8 +76,7 @@ export class Trainer {
     loadDigits: typeof fetchDigits = fetchDigits,
     /** Where checkpoints are kept: IndexedDB in the page, a Map in tests. */
     checkpoints = new Checkpoints(),
-    /** The digit judge: a worker of its own in the page (its classifier served next to the
-     *  digits), inline in tests. */
+    /** The digit judge: a worker of its own in the page (classifier next to the digits). */
     makeJudge: () => Judge = () =>
       new WorkerJudge(new URL('digit-classifier.json', this.dataUrl).href),
   ) {
@@ -312,13 +311,9 @@ export class Trainer {
         const t0 = performance.now();
         const steps = await this.runChunk(this.chunks.size);
         this.chunks.record(steps, performance.now() - t0);
-        // Where the device shares the CPU, the page answers the status (the chunk's last post)
-        // once it has painted, and the next chunk waits for that answer (pagePacer.ts).
-        const ticket = deviceSharesCpu(tf.getBackend(), this.firstBackend)
-          ? this.pacer.nextTicket()
-          : null;
-        this.postStatus(ticket);
-        if (ticket !== null) await this.pacer.waitForPaint(ticket);
+        // Where the device shares the CPU, the page paints before the next chunk (pagePacer.ts).
+        const paced = deviceSharesCpu(tf.getBackend(), this.firstBackend);
+        await this.pacer.postAndWait(paced, (ticket) => this.postStatus(ticket));
         await this.measureQuality(); // outside the chunk's timing: it does not shrink K
         await yieldToEvents();
       }

@@ -116,13 +116,12 @@ test('keyboard: Space trains and pauses, → steps, R resets; focus is visible',
 });
 
 // The issue's target is no task over 50 ms. On this 2-core machine SwiftShader's GPU threads take
-// both cores while training, and a redraw of the recharts loss chart (12–30 ms of work) was
-// stretched to 50–250 ms. On such a software device the trainer now waits after each chunk until
-// the page has painted it and is idle (pagePacer.ts, afterPaint.ts), and the chart redraws as a
-// React transition split into shorter tasks (LossChart.tsx): in 8 s of training the long tasks
-// went from 7–9 (up to 200 ms) to 0–1 (50–110 ms). The [ui] note says the 50 ms target is not
-// met every time. This test holds the page to a quarter of a second at most and records what it
-// measured.
+// both cores while training. The trainer waits after each chunk until the page has painted it
+// (pagePacer.ts, afterPaint.ts), and the loss chart's lines are paths over a recharts frame that
+// redraws only when its ticks change (LossPlot.tsx): a chart redraw went from 15–25 ms of main
+// thread to about 1 ms. Measured here in 10 runs of this test's 10 s: no long task in 6, one of
+// 51–69 ms in 4 (the [ui] note lists them). The test holds the page to 150 ms and records what
+// it measured.
 test('the main thread stays responsive during 10 s of training and dragging', async ({ page }) => {
   await page.goto('/');
   await waitForReady(page);
@@ -149,5 +148,5 @@ test('the main thread stays responsive during 10 s of training and dragging', as
     description: `long tasks ${JSON.stringify(longTasks)}; step ${s.step}`,
   });
   expect(s.running).toBe(true);
-  expect(Math.max(0, ...longTasks)).toBeLessThan(250);
+  expect(Math.max(0, ...longTasks)).toBeLessThan(150);
 });

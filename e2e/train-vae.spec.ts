@@ -36,7 +36,7 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   expect(st.stepsPerSec).toBeGreaterThan(0);
   expect(st.firstStepMs).toBeGreaterThan(0);
 
-  // The chart grows: the handle has the losses, and recharts drew lines with points.
+  // The chart grows: the handle has the losses, and the chart drew lines with points.
   const losses = await page.evaluate(() => window.__playground!.losses());
   expect(losses.steps.length).toBeGreaterThanOrEqual(s1);
   expect(losses.steps[0]).toBe(1);
@@ -46,9 +46,14 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   }
   const chart = page.getByTestId('loss-chart');
   // Reconstruction, KL and total, plus the held-out reconstruction and −ELBO (dashed).
-  await expect(chart.locator('.recharts-line path.recharts-curve')).toHaveCount(5);
+  const lines = chart.locator('.loss-series path');
+  await expect(lines).toHaveCount(5);
   await expect(chart.getByText('Held-out −ELBO')).toBeVisible();
   await expect(chart.getByText('Held-out reconstruction')).toBeVisible();
+  // The training reconstruction is a line through several points ("M x,y L x,y …").
+  await expect
+    .poll(async () => (await lines.first().getAttribute('d'))?.split('L').length ?? 0)
+    .toBeGreaterThan(2);
   const pointsThen = Number(await chart.getAttribute('data-points'));
   await expect
     .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 60_000 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, niceTicks, sameAxisTicks } from './axisTicks.ts';
+import { extent, logTicks, niceTicks, sameAxisTicks } from './axisTicks.ts';
 
 describe('niceTicks', () => {
   it('covers the range with round steps', () => {
@@ -52,5 +52,19 @@ describe('sameAxisTicks', () => {
     expect(sameAxisTicks(niceTicks(0, 10), niceTicks(0, 10, 2))).toBe(false);
     expect(sameAxisTicks(null, null)).toBe(true);
     expect(sameAxisTicks(null, niceTicks(0, 1))).toBe(false);
+  });
+});
+
+describe('logTicks', () => {
+  it('covers the range with powers of ten, at least one decade', () => {
+    expect(logTicks(0.0123, 4.5)).toEqual({ domain: [0.01, 10], ticks: [0.01, 0.1, 1, 10] });
+    expect(logTicks(1, 1)).toEqual({ domain: [1, 10], ticks: [1, 10] });
+    expect(logTicks(200, 300)).toEqual({ domain: [100, 1000], ticks: [100, 1000] });
+    expect(logTicks(100, 1000)!.ticks).toEqual([100, 1000]);
+  });
+
+  it('is null without a positive value', () => {
+    expect(logTicks(0, 3)).toBeNull();
+    expect(logTicks(Infinity, -Infinity)).toBeNull(); // the extent of no values
   });
 });

@@ -32,6 +32,19 @@ export function niceTicks(min: number, max: number, count = 5, integer = false):
   return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
 }
 
+/**
+ * Ticks at the powers of ten that cover [min, max] on a log axis (min > 0): at least one decade.
+ * Null without a positive value.
+ */
+export function logTicks(min: number, max: number): AxisTicks | null {
+  if (!(min > 0) || !Number.isFinite(max) || min > max) return null;
+  const lo = Math.floor(Math.log10(min));
+  const hi = Math.max(lo + 1, Math.ceil(Math.log10(max)));
+  const ticks: number[] = [];
+  for (let k = lo; k <= hi; k++) ticks.push(Number((10 ** k).toPrecision(12)));
+  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
+}
+
 /** The smallest and largest finite value of `keys` over `points`. */
 export function extent<P extends Record<string, number>>(
   points: readonly P[],

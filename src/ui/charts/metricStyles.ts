@@ -23,3 +23,22 @@ export const METRIC_STYLE: Record<
   slicedWasserstein: { label: 'Sliced Wasserstein', color: '#6c3483', axis: 'right' },
   frechet: { label: 'Fréchet digit distance', color: '#6c3483', axis: 'left' },
 };
+
+/** One line of the loss chart. */
+export interface Series {
+  name: MetricName;
+  label: string;
+  color: string;
+  axis: 'left' | 'right';
+  /** Held-out measurements are dashed; the training losses they are compared with, solid. */
+  dashed: boolean;
+}
+
+/** The chart's lines: the first `trainedCount` names are training losses, the rest held-out. */
+export function seriesOf(names: readonly MetricName[], trainedCount: number): Series[] {
+  return names.map((name, i) => ({ name, ...METRIC_STYLE[name], dashed: i >= trainedCount }));
+}
+
+/** Tick and readout values: four significant digits (543 and 543.5 must not both read "543"). */
+export const formatValue = (v: number): string =>
+  Math.abs(v) >= 1000 ? v.toFixed(0) : String(Number(v.toPrecision(4)));

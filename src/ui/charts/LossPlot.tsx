@@ -1,0 +1,133 @@
+import { memo, useMemo, useRef } from 'react';
+import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { ChartPoint } from '../../state/lossHistory.ts';
+import { extent, logTicks, niceTicks, sameAxisTicks, type AxisTicks } from './axisTicks.ts';
+import { HoverReadout } from './HoverReadout.tsx';
+import { LossSeries } from './LossSeries.tsx';
+import { formatValue, type Series } from './metricStyles.ts';
+
+/** A fixed width for the value axes ("auto" measures every tick label in the DOM). */
+const AXIS_WIDTH = 56;
+const HEIGHT = 320;
+/** An axis with nothing to show yet. */
+const UNIT = niceTicks(0, 1)!;
+const FIRST_STEPS = niceTicks(0, 100, 5, true)!;
+
+// Props given to recharts as constants: it compares many props by identity, and a changed one
+// makes the component hand new settings to its store, which recomputes the whole chart.
+const MARGIN = { top: 8, right: 8, bottom: 8, left: 0 };
+const X_LABEL = { value: 'step', position: 'insideBottomRight', offset: -4 } as const;
+
+interface TickProps {
+  x: number;
+  y: number;
+  payload: { value: number };
+  textAnchor: 'start' | 'middle' | 'end';
+  orientation: string;
+}
+
+/**
+ * A tick label as plain SVG text. recharts' own <Text> measures each new label in the DOM
+ * (a forced layout per label): 15–20 ms of a redraw where the ticks changed, in profiles here.
+ */
+function renderTick(props: unknown) {
+  const { x, y, payload, textAnchor, orientation } = props as TickProps;
+  return (
+    <text
+      className="chart-tick"
+      x={x}
+      y={y}
+      dy={orientation === 'bottom' ? '0.71em' : '0.32em'}
+      textAnchor={textAnchor}
+    >
+      {formatValue(payload.value)}
+    </text>
+  );
+}
+
+/** Our ticks, all drawn (interval 0: recharts would measure each label to drop crowded ones). */
+const axisProps = (a: AxisTicks) => ({
+  domain: a.domain,
+  ticks: a.ticks,
+  niceTicks: 'none' as const,
+  interval: 0,
+  tick: renderTick,
+  // The domain is ours and covers every value drawn: recharts needs no data to compute it.
+  allowDataOverflow: true,
+});
+
+/**
+ * The loss chart: recharts draws the frame (grid, axes and their ticks); the lines are paths
+ * placed by its scales (LossSeries). The frame redraws only when an axis's ticks change; the
+ * step axis ends on a round tick ahead of the newest step, so that is every few hundred steps.
+ */
+export const LossPlot = memo(function LossPlot({
+  points,
+  series,
+  log,
+  label,
+}: {
+  points: readonly ChartPoint[];
+  series: readonly Series[];
+  log: boolean;
+  /** What the chart shows, for assistive technology. */
+  label: string;
+}) {
+  const hasRight = series.some((s) => s.axis === 'right');
+  // An axis whose ticks are the same values keeps the same object, so the frame is not redrawn.
+  const shown = useRef<Record<'x' | 'left' | 'right', AxisTicks>>({
+    x: FIRST_STEPS,
+    left: UNIT,
+    right: UNIT,
+  });
+  const axes = useMemo(() => {
+    const on = (axis: 'left' | 'right') => series.filter((s) => s.axis === axis).map((s) => s.name);
+    const ticks = log ? logTicks : niceTicks;
+    const next = {
+      x: niceTicks(...extent(points, ['step']), 6, true) ?? FIRST_STEPS,
+      left: ticks(...extent(points, on('left'))) ?? UNIT,
+      right: ticks(...extent(points, on('right'))) ?? UNIT,
+    };
+    const kept = shown.current;
+    for (const k of ['x', 'left', 'right'] as const) {
+      if (!sameAxisTicks(kept[k], next[k])) kept[k] = next[k];
+    }
+    return { ...kept };
+  }, [points, series, log]);
+  const scale = log ? 'log' : 'linear';
+  const frame = useMemo(
+    () => (
+      <>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="step"
+          type="number"
+          allowDecimals={false}
+          label={X_LABEL}
+          {...axisProps(axes.x)}
+        />
+        <YAxis yAxisId="left" width={AXIS_WIDTH} scale={scale} {...axisProps(axes.left)} />
+        <YAxis
+          yAxisId="right"
+          hide={!hasRight}
+          orientation="right"
+          width={AXIS_WIDTH}
+          scale={scale}
+          {...axisProps(axes.right)}
+        />
+      </>
+    ),
+    [axes.x, axes.left, axes.right, hasRight, scale],
+  );
+  return (
+    <div className="loss-plot" role="img" aria-label={label}>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <LineChart margin={MARGIN} accessibilityLayer={false}>
+          {frame}
+          <LossSeries points={points} series={series} />
+          <HoverReadout points={points} series={series} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+});

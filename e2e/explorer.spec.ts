@@ -119,8 +119,8 @@ test('keyboard: Space trains and pauses, → steps, R resets; focus is visible',
 // both cores while training. The trainer waits after each chunk until the page has painted it
 // (pagePacer.ts, afterPaint.ts), and the loss chart's lines are paths over a recharts frame that
 // redraws only when its ticks change (LossPlot.tsx): a chart redraw went from 15–25 ms of main
-// thread to about 1 ms. Measured here in 10 runs of this test's 10 s: no long task in 6, one of
-// 51–69 ms in 4 (the [ui] note lists them). The test holds the page to 150 ms and records what
+// thread to about 1 ms. Measured here in 13 runs of 10 s like this test's: no long task in 8,
+// one of 55–69 ms in 5 (the [ui] note lists them). The test holds the page to 150 ms and records what
 // it measured.
 test('the main thread stays responsive during 10 s of training and dragging', async ({ page }) => {
   await page.goto('/');

@@ -187,6 +187,40 @@ test('dense VAE on MNIST: first step cold and warm, long tasks, slider latency',
   );
 });
 
+// The issue's second scene: the GAN on the ring, whose chunks are short (CPU backend), so the
+// loss chart and the 2-D view redraw several times a second.
+test('GAN on the 8-Gaussian ring: long tasks while training', async ({ page }) => {
+  await open(page, '/#model=gan&data=ring');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.waitForFunction(() => window.__playground!.status().step >= 1, null, {
+    timeout: 300_000,
+  });
+  const first = (await status(page)).step;
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => w.longTasks.push(e.duration)),
+    ).observe({ type: 'longtask' });
+  });
+  await page.waitForTimeout(10_000);
+  const longTasks = await page.evaluate(
+    () => (window as unknown as { longTasks: number[] }).longTasks,
+  );
+  const steps = (await status(page)).step - first;
+  await page.getByRole('button', { name: 'Pause' }).click();
+  Object.assign(results, {
+    ring_gan_longtasks: longTasks.length,
+    ring_gan_longtask_max_ms: Math.max(0, ...longTasks),
+    ring_gan_steps_in_10s: steps,
+  });
+  row(
+    'long tasks while training the GAN on the ring (10 s)',
+    String(longTasks.length),
+    `longest ${fixed(Math.max(0, ...longTasks), 0)} ms; ${steps} steps; target 0`,
+  );
+});
+
 /**
  * Trains, moving the first latent slider 20 times (~0.3 s apart); the time from each move to
  * its decoded image, and the main thread's long tasks meanwhile.

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { test, type Page } from '@playwright/test';
 import type { PlaygroundStatus } from '../src/state/testHandle.ts';
+import { watchLongTasks } from '../e2e/helpers.ts';
 import { keptGpuSection } from './node-gpu/gpuReport.ts';
 import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from './trainerLinks.ts';
 
@@ -196,17 +197,9 @@ test('GAN on the 8-Gaussian ring: long tasks while training', async ({ page }) =
     timeout: 300_000,
   });
   const first = (await status(page)).step;
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((l) =>
-      l.getEntries().forEach((e) => w.longTasks.push(e.duration)),
-    ).observe({ type: 'longtask' });
-  });
+  const longTaskList = await watchLongTasks(page);
   await page.waitForTimeout(10_000);
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { longTasks: number[] }).longTasks,
-  );
+  const longTasks = await longTaskList();
   const steps = (await status(page)).step - first;
   await page.getByRole('button', { name: 'Pause' }).click();
   Object.assign(results, {
@@ -228,15 +221,7 @@ test('GAN on the 8-Gaussian ring: long tasks while training', async ({ page }) =
 async function whileTraining(
   page: Page,
 ): Promise<{ latencies: number[]; longTasks: number[]; step: number }> {
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((l) =>
-      l.getEntries().forEach((e) => w.longTasks.push(e.duration)),
-    ).observe({
-      type: 'longtask',
-    });
-  });
+  const longTaskList = await watchLongTasks(page);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const latencies: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -265,10 +250,7 @@ async function whileTraining(
   }
   const { step } = await status(page);
   await page.getByRole('button', { name: 'Pause' }).click();
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { longTasks: number[] }).longTasks,
-  );
-  return { latencies, longTasks, step };
+  return { latencies, longTasks: await longTaskList(), step };
 }
 
 test('backends side by side: dense VAE on MNIST, batch 32', async ({ page }) => {

@@ -11,6 +11,7 @@ const AXIS_WIDTH = 56;
 const HEIGHT = 320;
 /** An axis with nothing to show yet. */
 const UNIT = niceTicks(0, 1)!;
+const LOG_UNIT = logTicks(1, 1)!; // [1, 10]: a log axis cannot start at 0
 const FIRST_STEPS = niceTicks(0, 100, 5, true)!;
 
 // Props given to recharts as constants: it compares many props by identity, and a changed one
@@ -59,7 +60,8 @@ const axisProps = (a: AxisTicks) => ({
 /**
  * The loss chart: recharts draws the frame (grid, axes and their ticks); the lines are paths
  * placed by its scales (LossSeries). The frame redraws only when an axis's ticks change; the
- * step axis ends on a round tick ahead of the newest step, so that is every few hundred steps.
+ * step axis ends on a round tick ahead of the newest step, so that is about six times each time
+ * the run doubles in length, not at every chunk.
  */
 export const LossPlot = memo(function LossPlot({
   points,
@@ -83,10 +85,11 @@ export const LossPlot = memo(function LossPlot({
   const axes = useMemo(() => {
     const on = (axis: 'left' | 'right') => series.filter((s) => s.axis === axis).map((s) => s.name);
     const ticks = log ? logTicks : niceTicks;
+    const none = log ? LOG_UNIT : UNIT;
     const next = {
       x: niceTicks(...extent(points, ['step']), 6, true) ?? FIRST_STEPS,
-      left: ticks(...extent(points, on('left'))) ?? UNIT,
-      right: ticks(...extent(points, on('right'))) ?? UNIT,
+      left: ticks(...extent(points, on('left'))) ?? none,
+      right: ticks(...extent(points, on('right'))) ?? none,
     };
     const kept = shown.current;
     for (const k of ['x', 'left', 'right'] as const) {

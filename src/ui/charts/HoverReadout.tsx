@@ -1,8 +1,9 @@
 import { useState, type PointerEvent } from 'react';
-import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
+import { usePlotArea, useXAxisInverseScale } from 'recharts';
 import type { ChartPoint } from '../../state/lossHistory.ts';
 import { formatValue, type Series } from './metricStyles.ts';
-import { nearestIndex, type Scale } from './seriesPath.ts';
+import { nearestIndex } from './seriesPath.ts';
+import { useSeriesScales } from './LossSeries.tsx';
 
 /** Readout text: about this many pixels per character at the chart's 12 px font. */
 const CHAR_PX = 6.8;
@@ -20,13 +21,12 @@ export function HoverReadout({
   points: readonly ChartPoint[];
   series: readonly Series[];
 }) {
-  const x = useXAxisScale() as Scale | undefined;
+  const scales = useSeriesScales();
   const stepAt = useXAxisInverseScale();
-  const left = useYAxisScale('left') as Scale | undefined;
-  const right = useYAxisScale('right') as Scale | undefined;
   const area = usePlotArea();
   const [pointerX, setPointerX] = useState<number | null>(null);
-  if (!x || !stepAt || !area || area.width <= 0) return null;
+  if (!scales || !stepAt || !area || area.width <= 0) return null;
+  const { x, yOf } = scales;
 
   const onMove = (e: PointerEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -38,10 +38,7 @@ export function HoverReadout({
   const rows = point
     ? series.flatMap((s) => {
         const v = point[s.name];
-        const py =
-          v !== undefined && Number.isFinite(v)
-            ? (s.axis === 'right' ? right : left)?.(v)
-            : undefined;
+        const py = v !== undefined && Number.isFinite(v) ? yOf(s)?.(v) : undefined;
         return py === undefined || !Number.isFinite(py) ? [] : [{ s, v: v!, py }];
       })
     : [];

@@ -3,6 +3,14 @@ import type { ChartPoint } from '../../state/lossHistory.ts';
 import type { Series } from './metricStyles.ts';
 import { pathData, type Scale } from './seriesPath.ts';
 
+/** recharts' scales for the step axis and for each line's value axis; null before layout. */
+export function useSeriesScales(): { x: Scale; yOf: (s: Series) => Scale | undefined } | null {
+  const x = useXAxisScale() as Scale | undefined;
+  const left = useYAxisScale('left') as Scale | undefined;
+  const right = useYAxisScale('right') as Scale | undefined;
+  return x ? { x, yOf: (s) => (s.axis === 'right' ? right : left) } : null;
+}
+
 /**
  * The loss lines, inside the recharts chart and placed by its axis scales (recharts' hooks for
  * custom chart elements). A redraw is a few path strings: the axes, the grid and recharts'
@@ -15,14 +23,13 @@ export function LossSeries({
   points: readonly ChartPoint[];
   series: readonly Series[];
 }) {
-  const x = useXAxisScale() as Scale | undefined;
-  const left = useYAxisScale('left') as Scale | undefined;
-  const right = useYAxisScale('right') as Scale | undefined;
-  if (!x) return null;
+  const scales = useSeriesScales();
+  if (!scales) return null;
+  const { x, yOf } = scales;
   return (
     <g className="loss-series">
       {series.map((s) => {
-        const y = s.axis === 'right' ? right : left;
+        const y = yOf(s);
         if (!y) return null;
         return (
           <path

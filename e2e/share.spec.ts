@@ -54,6 +54,18 @@ test('a copied link opens the same controls, first sample grid and latent positi
   await other.waitForFunction(() => window.__playground!.imageStep() === 0);
   expect((await canvasStats(other, 'samples')).hash).toBe(grid.hash);
   expect((await status(other)).running).toBe(false); // no autoplay in a copied link
+
+  // The link is written once a slider rests; a copy straight after a move still carries it.
+  // Move and copy in one task, so the copy comes well before the slider has rested.
+  const slider = await page.getByLabel('Latent dimension 1').elementHandle();
+  await slider!.evaluate((input: HTMLInputElement) => {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    setValue.call(input, '2');
+    input.dispatchEvent(new Event('input', { bubbles: true })); // what React's onChange hears
+    document.querySelector<HTMLButtonElement>('[data-testid="copy-link"]')!.click();
+  });
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe(link);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/z=0%2C2(&|$)/);
   await expectNoConsoleErrors(errors);
 });
 

@@ -30,7 +30,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
       <header className="app-header">
         <div className="title-row">
           <h1>Generative model playground</h1>
-          <CopyLinkButton />
+          <CopyLinkButton link={() => controller.linkNow()} />
         </div>
         <p className="tagline">
           Train a VAE, an autoencoder or a GAN on real MNIST digits, 2-D distributions, colored

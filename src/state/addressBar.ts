@@ -1,11 +1,54 @@
 import type { RunStore } from './runStore.ts';
 import { toHash } from './url.ts';
 
-/** Keeps the address bar's link equal to the run's setup, drawing, latent code and panels. */
+/** A drag writes the link once it has rested this long… */
+const REST_MS = 300;
+/** …or at the latest this long after its first unwritten change. */
+const MAX_WAIT_MS = 2000;
+/** An idle moment is waited for at most this long. */
+const IDLE_TIMEOUT_MS = 500;
+
+/** Where the link is written and when there is time for it (replaced in unit tests). */
+export interface LinkSink {
+  replace(hash: string): void;
+  /** Runs `fn` when the main thread is idle (or after `timeoutMs`); returns a cancel. */
+  whenIdle(fn: () => void, timeoutMs: number): () => void;
+}
+
+const browserSink: LinkSink = {
+  replace: (hash) =>
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`),
+  whenIdle: (fn, timeout) => {
+    if (typeof requestIdleCallback !== 'function') {
+      const id = setTimeout(fn, 0); // Safari has no idle callbacks
+      return () => clearTimeout(id);
+    }
+    const id = requestIdleCallback(fn, { timeout });
+    return () => cancelIdleCallback(id);
+  },
+};
+
+/**
+ * Keeps the address bar's link equal to the run's setup, drawing, latent code and panels.
+ *
+ * `history.replaceState` costs 1–30 ms on a busy 2-core machine, so a slider drag (many
+ * changes a second, while the worker trains) must not call it for every change: `writeSoon`
+ * writes once the drag rests, in an idle moment. Anything that reads the link (copy, leaving
+ * the page) calls `flush` first.
+ */
 export class AddressBar {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private cancelIdle: (() => void) | null = null;
+  /** When the oldest change not yet in the link was made (null: the link is current). */
+  private pendingSince: number | null = null;
+  /** The hash last written (null: none yet, whatever the page was opened with). */
+  private written: string | null = null;
 
-  constructor(private readonly store: RunStore) {}
+  constructor(
+    private readonly store: RunStore,
+    private readonly sink: LinkSink = browserSink,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** The link's hash for the run as it is now (or with another `config`). */
   hash(config = this.store.getSnapshot().config): string {
@@ -13,17 +56,42 @@ export class AddressBar {
     return toHash(config, { drawn, z: explorer.z, closed });
   }
 
-  /** Writes the link now, without a new history entry. */
+  /** Writes the link now, without a new history entry; a pending `writeSoon` is done by it. */
   write(config = this.store.getSnapshot().config): void {
-    history.replaceState(null, '', `${location.pathname}${location.search}${this.hash(config)}`);
+    this.cancel();
+    const hash = this.hash(config);
+    if (hash === this.written) return;
+    this.written = hash;
+    this.sink.replace(hash);
   }
 
-  /** Writes the link soon: a slider drag changes it many times a second. */
+  /** Writes the link once changes rest for REST_MS (MAX_WAIT_MS at most), when idle. */
   writeSoon(): void {
-    if (this.timer !== null) return;
+    const now = this.now();
+    this.pendingSince ??= now;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.cancelIdle?.();
+    this.cancelIdle = null;
+    const wait = Math.max(0, Math.min(REST_MS, this.pendingSince + MAX_WAIT_MS - now));
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.write();
-    }, 250);
+      this.cancelIdle = this.sink.whenIdle(() => {
+        this.cancelIdle = null;
+        this.write();
+      }, IDLE_TIMEOUT_MS);
+    }, wait);
+  }
+
+  /** Writes a pending change now (before the link is copied or the page is left). */
+  flush(): void {
+    if (this.pendingSince !== null) this.write();
+  }
+
+  private cancel(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.cancelIdle?.();
+    this.timer = null;
+    this.cancelIdle = null;
+    this.pendingSince = null;
   }
 }

@@ -51,6 +51,10 @@ export class RunController {
     private readonly faults: FaultFlag[] = [],
   ) {
     this.link = new AddressBar(store);
+    // A change still waiting for an idle moment goes into the link before the page is hidden
+    // (a closed tab is restored from its last link).
+    document.addEventListener('visibilitychange', () => document.hidden && this.link.flush());
+    window.addEventListener('pagehide', () => this.link.flush());
     this.latent = new LatentRouter(
       store,
       (msg) => this.client.send(msg),
@@ -318,6 +322,12 @@ export class RunController {
     const config: RunConfig = { ...defaultsFor(model, old.data) };
     for (const k of KEPT_ON_MODEL_SWITCH) (config as Record<string, unknown>)[k] = old[k];
     this.apply(config, false);
+  }
+
+  /** The page's link with every change in it, for copying. */
+  linkNow(): string {
+    this.link.flush();
+    return location.href;
   }
 
   /** Folds or unfolds a panel; the link remembers it. */

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 
 /**
- * Copies the page's link (it always holds the whole setup). Where the clipboard is refused
- * (an insecure origin, a denied permission) the link is shown selected, to copy by hand.
+ * Copies the page's link: `link` writes any change still pending, so it holds the whole setup.
+ * Where the clipboard is refused (an insecure origin, a denied permission) the link is shown
+ * selected, to copy by hand.
  */
-export function CopyLinkButton() {
+export function CopyLinkButton({ link }: { link: () => string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -14,9 +15,12 @@ export function CopyLinkButton() {
     }
     if (state === 'manual') field.current?.select();
   }, [state]);
+  const [shown, setShown] = useState('');
   const copy = async () => {
+    const href = link();
+    setShown(href);
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(href);
       setState('copied');
     } catch {
       setState('manual');
@@ -32,7 +36,7 @@ export function CopyLinkButton() {
           ref={field}
           className="link-field"
           readOnly
-          value={location.href}
+          value={shown}
           aria-label="The link to this setup: copy it"
           onBlur={() => setState('idle')}
         />

@@ -29,9 +29,24 @@ test('a GAN trained briefly on MNIST shows a lower Fréchet digit distance than 
     atEnd! >= 100 ? atEnd!.toFixed(0) : atEnd!.toPrecision(3),
   );
   await expect(panel).toContainText(/step 0: /);
-  // Ten real bars at least (a class the generator never makes has no generated bar).
-  const bars = panel.getByTestId('class-histogram').locator('.recharts-bar-rectangle');
-  await expect.poll(() => bars.count()).toBeGreaterThanOrEqual(10);
+  // A pair of bars per digit, each read as its share; the real (held-out) digits are about a
+  // tenth each, so every real bar is drawn, and the generated shares add up to 100%.
+  const histogram = panel.getByTestId('class-histogram');
+  const digits = histogram.getByRole('listitem');
+  await expect(digits).toHaveCount(10);
+  const labels = await digits.evaluateAll((li) => li.map((e) => e.getAttribute('aria-label')!));
+  const shares = labels.map((l, d) => {
+    const m = l.match(new RegExp(`^digit ${d}: generated ([\\d.]+)%, real ([\\d.]+)%$`))!;
+    expect(m, l).not.toBeNull();
+    return { generated: Number(m[1]), real: Number(m[2]) };
+  });
+  expect(shares.reduce((a, s) => a + s.generated, 0)).toBeCloseTo(100, 0);
+  for (const s of shares) expect(s.real).toBeGreaterThan(5);
+  const realHeights = await histogram
+    .locator('.bar-real')
+    .evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().height));
+  expect(Math.min(...realHeights)).toBeGreaterThan(10);
+  await expect(panel.getByRole('img', { name: /Fréchet digit distance/ })).toBeVisible();
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('gan-mnist-quality.png'), fullPage: true });
   expectNoConsoleErrors(errors);

@@ -1,28 +1,17 @@
 import { memo, useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import type { Family } from '../../config/models.ts';
 import type { LossHistory } from '../../state/lossHistory.ts';
 import type { RunSnapshot } from '../../state/runStore.ts';
-import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
-import { METRIC_STYLE } from './metricStyles.ts';
+import { ClassHistogram } from './ClassHistogram.tsx';
+import { LossPlot } from './LossPlot.tsx';
+import { seriesOf } from './metricStyles.ts';
 
 // MNIST's quality numbers, next to the samples: the Fréchet digit distance over the run, and
 // which digits the generator makes (class histogram), with a warning when it collapses.
 
 const MAX_POINTS = 200;
 const fmt = (v: number) => (v >= 100 || v === 0 ? v.toFixed(0) : v.toPrecision(3));
-const percent = (v: number) => `${(v * 100).toFixed(0)}%`;
+const FRECHET = seriesOf(['frechet'], 1);
 
 const COLLAPSE_ADVICE: Record<Family, string> = {
   gan: 'Early in training that is normal; if it lasts, G has found a few digits that fool D and makes little else. Try the WGAN-GP loss, label smoothing or a lower learning rate, then Reset.',
@@ -51,18 +40,6 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [history, quality, history.length],
   );
-  const bars = useMemo(() => {
-    if (!quality) return [];
-    const { generated, real } = quality.quality;
-    const g = generated.reduce((a, b) => a + b, 0) || 1;
-    const r = real.reduce((a, b) => a + b, 0) || 1;
-    return generated.map((count, digit) => ({
-      digit: String(digit),
-      generated: count / g,
-      real: real[digit]! / r,
-    }));
-  }, [quality]);
-
   if (every === 0) {
     return (
       <section className="digit-quality" aria-labelledby="quality-title" data-testid="quality">
@@ -105,51 +82,20 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
             </div>
           ) : null}
           {line.length > 1 ? (
-            <ResponsiveContainer width="100%" height={120}>
-              <LineChart data={line} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-                <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-                <YAxis width="auto" tickFormatter={fmt} domain={[0, 'auto']} />
-                <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : String(v))} />
-                <Line
-                  dataKey="frechet"
-                  name={METRIC_STYLE.frechet.label}
-                  stroke={METRIC_STYLE.frechet.color}
-                  dot={{ r: 2 }}
-                  strokeWidth={1.6}
-                  isAnimationActive={false}
-                />
-              </LineChart>
-            </ResponsiveContainer>
+            <LossPlot
+              points={line}
+              series={FRECHET}
+              log={false}
+              label="Chart of the Fréchet digit distance by training step"
+              height={130}
+            />
           ) : null}
           <p className="muted small-text" id="histogram-caption">
             Which digits come out (the classifier’s guess for each), against the real digits: covers
             about <span data-testid="classes">{q.generatedClasses.toFixed(1)}</span> of{' '}
             {q.realClasses.toFixed(1)} classes.
           </p>
-          <div data-testid="class-histogram" aria-describedby="histogram-caption">
-            <ResponsiveContainer width="100%" height={140}>
-              <BarChart data={bars} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" vertical={false} />
-                <XAxis dataKey="digit" />
-                <YAxis width="auto" tickFormatter={percent} />
-                <Tooltip formatter={(v) => (typeof v === 'number' ? percent(v) : String(v))} />
-                <Legend />
-                <Bar
-                  dataKey="generated"
-                  name="generated"
-                  fill={FAKE_COLOR}
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="real"
-                  name="real (held-out)"
-                  fill={REAL_COLOR}
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <ClassHistogram generated={q.generated} real={q.real} describedBy="histogram-caption" />
         </>
       )}
     </section>

@@ -58,19 +58,22 @@ export const LossChart = memo(function LossChart({
   // where an axis's ticks changed, recharts' store work (in the effects after the commit) runs
   // as a task of its own. The page tells the worker it has painted only once these tasks are
   // done (afterPaint.ts).
-  const shownPoints = useDeferredValue(points);
+  // The lines shown go with them: a run's first points also bring its lines (and the right
+  // axis), and that first redraw is the costliest.
+  const plot = useMemo(() => ({ points, series: shownSeries }), [points, shownSeries]);
+  const shown = useDeferredValue(plot);
   // Tell afterPaint when the deferred redraw has finished (pendingRedraws.ts).
   const [view] = useState(() => ({}));
   useLayoutEffect(() => {
-    if (shownPoints !== points) redrawStarted(view);
-  }, [points, shownPoints, view]);
+    if (shown !== plot) redrawStarted(view);
+  }, [plot, shown, view]);
   useEffect(() => {
-    if (shownPoints !== points) return;
+    if (shown !== plot) return;
     // This effect runs after the chart's own effects; the store updates they begin run to the
     // end of this task, and the timer fires after them.
     const timer = setTimeout(() => redrawFinished(view), 0);
     return () => clearTimeout(timer);
-  }, [points, shownPoints, view]);
+  }, [plot, shown, view]);
   useEffect(() => () => redrawFinished(view), [view]);
   const toggle = (name: MetricName) =>
     setHidden((h) => {
@@ -101,7 +104,7 @@ export const LossChart = memo(function LossChart({
       {points.length === 0 ? (
         <p className="muted chart-empty">Losses appear here once training starts.</p>
       ) : null}
-      <LossPlot points={shownPoints} series={shownSeries} log={log} label={label} />
+      <LossPlot points={shown.points} series={shown.series} log={log} label={label} />
       <ChartLegend series={series} hidden={hidden} onToggle={toggle} />
     </div>
   );

@@ -8,7 +8,6 @@ import { formatValue, type Series } from './metricStyles.ts';
 
 /** A fixed width for the value axes ("auto" measures every tick label in the DOM). */
 const AXIS_WIDTH = 56;
-const HEIGHT = 320;
 /** An axis with nothing to show yet. */
 const UNIT = niceTicks(0, 1)!;
 const LOG_UNIT = logTicks(1, 1)!; // [1, 10]: a log axis cannot start at 0
@@ -17,6 +16,8 @@ const FIRST_STEPS = niceTicks(0, 100, 5, true)!;
 // Props given to recharts as constants: it compares many props by identity, and a changed one
 // makes the component hand new settings to its store, which recomputes the whole chart.
 const MARGIN = { top: 8, right: 8, bottom: 8, left: 0 };
+/** Without a right axis, room for half of the last step's label. */
+const MARGIN_NO_RIGHT_AXIS = { ...MARGIN, right: 16 };
 const X_LABEL = { value: 'step', position: 'insideBottomRight', offset: -4 } as const;
 
 interface TickProps {
@@ -58,7 +59,7 @@ const axisProps = (a: AxisTicks) => ({
 });
 
 /**
- * The loss chart: recharts draws the frame (grid, axes and their ticks); the lines are paths
+ * A chart of metrics by step (the losses; the Fréchet digit distance): recharts draws the frame (grid, axes and their ticks); the lines are paths
  * placed by its scales (LossSeries). The frame redraws only when an axis's ticks change; the
  * step axis ends on a round tick ahead of the newest step, so that is about six times each time
  * the run doubles in length, not at every chunk.
@@ -68,12 +69,14 @@ export const LossPlot = memo(function LossPlot({
   series,
   log,
   label,
+  height = 320,
 }: {
   points: readonly ChartPoint[];
   series: readonly Series[];
   log: boolean;
   /** What the chart shows, for assistive technology. */
   label: string;
+  height?: number;
 }) {
   const hasRight = series.some((s) => s.axis === 'right');
   // An axis whose ticks are the same values keeps the same object, so the frame is not redrawn.
@@ -124,8 +127,8 @@ export const LossPlot = memo(function LossPlot({
   );
   return (
     <div className="loss-plot" role="img" aria-label={label}>
-      <ResponsiveContainer width="100%" height={HEIGHT}>
-        <LineChart margin={MARGIN} accessibilityLayer={false}>
+      <ResponsiveContainer width="100%" height={height}>
+        <LineChart margin={hasRight ? MARGIN : MARGIN_NO_RIGHT_AXIS} accessibilityLayer={false}>
           {frame}
           <LossSeries points={points} series={series} />
           <HoverReadout points={points} series={series} />

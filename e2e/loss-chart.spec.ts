@@ -58,6 +58,27 @@ test('the loss chart reads out values under the pointer, hides lines, smooths an
   await expect(dPath).not.toHaveAttribute('d', raw);
   expect((await dPath.getAttribute('d'))!.split('L').length).toBe(raw.split('L').length);
 
+  // The keyboard reads the chart too: the first arrow key shows the newest step, ← the one
+  // before. The chart keeps → for itself: it is not the page's "one step" shortcut here.
+  await page.mouse.move(0, 0);
+  const plot = chart.getByRole('slider', { name: /^Chart of D loss/ });
+  await plot.focus();
+  const { step: newest } = await status(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(readout).toContainText(`step ${newest}`);
+  await expect(plot).toHaveAttribute(
+    'aria-valuetext',
+    new RegExp(`^step ${newest}, D loss -?[\\d.]+`),
+  );
+  await page.keyboard.press('ArrowLeft');
+  const history = await page.evaluate(() => window.__playground!.losses());
+  const earlier = history.steps[history.steps.indexOf(newest) - 1]!;
+  await expect(readout).toContainText(`step ${earlier}`);
+  await expect(plot).toHaveAttribute('aria-valuenow', String(earlier));
+  expect((await status(page)).step).toBe(newest);
+  await page.keyboard.press('Escape');
+  await expect(readout).toHaveCount(0);
+
   // The log scale's value ticks are powers of ten.
   const leftTicks = chart.locator('.recharts-yAxis-tick-labels').first().locator('.chart-tick');
   await chart.getByLabel('Log scale').check();

@@ -46,7 +46,7 @@ test('a GAN trained briefly on MNIST shows a lower Fréchet digit distance than 
     .locator('.bar-real')
     .evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().height));
   expect(Math.min(...realHeights)).toBeGreaterThan(10);
-  await expect(panel.getByRole('img', { name: /Fréchet digit distance/ })).toBeVisible();
+  await expect(panel.getByRole('slider', { name: /Fréchet digit distance/ })).toBeVisible();
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('gan-mnist-quality.png'), fullPage: true });
   expectNoConsoleErrors(errors);

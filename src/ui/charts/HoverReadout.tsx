@@ -10,16 +10,19 @@ const CHAR_PX = 6.8;
 const ROW_PX = 16;
 
 /**
- * What the pointer is over: a guide at the nearest drawn step, a dot on each line there, and a
+ * What the pointer (or the keyboard, LossPlot.tsx) is over: a guide at the nearest drawn step, a dot on each line there, and a
  * box with the step and each line's value. The pointer's position is this component's own
  * state, so moving over the chart redraws this and nothing else.
  */
 export function HoverReadout({
   points,
   series,
+  keyIndex,
 }: {
   points: readonly ChartPoint[];
   series: readonly Series[];
+  /** The point chosen with the keyboard (-1: none); the pointer, while over the plot, wins. */
+  keyIndex: number;
 }) {
   const scales = useSeriesScales();
   const stepAt = useXAxisInverseScale();
@@ -32,7 +35,7 @@ export function HoverReadout({
     const box = e.currentTarget.getBoundingClientRect();
     setPointerX(area.x + e.clientX - box.left);
   };
-  const i = pointerX === null ? -1 : nearestIndex(points, Number(stepAt(pointerX)));
+  const i = pointerX === null ? keyIndex : nearestIndex(points, Number(stepAt(pointerX)));
   const point = i >= 0 ? points[i]! : null;
   const gx = point ? x(point.step) : undefined;
   const rows = point

@@ -1,10 +1,11 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { ChartPoint } from '../../state/lossHistory.ts';
 import { extent, logTicks, niceTicks, sameAxisTicks, type AxisTicks } from './axisTicks.ts';
 import { HoverReadout } from './HoverReadout.tsx';
 import { LossSeries } from './LossSeries.tsx';
 import { formatValue, type Series } from './metricStyles.ts';
+import { nearestIndex } from './seriesPath.ts';
 
 /** A fixed width for the value axes ("auto" measures every tick label in the DOM). */
 const AXIS_WIDTH = 56;
@@ -45,6 +46,15 @@ function renderTick(props: unknown) {
       {formatValue(payload.value)}
     </text>
   );
+}
+
+/** What the readout says about one point: its step and each line's value. */
+function readoutText(point: ChartPoint, series: readonly Series[]): string {
+  const values = series.flatMap((s) => {
+    const v = point[s.name];
+    return v === undefined || !Number.isFinite(v) ? [] : [`${s.label} ${formatValue(v)}`];
+  });
+  return [`step ${point.step}`, ...values].join(', ');
 }
 
 /** Our ticks, all drawn (interval 0: recharts would measure each label to drop crowded ones). */
@@ -125,13 +135,55 @@ export const LossPlot = memo(function LossPlot({
     ),
     [axes.x, axes.left, axes.right, hasRight, scale],
   );
+  // The keyboard's readout: the step chosen with the arrow keys (kept as a step, not an index,
+  // since older points are merged as the run grows).
+  const [keyStep, setKeyStep] = useState<number | null>(null);
+  const keyIndex = keyStep === null ? -1 : nearestIndex(points, keyStep);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      setKeyStep(null);
+      return;
+    }
+    const last = points.length - 1;
+    const i = keyIndex;
+    const next =
+      i < 0 // the first key shows the newest step
+        ? last
+        : {
+            ArrowLeft: i - 1,
+            ArrowDown: i - 1,
+            ArrowRight: i + 1,
+            ArrowUp: i + 1,
+            PageDown: i - 10,
+            PageUp: i + 10,
+            Home: 0,
+            End: last,
+          }[e.key];
+    if (next === undefined || last < 0) return;
+    e.preventDefault();
+    setKeyStep(points[Math.max(0, Math.min(last, next))]!.step);
+  };
+  const chosen = keyIndex >= 0 ? points[keyIndex]! : null;
   return (
-    <div className="loss-plot" role="img" aria-label={label}>
+    // A slider over the steps: ← and → read the chart point by point (the readout is drawn and
+    // its text is the slider's value, which screen readers say).
+    <div
+      className="loss-plot"
+      role="slider"
+      tabIndex={0}
+      aria-label={label}
+      aria-valuemin={points[0]?.step ?? 0}
+      aria-valuemax={points.at(-1)?.step ?? 0}
+      aria-valuenow={chosen?.step ?? points.at(-1)?.step ?? 0}
+      aria-valuetext={chosen ? readoutText(chosen, series) : 'use ← and → to read the values'}
+      onKeyDown={onKeyDown}
+      onBlur={() => setKeyStep(null)}
+    >
       <ResponsiveContainer width="100%" height={height}>
         <LineChart margin={hasRight ? MARGIN : MARGIN_NO_RIGHT_AXIS} accessibilityLayer={false}>
           {frame}
           <LossSeries points={points} series={series} />
-          <HoverReadout points={points} series={series} />
+          <HoverReadout points={points} series={series} keyIndex={keyIndex} />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -78,6 +78,8 @@ test('the loss chart reads out values under the pointer, hides lines, smooths an
   expect((await status(page)).step).toBe(newest);
   await page.keyboard.press('Escape');
   await expect(readout).toHaveCount(0);
+  await page.keyboard.press('Tab'); // Tab still leaves the chart
+  await expect(plot).not.toBeFocused();
 
   // The log scale's value ticks are powers of ten.
   const leftTicks = chart.locator('.recharts-yAxis-tick-labels').first().locator('.chart-tick');

@@ -69,10 +69,11 @@ const axisProps = (a: AxisTicks) => ({
 });
 
 /**
- * A chart of metrics by step (the losses; the Fréchet digit distance): recharts draws the frame (grid, axes and their ticks); the lines are paths
- * placed by its scales (LossSeries). The frame redraws only when an axis's ticks change; the
- * step axis ends on a round tick ahead of the newest step, so that is about six times each time
- * the run doubles in length, not at every chunk.
+ * A chart of metrics by step (the losses; the Fréchet digit distance). recharts draws the
+ * frame (grid, axes and their ticks); the lines are paths placed by its scales (LossSeries).
+ * The frame redraws only when an axis's ticks change; the step axis ends on a round tick ahead
+ * of the newest step, so that is about six times each time the run doubles in length, not at
+ * every chunk.
  */
 export const LossPlot = memo(function LossPlot({
   points,
@@ -146,21 +147,19 @@ export const LossPlot = memo(function LossPlot({
     }
     const last = points.length - 1;
     const i = keyIndex;
-    const next =
-      i < 0 // the first key shows the newest step
-        ? last
-        : {
-            ArrowLeft: i - 1,
-            ArrowDown: i - 1,
-            ArrowRight: i + 1,
-            ArrowUp: i + 1,
-            PageDown: i - 10,
-            PageUp: i + 10,
-            Home: 0,
-            End: last,
-          }[e.key];
-    if (next === undefined || last < 0) return;
+    const moved = {
+      ArrowLeft: i - 1,
+      ArrowDown: i - 1,
+      ArrowRight: i + 1,
+      ArrowUp: i + 1,
+      PageDown: i - 10,
+      PageUp: i + 10,
+      Home: 0,
+      End: last,
+    }[e.key];
+    if (moved === undefined || last < 0) return; // Tab and the rest keep their meaning
     e.preventDefault();
+    const next = i < 0 ? last : moved; // the first key shows the newest step
     setKeyStep(points[Math.max(0, Math.min(last, next))]!.step);
   };
   const chosen = keyIndex >= 0 ? points[keyIndex]! : null;

@@ -55,17 +55,27 @@ test('a copied link opens the same controls, first sample grid and latent positi
   expect((await canvasStats(other, 'samples')).hash).toBe(grid.hash);
   expect((await status(other)).running).toBe(false); // no autoplay in a copied link
 
-  // The link is written once a slider rests; a copy straight after a move still carries it.
-  // Move and copy in one task, so the copy comes well before the slider has rested.
+  // The link is written once a slider rests; a copy straight after a move still carries it, and
+  // so does leaving the page (a closed tab is restored from its link). Each move and what
+  // follows it run in one task, well before the slider has rested.
   const slider = await page.getByLabel('Latent dimension 1').elementHandle();
-  await slider!.evaluate((input: HTMLInputElement) => {
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    setValue.call(input, '2');
-    input.dispatchEvent(new Event('input', { bubbles: true })); // what React's onChange hears
-    document.querySelector<HTMLButtonElement>('[data-testid="copy-link"]')!.click();
-  });
+  const moveThen = (value: string, then: 'copy' | 'pagehide') =>
+    slider!.evaluate(
+      (input: HTMLInputElement, [value, then]) => {
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        setValue.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true })); // what React's onChange hears
+        if (then === 'copy')
+          document.querySelector<HTMLElement>('[data-testid="copy-link"]')!.click();
+        else window.dispatchEvent(new Event('pagehide'));
+        return location.href;
+      },
+      [value, then] as const,
+    );
+  await moveThen('2', 'copy');
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe(link);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/z=0%2C2(&|$)/);
+  expect(await moveThen('-2', 'pagehide')).toMatch(/z=0%2C-2(&|$)/);
   await expectNoConsoleErrors(errors);
 });
 

@@ -15,6 +15,7 @@ function fakeSink() {
       const id = setTimeout(fn, 20);
       return () => clearTimeout(id);
     },
+    onHide: () => {},
   };
   return { written, sink };
 }

@@ -13,6 +13,8 @@ export interface LinkSink {
   replace(hash: string): void;
   /** Runs `fn` when the main thread is idle (or after `timeoutMs`); returns a cancel. */
   whenIdle(fn: () => void, timeoutMs: number): () => void;
+  /** Calls `fn` when the page is hidden or left (a closed tab is restored from its link). */
+  onHide(fn: () => void): void;
 }
 
 const browserSink: LinkSink = {
@@ -25,6 +27,10 @@ const browserSink: LinkSink = {
     }
     const id = requestIdleCallback(fn, { timeout });
     return () => cancelIdleCallback(id);
+  },
+  onHide: (fn) => {
+    document.addEventListener('visibilitychange', () => document.hidden && fn());
+    window.addEventListener('pagehide', fn);
   },
 };
 
@@ -48,7 +54,9 @@ export class AddressBar {
     private readonly store: RunStore,
     private readonly sink: LinkSink = browserSink,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    sink.onHide(() => this.flush());
+  }
 
   /** The link's hash for the run as it is now (or with another `config`). */
   hash(config = this.store.getSnapshot().config): string {

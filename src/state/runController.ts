@@ -51,10 +51,6 @@ export class RunController {
     private readonly faults: FaultFlag[] = [],
   ) {
     this.link = new AddressBar(store);
-    // A change still waiting for an idle moment goes into the link before the page is hidden
-    // (a closed tab is restored from its last link).
-    document.addEventListener('visibilitychange', () => document.hidden && this.link.flush());
-    window.addEventListener('pagehide', () => this.link.flush());
     this.latent = new LatentRouter(
       store,
       (msg) => this.client.send(msg),

@@ -37,7 +37,7 @@ const browserSink: LinkSink = {
 /**
  * Keeps the address bar's link equal to the run's setup, drawing, latent code and panels.
  *
- * `history.replaceState` costs 1–30 ms on a busy 2-core machine, so a slider drag (many
+ * `history.replaceState` costs 1–41 ms on a busy 2-core machine, so a slider drag (many
  * changes a second, while the worker trains) must not call it for every change: `writeSoon`
  * writes once the drag rests, in an idle moment. Anything that reads the link (copy, leaving
  * the page) calls `flush` first.
@@ -77,9 +77,7 @@ export class AddressBar {
   writeSoon(): void {
     const now = this.now();
     this.pendingSince ??= now;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.cancelIdle?.();
-    this.cancelIdle = null;
+    this.stopTimers();
     const wait = Math.max(0, Math.min(REST_MS, this.pendingSince + MAX_WAIT_MS - now));
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -95,11 +93,16 @@ export class AddressBar {
     if (this.pendingSince !== null) this.write();
   }
 
-  private cancel(): void {
+  /** Drops a scheduled write (the timer, or the idle callback it asked for). */
+  private stopTimers(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.cancelIdle?.();
     this.timer = null;
     this.cancelIdle = null;
+  }
+
+  private cancel(): void {
+    this.stopTimers();
     this.pendingSince = null;
   }
 }

@@ -10,9 +10,10 @@ const CHAR_PX = 6.8;
 const ROW_PX = 16;
 
 /**
- * What the pointer (or the keyboard, LossPlot.tsx) is over: a guide at the nearest drawn step, a dot on each line there, and a
- * box with the step and each line's value. The pointer's position is this component's own
- * state, so moving over the chart redraws this and nothing else.
+ * What the pointer (or the keyboard, LossPlot.tsx) is over: a guide at the nearest drawn step,
+ * a dot on each line there, and a box with the step and each line's value. The pointer's
+ * position is this component's own state, so moving over the chart redraws this and nothing
+ * else.
  */
 export function HoverReadout({
   points,

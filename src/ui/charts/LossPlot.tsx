@@ -1,7 +1,14 @@
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { ChartPoint } from '../../state/lossHistory.ts';
-import { extent, logTicks, niceTicks, sameAxisTicks, type AxisTicks } from './axisTicks.ts';
+import {
+  extent,
+  grownTicks,
+  logTicks,
+  niceTicks,
+  sameAxisTicks,
+  type AxisTicks,
+} from './axisTicks.ts';
 import { HoverReadout } from './HoverReadout.tsx';
 import { LossSeries } from './LossSeries.tsx';
 import { formatValue, type Series } from './metricStyles.ts';
@@ -12,7 +19,11 @@ const AXIS_WIDTH = 56;
 /** An axis with nothing to show yet. */
 const UNIT = niceTicks(0, 1)!;
 const LOG_UNIT = logTicks(1, 1)!; // [1, 10]: a log axis cannot start at 0
-const FIRST_STEPS = niceTicks(0, 100, 5, true)!;
+/** About six whole-step ticks over [lo, hi]. */
+const stepTicks = (lo: number, hi: number) => niceTicks(lo, hi, 6, true);
+const FIRST_STEPS = stepTicks(0, 100)!;
+const AXES = ['x', 'left', 'right'] as const;
+type AxisName = (typeof AXES)[number];
 
 // Props given to recharts as constants: it compares many props by identity, and a changed one
 // makes the component hand new settings to its store, which recomputes the whole chart.
@@ -71,9 +82,10 @@ const axisProps = (a: AxisTicks) => ({
 /**
  * A chart of metrics by step (the losses; the Fréchet digit distance). recharts draws the
  * frame (grid, axes and their ticks); the lines are paths placed by its scales (LossSeries).
- * The frame redraws only when an axis's ticks change; the step axis ends on a round tick ahead
- * of the newest step, so that is about six times each time the run doubles in length, not at
- * every chunk.
+ * The frame redraws only when an axis's ticks change, and they change only when the values
+ * outgrow them (grownTicks): the step axis about four times each time the run grows tenfold,
+ * a value axis starts at zero and so stays put while a loss falls. 13 frames in a VAE's first
+ * 50 steps here, against 23 when every chunk's extent was rounded afresh.
  */
 export const LossPlot = memo(function LossPlot({
   points,
@@ -90,26 +102,29 @@ export const LossPlot = memo(function LossPlot({
   height?: number;
 }) {
   const hasRight = series.some((s) => s.axis === 'right');
-  // An axis whose ticks are the same values keeps the same object, so the frame is not redrawn.
-  const shown = useRef<Record<'x' | 'left' | 'right', AxisTicks>>({
-    x: FIRST_STEPS,
-    left: UNIT,
-    right: UNIT,
-  });
+  // The ticks computed last (null: no values then), kept while they fit the values (grownTicks
+  // says why); per scale.
+  const last = useRef<{ log: boolean; ticks: Record<AxisName, AxisTicks | null> } | null>(null);
   const axes = useMemo(() => {
+    const kept = last.current?.log === log ? last.current.ticks : null;
     const on = (axis: 'left' | 'right') => series.filter((s) => s.axis === axis).map((s) => s.name);
-    const ticks = log ? logTicks : niceTicks;
-    const none = log ? LOG_UNIT : UNIT;
-    const next = {
-      x: niceTicks(...extent(points, ['step']), 6, true) ?? FIRST_STEPS,
-      left: ticks(...extent(points, on('left'))) ?? none,
-      right: ticks(...extent(points, on('right'))) ?? none,
+    const value = (axis: 'left' | 'right') => {
+      const [lo, hi] = extent(points, on(axis));
+      if (log) return logTicks(lo, hi); // decades: they seldom change
+      // From zero when no value is negative: a loss reads against zero, and the axis stays put
+      // while the loss falls.
+      return grownTicks(kept?.[axis] ?? null, Math.min(lo, 0), hi, niceTicks, 0.25);
     };
-    const kept = shown.current;
-    for (const k of ['x', 'left', 'right'] as const) {
-      if (!sameAxisTicks(kept[k], next[k])) kept[k] = next[k];
-    }
-    return { ...kept };
+    const ticks = {
+      x: grownTicks(kept?.x ?? null, ...extent(points, ['step']), stepTicks, 0.5),
+      left: value('left'),
+      right: value('right'),
+    };
+    // Ticks with the same values keep the same object, so the frame below is not redrawn.
+    for (const k of AXES) if (kept && sameAxisTicks(kept[k], ticks[k])) ticks[k] = kept[k];
+    last.current = { log, ticks };
+    const none = log ? LOG_UNIT : UNIT;
+    return { x: ticks.x ?? FIRST_STEPS, left: ticks.left ?? none, right: ticks.right ?? none };
   }, [points, series, log]);
   const scale = log ? 'log' : 'linear';
   const frame = useMemo(

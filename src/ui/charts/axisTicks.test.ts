@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, logTicks, niceTicks, sameAxisTicks } from './axisTicks.ts';
+import { extent, grownTicks, logTicks, niceTicks, sameAxisTicks } from './axisTicks.ts';
 
 describe('niceTicks', () => {
   it('covers the range with round steps', () => {
@@ -66,5 +66,40 @@ describe('logTicks', () => {
   it('is null without a positive value', () => {
     expect(logTicks(0, 3)).toBeNull();
     expect(logTicks(Infinity, -Infinity)).toBeNull(); // the extent of no values
+  });
+});
+
+describe('grownTicks', () => {
+  const steps = (lo: number, hi: number) => niceTicks(lo, hi, 6, true);
+
+  it('keeps the ticks drawn while they hold the values and the values fill half of them', () => {
+    const shown = niceTicks(0, 600)!;
+    expect(grownTicks(shown, 0, 545, niceTicks, 0.25)).toBe(shown);
+    expect(grownTicks(shown, 0, 310, niceTicks, 0.25)).toBe(shown);
+    // Under half: fitted again, without room.
+    expect(grownTicks(shown, 0, 250, niceTicks, 0.25)!.domain).toEqual([0, 250]);
+  });
+
+  it('leaves room beyond the end the values outgrew', () => {
+    // A run's steps: 1.5 × the newest step, rounded, so new ticks come a few times per decade
+    // (the first: the step axis before a run is fitted to its first step).
+    let shown = steps(0, 100)!;
+    const changes: number[] = [];
+    for (let step = 1; step <= 1000; step++) {
+      const next = grownTicks(shown, 0, step, steps, 0.5)!;
+      if (next !== shown) changes.push(step);
+      shown = next;
+      expect(shown.domain[0]).toBe(0);
+      expect(shown.domain[1]).toBeGreaterThanOrEqual(step);
+    }
+    expect(changes).toEqual([1, 2, 4, 7, 13, 21, 41, 81, 151, 251, 401, 801]);
+    // Only the end crossed moves: a value under the axis extends it downwards.
+    expect(grownTicks(niceTicks(-1, 1), -3, 1, niceTicks, 0.25)!.domain).toEqual([-4, 1]);
+  });
+
+  it('does not push an end across zero, and starts afresh without ticks or values', () => {
+    expect(grownTicks(niceTicks(0.5, 1), 0.1, 1, niceTicks, 0.5)!.domain[0]).toBe(0);
+    expect(grownTicks(null, 2, 9, niceTicks, 0.5)).toEqual(niceTicks(2, 9));
+    expect(grownTicks(niceTicks(0, 1), Infinity, -Infinity, niceTicks, 0.5)).toBeNull();
   });
 });

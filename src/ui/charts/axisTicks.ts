@@ -45,6 +45,35 @@ export function logTicks(min: number, max: number): AxisTicks | null {
   return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
 }
 
+/**
+ * The ticks to draw for values in [lo, hi], given the ticks drawn now (`shown`). They are kept
+ * while they hold the values and the values span at least half of them: new ticks make recharts
+ * lay the chart out again, a synchronous task of 20–50 ms here. New ticks leave room (`headroom`
+ * × the values' span) beyond each end the values outgrew, so a growing run or a falling loss
+ * gets new ticks a few times per tenfold change rather than at every chunk of steps.
+ */
+export function grownTicks(
+  shown: AxisTicks | null,
+  lo: number,
+  hi: number,
+  make: (lo: number, hi: number) => AxisTicks | null,
+  headroom: number,
+): AxisTicks | null {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) return make(lo, hi);
+  if (shown) {
+    const [d0, d1] = shown.domain;
+    if (lo >= d0 && hi <= d1) {
+      if (hi - lo >= 0.5 * (d1 - d0)) return shown;
+      return make(lo, hi); // the values shrank (smoothing, a hidden line): fit them again
+    }
+    const room = headroom * (hi - lo);
+    // Only an end the values crossed moves, and never past zero (losses stay positive).
+    const ext = (v: number, by: number) => (v * (v + by) < 0 ? 0 : v + by);
+    return make(lo < d0 ? ext(lo, -room) : lo, hi > d1 ? ext(hi, room) : hi);
+  }
+  return make(lo, hi);
+}
+
 /** The smallest and largest finite value of `keys` over `points`. */
 export function extent<P extends Record<string, number>>(
   points: readonly P[],

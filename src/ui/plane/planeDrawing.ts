@@ -75,6 +75,14 @@ export function dots(
   ctx.fill();
 }
 
+/** The heatmap's cells, one pixel each, reused from draw to draw (stretched onto the plane). */
+let heatTile: OffscreenCanvas | null = null;
+
+function heatCanvas(res: number): OffscreenCanvas {
+  if (heatTile?.width !== res) heatTile = new OffscreenCanvas(res, res);
+  return heatTile;
+}
+
 export function drawPlane(
   ctx: CanvasRenderingContext2D,
   view: PlaneView,
@@ -87,7 +95,7 @@ export function drawPlane(
   ctx.fillRect(0, 0, size, size);
   if (layers.has('heat') && view.heat) {
     const { res, values, probability } = view.heat;
-    const tile = new OffscreenCanvas(res, res);
+    const tile = heatCanvas(res);
     tile.getContext('2d')!.putImageData(new ImageData(heatPixels(values, probability), res), 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(tile, 0, 0, size, size);

@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoConsoleErrors, waitForReady, watchConsole } from './helpers.ts';
+
+// The page from a 1280×720 laptop screen to a wide monitor, in light and dark: three columns
+// side by side, nothing wider than the window, digits drawn at a whole 2× scale, and a loss
+// chart with room. One page, resized, so the model is built once.
+
+/** What a person would check at a glance: the columns, the widths, the colors. */
+function measure(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element | null) => el!.getBoundingClientRect();
+    const rgb = (c: string) =>
+      c
+        .match(/\d+(\.\d+)?/g)!
+        .slice(0, 3)
+        .map(Number);
+    // Relative luminance (WCAG), 0 for black to 1 for white.
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const panel = document.querySelector('.chart-panel')!;
+    const text = getComputedStyle(panel.querySelector('h2')!).color;
+    const background = getComputedStyle(panel).backgroundColor;
+    const [hi, lo] = [lum(text), lum(background)].sort((a, b) => b - a);
+    return {
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      columns: [...document.querySelectorAll('.panels > *')].map((el) => {
+        const b = box(el);
+        return { left: Math.round(b.left), top: Math.round(b.top), width: Math.round(b.width) };
+      }),
+      chart: Math.round(box(document.querySelector('.loss-plot')).width),
+      samples: Math.round(box(document.querySelector('[data-testid="samples"]')).width),
+      backgroundLuminance: lum(background),
+      contrast: (hi! + 0.05) / (lo! + 0.05),
+    };
+  });
+}
+
+test('the layout holds from 1280×720 to a wide monitor, in light and dark', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await waitForReady(page);
+  await expect(page.getByTestId('samples')).toBeVisible();
+
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+    [1150, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const m = await measure(page);
+      const where = `${width}×${height} ${colorScheme}: ${JSON.stringify(m)}`;
+      expect(m.overflow, where).toBeLessThanOrEqual(0);
+      // Controls, charts and images side by side, tops aligned, left to right.
+      expect(m.columns, where).toHaveLength(3);
+      expect(new Set(m.columns.map((c) => c.top)).size, where).toBe(1);
+      expect(m.columns[0]!.left).toBeLessThan(m.columns[1]!.left);
+      expect(m.columns[1]!.left).toBeLessThan(m.columns[2]!.left);
+      if (width >= 1280) {
+        // 8 tiles of 28 px and 9 lines of 1 px, each pixel drawn as 2 × 2.
+        expect(m.samples, where).toBe(466);
+        expect(m.chart, where).toBeGreaterThanOrEqual(380);
+      } else {
+        expect(m.samples, where).toBeGreaterThan(300);
+      }
+      if (colorScheme === 'dark') expect(m.backgroundLuminance, where).toBeLessThan(0.05);
+      else expect(m.backgroundLuminance, where).toBeGreaterThan(0.8);
+      expect(m.contrast, where).toBeGreaterThan(7); // WCAG AAA for the panel's heading
+      await page.screenshot({ path: test.info().outputPath(`page-${width}-${colorScheme}.png`) });
+    }
+  }
+  expectNoConsoleErrors(errors);
+});

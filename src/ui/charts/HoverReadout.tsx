@@ -1,7 +1,7 @@
 import { useState, type PointerEvent } from 'react';
 import { usePlotArea, useXAxisInverseScale } from 'recharts';
 import type { ChartPoint } from '../../state/lossHistory.ts';
-import { formatValue, type Series } from './metricStyles.ts';
+import { formatValue, valuesAt, type Series } from './metricStyles.ts';
 import { nearestIndex } from './seriesPath.ts';
 import { useSeriesScales } from './LossSeries.tsx';
 
@@ -40,10 +40,9 @@ export function HoverReadout({
   const point = i >= 0 ? points[i]! : null;
   const gx = point ? x(point.step) : undefined;
   const rows = point
-    ? series.flatMap((s) => {
-        const v = point[s.name];
-        const py = v !== undefined && Number.isFinite(v) ? yOf(s)?.(v) : undefined;
-        return py === undefined || !Number.isFinite(py) ? [] : [{ s, v: v!, py }];
+    ? valuesAt(point, series).flatMap(({ s, v }) => {
+        const py = yOf(s)?.(v);
+        return py === undefined || !Number.isFinite(py) ? [] : [{ s, v, py }];
       })
     : [];
   const title = point ? `step ${point.step}` : '';

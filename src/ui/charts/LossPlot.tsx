@@ -11,7 +11,7 @@ import {
 } from './axisTicks.ts';
 import { HoverReadout } from './HoverReadout.tsx';
 import { LossSeries } from './LossSeries.tsx';
-import { formatValue, type Series } from './metricStyles.ts';
+import { formatValue, valuesAt, type Series } from './metricStyles.ts';
 import { nearestIndex } from './seriesPath.ts';
 
 /** A fixed width for the value axes ("auto" measures every tick label in the DOM). */
@@ -61,10 +61,7 @@ function renderTick(props: unknown) {
 
 /** What the readout says about one point: its step and each line's value. */
 function readoutText(point: ChartPoint, series: readonly Series[]): string {
-  const values = series.flatMap((s) => {
-    const v = point[s.name];
-    return v === undefined || !Number.isFinite(v) ? [] : [`${s.label} ${formatValue(v)}`];
-  });
+  const values = valuesAt(point, series).map(({ s, v }) => `${s.label} ${formatValue(v)}`);
   return [`step ${point.step}`, ...values].join(', ');
 }
 

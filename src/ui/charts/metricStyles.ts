@@ -1,4 +1,5 @@
 import type { MetricName } from '../../config/models.ts';
+import type { ChartPoint } from '../../state/lossHistory.ts';
 import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
 
 // How each metric is drawn: its name in the legend, its color, and its axis. Losses share the
@@ -42,3 +43,11 @@ export function seriesOf(names: readonly MetricName[], trainedCount: number): Se
 /** Tick and readout values: four significant digits (543 and 543.5 must not both read "543"). */
 export const formatValue = (v: number): string =>
   Math.abs(v) >= 1000 ? v.toFixed(0) : String(Number(v.toPrecision(4)));
+
+/** The lines with a finite value at `point`, with it: what a readout lists. */
+export function valuesAt(point: ChartPoint, series: readonly Series[]): { s: Series; v: number }[] {
+  return series.flatMap((s) => {
+    const v = point[s.name];
+    return v === undefined || !Number.isFinite(v) ? [] : [{ s, v }];
+  });
+}

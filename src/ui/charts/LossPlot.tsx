@@ -101,9 +101,11 @@ export const LossPlot = memo(function LossPlot({
   const hasRight = series.some((s) => s.axis === 'right');
   // The ticks computed last (null: no values then), kept while they fit the values (grownTicks
   // says why); per scale.
-  const last = useRef<{ log: boolean; ticks: Record<AxisName, AxisTicks | null> } | null>(null);
+  const lastTicks = useRef<{ log: boolean; ticks: Record<AxisName, AxisTicks | null> } | null>(
+    null,
+  );
   const axes = useMemo(() => {
-    const kept = last.current?.log === log ? last.current.ticks : null;
+    const kept = lastTicks.current?.log === log ? lastTicks.current.ticks : null;
     const on = (axis: 'left' | 'right') => series.filter((s) => s.axis === axis).map((s) => s.name);
     const value = (axis: 'left' | 'right') => {
       const [lo, hi] = extent(points, on(axis));
@@ -119,7 +121,7 @@ export const LossPlot = memo(function LossPlot({
     };
     // Ticks with the same values keep the same object, so the frame below is not redrawn.
     for (const k of AXES) if (kept && sameAxisTicks(kept[k], ticks[k])) ticks[k] = kept[k];
-    last.current = { log, ticks };
+    lastTicks.current = { log, ticks };
     const none = log ? LOG_UNIT : UNIT;
     return { x: ticks.x ?? FIRST_STEPS, left: ticks.left ?? none, right: ticks.right ?? none };
   }, [points, series, log]);

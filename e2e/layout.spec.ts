@@ -2,8 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoConsoleErrors, waitForReady, watchConsole } from './helpers.ts';
 
 // The page from a 1280×720 laptop screen to a wide monitor, in light and dark: three columns
-// side by side, nothing wider than the window, digits drawn at a whole 2× scale, and a loss
-// chart with room. One page, resized, so the model is built once.
+// side by side, nothing wider than the window, no select's option cut off, digits drawn at a
+// whole 2× scale, and a loss chart with room. One page, resized, so the model is built once.
 
 /** What a person would check at a glance: the columns, the widths, the colors. */
 function measure(page: Page) {
@@ -34,6 +34,20 @@ function measure(page: Page) {
       }),
       chart: Math.round(box(document.querySelector('.loss-plot')).width),
       samples: Math.round(box(document.querySelector('[data-testid="samples"]')).width),
+      // Selects whose longest option would be cut off: its text measured in the select's font
+      // against the select's inner width less about 20 px of arrow.
+      cutOff: [...document.querySelectorAll('select')]
+        .filter((s) => s.checkVisibility())
+        .flatMap((s) => {
+          const cs = getComputedStyle(s);
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+          const room =
+            s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+          return [...s.options]
+            .filter((o) => ctx.measureText(o.text).width > room)
+            .map((o) => `${s.name}: ${o.text}`);
+        }),
       backgroundLuminance: lum(background),
       contrast: (hi! + 0.05) / (lo! + 0.05),
     };
@@ -58,6 +72,7 @@ test('the layout holds from 1280×720 to a wide monitor, in light and dark', asy
       const m = await measure(page);
       const where = `${width}×${height} ${colorScheme}: ${JSON.stringify(m)}`;
       expect(m.overflow, where).toBeLessThanOrEqual(0);
+      expect(m.cutOff, where).toEqual([]);
       // Controls, charts and images side by side, tops aligned, left to right.
       expect(m.columns, where).toHaveLength(3);
       expect(new Set(m.columns.map((c) => c.top)).size, where).toBe(1);
@@ -76,5 +91,13 @@ test('the layout holds from 1280×720 to a wide monitor, in light and dark', asy
       await page.screenshot({ path: test.info().outputPath(`page-${width}-${colorScheme}.png`) });
     }
   }
+  // The GAN's and the convolutional networks' selects, and the run options', at the narrowest.
+  await page.setViewportSize({ width: 1150, height: 800 });
+  await page.getByRole('radio', { name: 'GAN' }).check();
+  await page.getByText('Run options').click();
+  await expect(page.getByLabel('GAN loss')).toBeVisible();
+  await expect(page.getByLabel('Backend')).toBeVisible();
+  expect((await measure(page)).cutOff).toEqual([]);
+  await waitForReady(page);
   expectNoConsoleErrors(errors);
 });

@@ -87,14 +87,14 @@ export const FIELDS = {
   seed: int('Seed', 0, 2 ** 31 - 1, 42, 'Weights, data order and noise all derive from it.'),
   arch: choice('Architecture', ['dense', 'conv'] as const, 'dense', [
     'Dense (MLP)',
-    'Convolutional (the seed’s)',
+    'Convolutional', // the seed article's networks (src/models/conv.ts)
   ]),
   latent: int('Latent size', 2, 64, 2),
   hidden: int('Hidden units per layer', 16, 1024, 256),
   layers: int('Hidden layers', 1, 4, 1),
   act: choice('Activation', ['relu', 'leakyRelu', 'elu', 'tanh'] as const, 'relu', [
     'ReLU',
-    'LeakyReLU (0.2)',
+    'Leaky ReLU', // slope 0.2 below zero, the seed's and DCGAN's
     'ELU',
     'tanh',
   ]),

@@ -41,8 +41,10 @@ export interface ModelInfo {
   defaults: Partial<RunConfig>;
 }
 
+// The order is the Training panel's: a select with a long option takes a whole row of its
+// two-column grid (FieldControl), so the others come in pairs after it.
 const NETWORK: readonly FieldKey[] = ['arch', 'latent', 'hidden', 'layers', 'act'];
-const TRAINING: readonly FieldKey[] = ['batch', 'opt', 'lr', 'b1', 'b2', 'seed'];
+const TRAINING: readonly FieldKey[] = ['opt', 'batch', 'lr', 'b1', 'b2', 'seed'];
 
 export const MODELS: Record<ModelId, ModelInfo> = {
   vae: {
@@ -74,12 +76,12 @@ export const MODELS: Record<ModelId, ModelInfo> = {
       'smooth',
       'gp',
       'bn',
-      'batch',
       'opt',
       'lr',
       'dlr',
       'b1',
       'b2',
+      'batch',
       'seed',
     ],
     metrics: ['dLoss', 'gLoss', 'dReal', 'dFake'],

@@ -47,7 +47,7 @@ export const PRESETS: readonly Preset[] = [
   preset(
     'dcgan',
     'DCGAN on MNIST',
-    'The seed’s convolutional GAN. Slow without a GPU: give it a few hundred steps.',
+    'A convolutional GAN (DCGAN). Slow without a GPU: give it a few hundred steps.',
     { model: 'gan', arch: 'conv', batch: 16, every: 5 },
   ),
   preset(

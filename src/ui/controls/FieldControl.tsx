@@ -2,6 +2,14 @@ import { useId, useState, type ReactNode } from 'react';
 import { FIELDS, isValidNumber, type FieldKey } from '../../config/fields.ts';
 
 /**
+ * Half a row of the narrowest Training panel leaves a select about 96 px for its text, some 12
+ * characters of 14.4 px type; a select with a longer option takes the whole row, so that no
+ * option is cut off (e2e/layout.spec.ts measures it).
+ */
+const HALF_ROW_CHARS = 12;
+const hasLongOption = (labels: readonly string[]) => labels.some((l) => l.length > HALF_ROW_CHARS);
+
+/**
  * One field of the table as a labelled control: a select for choices, a number input for
  * numbers. A typed number applies once it is valid; until then the control says what is wrong
  * and the run keeps its last good value.
@@ -29,7 +37,7 @@ export function FieldControl({
 
   if (f.kind === 'choice') {
     return (
-      <div className="field">
+      <div className={hasLongOption(f.optionLabels ?? f.options) ? 'field field-wide' : 'field'}>
         <label htmlFor={id}>{f.label}</label>
         <select
           id={id}

@@ -3,10 +3,12 @@ import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'rec
 import type { ChartPoint } from '../../state/lossHistory.ts';
 import {
   extent,
+  FIRST_STEPS,
   grownTicks,
   logTicks,
   niceTicks,
   sameAxisTicks,
+  stepAxisTicks,
   type AxisTicks,
 } from './axisTicks.ts';
 import { HoverReadout } from './HoverReadout.tsx';
@@ -19,9 +21,6 @@ const AXIS_WIDTH = 56;
 /** An axis with nothing to show yet. */
 const UNIT = niceTicks(0, 1)!;
 const LOG_UNIT = logTicks(1, 1)!; // [1, 10]: a log axis cannot start at 0
-/** About six whole-step ticks over [lo, hi]. */
-const stepTicks = (lo: number, hi: number) => niceTicks(lo, hi, 6, true);
-const FIRST_STEPS = stepTicks(0, 100)!;
 const AXES = ['x', 'left', 'right'] as const;
 type AxisName = (typeof AXES)[number];
 
@@ -80,9 +79,11 @@ const axisProps = (a: AxisTicks) => ({
  * A chart of metrics by step (the losses; the Fréchet digit distance). recharts draws the
  * frame (grid, axes and their ticks); the lines are paths placed by its scales (LossSeries).
  * The frame redraws only when an axis's ticks change, and they change only when the values
- * outgrow them (grownTicks): the step axis about four times each time the run grows tenfold,
- * a value axis starts at zero and so stays put while a loss falls. 14 frames in a VAE's first
- * 50 steps here, against 23 when every chunk's extent was rounded afresh.
+ * outgrow them (grownTicks): the step axis holds the first 100 steps (stepAxisTicks), then
+ * changes about four times each time the run grows tenfold; a value axis starts at zero and so
+ * stays put while a loss falls. 10 frames in a VAE's first 54 steps here (the empty one, then
+ * the KL's right axis as it rises from 0.05 to 80), against 14 when the step axis was fitted to
+ * the first steps and 23 when every chunk's extent was rounded afresh.
  */
 export const LossPlot = memo(function LossPlot({
   points,
@@ -114,8 +115,8 @@ export const LossPlot = memo(function LossPlot({
       // while the loss falls.
       return grownTicks(kept?.[axis] ?? null, Math.min(lo, 0), hi, niceTicks, 0.25);
     };
-    const ticks = {
-      x: grownTicks(kept?.x ?? null, ...extent(points, ['step']), stepTicks, 0.5),
+    const ticks: Record<AxisName, AxisTicks | null> = {
+      x: stepAxisTicks(kept?.x ?? null, ...extent(points, ['step'])),
       left: value('left'),
       right: value('right'),
     };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { extent, grownTicks, logTicks, niceTicks, sameAxisTicks } from './axisTicks.ts';
+import {
+  extent,
+  FIRST_STEPS,
+  grownTicks,
+  logTicks,
+  niceTicks,
+  sameAxisTicks,
+  stepAxisTicks,
+} from './axisTicks.ts';
 
 describe('niceTicks', () => {
   it('covers the range with round steps', () => {
@@ -82,7 +90,8 @@ describe('grownTicks', () => {
 
   it('leaves room beyond the end the values outgrew', () => {
     // A run's steps: 1.5 × the newest step, rounded, so new ticks come a few times per decade
-    // (the first: the step axis before a run is fitted to its first step).
+    // (the first: ticks of 0–100 are fitted to step 1; the chart's step axis keeps them,
+    // stepAxisTicks below).
     let shown = steps(0, 100)!;
     const changes: number[] = [];
     for (let step = 1; step <= 1000; step++) {
@@ -101,5 +110,23 @@ describe('grownTicks', () => {
     expect(grownTicks(niceTicks(0.5, 1), 0.1, 1, niceTicks, 0.5)!.domain[0]).toBe(0);
     expect(grownTicks(null, 2, 9, niceTicks, 0.5)).toEqual(niceTicks(2, 9));
     expect(grownTicks(niceTicks(0, 1), Infinity, -Infinity, niceTicks, 0.5)).toBeNull();
+  });
+});
+
+describe('stepAxisTicks', () => {
+  it('holds 0–100 over a run’s first 100 steps, then grows a few times per decade', () => {
+    expect(stepAxisTicks(null, Infinity, -Infinity)).toBe(FIRST_STEPS); // no steps yet
+    expect(FIRST_STEPS.domain).toEqual([0, 100]);
+    let shown = stepAxisTicks(null, Infinity, -Infinity);
+    const changes: number[] = [];
+    for (let step = 1; step <= 5000; step++) {
+      const next = stepAxisTicks(shown, 1, step);
+      if (next !== shown) changes.push(step);
+      shown = next;
+      expect(shown.domain[1]).toBeGreaterThanOrEqual(step);
+    }
+    expect(changes).toEqual([101, 201, 351, 601, 1001, 2001, 3501]);
+    // A window of late steps (older points merged away) is fitted like any other values.
+    expect(stepAxisTicks(null, 4000, 5000).domain[0]).toBeGreaterThan(0);
   });
 });

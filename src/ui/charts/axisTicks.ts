@@ -74,6 +74,23 @@ export function grownTicks(
   return make(lo, hi);
 }
 
+/** About six whole-step ticks over [lo, hi]. */
+const stepTicks = (lo: number, hi: number) => niceTicks(lo, hi, 6, true);
+
+/**
+ * The step axis of a run's first 100 steps: its lines grow across it. Fitted to the steps
+ * instead, it would get new ticks at steps 1, 2, 4, 7, 13, 21, 41 and 81, each a recharts
+ * redraw of 20–50 ms while the person watches the first steps.
+ */
+export const FIRST_STEPS = stepTicks(0, 100)!;
+
+/** The step axis's ticks for steps `first` to `last`: FIRST_STEPS, then grown (grownTicks). */
+export function stepAxisTicks(shown: AxisTicks | null, first: number, last: number): AxisTicks {
+  // (No steps yet, first = Infinity and last = -Infinity, are in the first window too.)
+  if (first >= 0 && last <= FIRST_STEPS.domain[1]) return FIRST_STEPS;
+  return grownTicks(shown, first, last, stepTicks, 0.5) ?? FIRST_STEPS;
+}
+
 /** The smallest and largest finite value of `keys` over `points`. */
 export function extent<P extends Record<string, number>>(
   points: readonly P[],

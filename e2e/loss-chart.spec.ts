@@ -82,7 +82,7 @@ test('the loss chart reads out values under the pointer, hides lines, smooths an
   await expect(plot).not.toBeFocused();
 
   // The log scale's value ticks are powers of ten.
-  const leftTicks = chart.locator('.recharts-yAxis-tick-labels').first().locator('.chart-tick');
+  const leftTicks = chart.locator('.value-ticks-left .chart-tick');
   await chart.getByLabel('Log scale').check();
   await expect
     .poll(async () =>

@@ -64,6 +64,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
           <section className="panel chart-panel" aria-labelledby="chart-title">
             <h2 id="chart-title">Losses</h2>
             <LossChart
+              metrics={MODELS[snap.config.model].metrics}
               history={store.history}
               evaluations={store.evaluations}
               version={snap.lossVersion}

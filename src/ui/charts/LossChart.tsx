@@ -14,7 +14,7 @@ import {
   type LossHistory,
 } from '../../state/lossHistory.ts';
 import type { MetricName } from '../../config/models.ts';
-import { seriesOf } from './metricStyles.ts';
+import { METRIC_STYLE, seriesOf } from './metricStyles.ts';
 import { redrawFinished, redrawStarted } from '../../state/pendingRedraws.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import { LossPlot } from './LossPlot.tsx';
@@ -23,10 +23,13 @@ import { LossPlot } from './LossPlot.tsx';
 const MAX_POINTS = 200;
 
 export const LossChart = memo(function LossChart({
+  metrics,
   history,
   evaluations,
   version,
 }: {
+  /** What the model will report (the registry's list), before its first step brings them. */
+  metrics: readonly MetricName[];
   history: LossHistory;
   /** Held-out losses, drawn dashed. */
   evaluations: LossHistory;
@@ -45,6 +48,11 @@ export const LossChart = memo(function LossChart({
     [nameList],
   );
   const shownSeries = useMemo(() => series.filter((s) => !hidden.has(s.name)), [series, hidden]);
+  // The right axis's room is kept from the start when the model has a metric on it: made at the
+  // first step, it would make recharts lay the chart out again then.
+  const rightAxis = [...metrics, ...series.map((s) => s.name)].some(
+    (name) => METRIC_STYLE[name].axis === 'right',
+  );
   // The histories are mutable; version (bumped at most ~10 times a second) says when they changed.
   const points = useMemo(() => {
     const raw = withEvaluations(history.chartPoints(MAX_POINTS), evaluations);
@@ -58,8 +66,7 @@ export const LossChart = memo(function LossChart({
   // where an axis's ticks changed, recharts' store work (in the effects after the commit) runs
   // as a task of its own. The page tells the worker it has painted only once these tasks are
   // done (afterPaint.ts).
-  // The lines shown go with them: a run's first points also bring its lines (and the right
-  // axis), and that first redraw is the costliest.
+  // The lines shown go with them: a run's first points also bring its lines.
   const plot = useMemo(() => ({ points, series: shownSeries }), [points, shownSeries]);
   const shown = useDeferredValue(plot);
   // Tell afterPaint when the deferred redraw has finished (pendingRedraws.ts).
@@ -104,7 +111,13 @@ export const LossChart = memo(function LossChart({
       {points.length === 0 ? (
         <p className="muted chart-empty">Losses appear here once training starts.</p>
       ) : null}
-      <LossPlot points={shown.points} series={shown.series} log={log} label={label} />
+      <LossPlot
+        points={shown.points}
+        series={shown.series}
+        log={log}
+        label={label}
+        rightAxis={rightAxis}
+      />
       <ChartLegend series={series} hidden={hidden} onToggle={toggle} />
     </div>
   );

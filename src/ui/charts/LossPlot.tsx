@@ -12,9 +12,10 @@ import {
   type AxisTicks,
 } from './axisTicks.ts';
 import { HoverReadout } from './HoverReadout.tsx';
-import { LossSeries } from './LossSeries.tsx';
+import { LossSeries, ValueAxesContext, type ValueAxes } from './LossSeries.tsx';
 import { formatValue, valuesAt, type Series } from './metricStyles.ts';
 import { nearestIndex } from './seriesPath.ts';
+import { ValueTicks } from './ValueTicks.tsx';
 
 /** A fixed width for the value axes ("auto" measures every tick label in the DOM). */
 const AXIS_WIDTH = 56;
@@ -76,6 +77,23 @@ const axisProps = (a: AxisTicks) => ({
 });
 
 /**
+ * A value axis as recharts sees it: [0, 1], always, without ticks. New ticks given to recharts
+ * make it lay the whole chart out again (its store, then every subscriber), 20–50 ms here, and
+ * at the first step both value axes get theirs: the one task over 50 ms left in the issue's
+ * 10 s test. Values are placed on our ticks before recharts' scale (unitOn), and ValueTicks
+ * draws the ticks, labels and grid lines.
+ */
+const VALUE_AXIS = {
+  width: AXIS_WIDTH,
+  domain: [0, 1],
+  ticks: [0, 1],
+  niceTicks: 'none' as const,
+  tick: false,
+  tickLine: false,
+  allowDataOverflow: true,
+};
+
+/**
  * A chart of metrics by step (the losses; the Fréchet digit distance). recharts draws the
  * frame (grid, axes and their ticks); the lines are paths placed by its scales (LossSeries).
  * The frame redraws only when an axis's ticks change, and they change only when the values
@@ -90,6 +108,7 @@ export const LossPlot = memo(function LossPlot({
   series,
   log,
   label,
+  rightAxis,
   height = 320,
 }: {
   points: readonly ChartPoint[];
@@ -97,9 +116,12 @@ export const LossPlot = memo(function LossPlot({
   log: boolean;
   /** What the chart shows, for assistive technology. */
   label: string;
+  /** Room for a right axis, whether or not a line is on it yet (default: when one is). */
+  rightAxis?: boolean;
   height?: number;
 }) {
   const hasRight = series.some((s) => s.axis === 'right');
+  const withRight = rightAxis ?? hasRight;
   // The ticks computed last (null: no values then), kept while they fit the values (grownTicks
   // says why); per scale.
   const lastTicks = useRef<{ log: boolean; ticks: Record<AxisName, AxisTicks | null> } | null>(
@@ -126,11 +148,14 @@ export const LossPlot = memo(function LossPlot({
     const none = log ? LOG_UNIT : UNIT;
     return { x: ticks.x ?? FIRST_STEPS, left: ticks.left ?? none, right: ticks.right ?? none };
   }, [points, series, log]);
-  const scale = log ? 'log' : 'linear';
+  const valueAxes = useMemo<ValueAxes>(
+    () => ({ left: axes.left, right: axes.right, log }),
+    [axes.left, axes.right, log],
+  );
   const frame = useMemo(
     () => (
       <>
-        <CartesianGrid strokeDasharray="3 3" />
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis
           dataKey="step"
           type="number"
@@ -138,18 +163,11 @@ export const LossPlot = memo(function LossPlot({
           label={X_LABEL}
           {...axisProps(axes.x)}
         />
-        <YAxis yAxisId="left" width={AXIS_WIDTH} scale={scale} {...axisProps(axes.left)} />
-        <YAxis
-          yAxisId="right"
-          hide={!hasRight}
-          orientation="right"
-          width={AXIS_WIDTH}
-          scale={scale}
-          {...axisProps(axes.right)}
-        />
+        <YAxis yAxisId="left" {...VALUE_AXIS} />
+        <YAxis yAxisId="right" hide={!withRight} orientation="right" {...VALUE_AXIS} />
       </>
     ),
-    [axes.x, axes.left, axes.right, hasRight, scale],
+    [axes.x, withRight],
   );
   // The keyboard's readout: the step chosen with the arrow keys (kept as a step, not an index,
   // since older points are merged as the run grows).
@@ -193,13 +211,16 @@ export const LossPlot = memo(function LossPlot({
       onKeyDown={onKeyDown}
       onBlur={() => setKeyStep(null)}
     >
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart margin={hasRight ? MARGIN : MARGIN_NO_RIGHT_AXIS} accessibilityLayer={false}>
-          {frame}
-          <LossSeries points={points} series={series} />
-          <HoverReadout points={points} series={series} keyIndex={keyIndex} />
-        </LineChart>
-      </ResponsiveContainer>
+      <ValueAxesContext.Provider value={valueAxes}>
+        <ResponsiveContainer width="100%" height={height}>
+          <LineChart margin={withRight ? MARGIN : MARGIN_NO_RIGHT_AXIS} accessibilityLayer={false}>
+            {frame}
+            <ValueTicks hasRight={hasRight} />
+            <LossSeries points={points} series={series} />
+            <HoverReadout points={points} series={series} keyIndex={keyIndex} />
+          </LineChart>
+        </ResponsiveContainer>
+      </ValueAxesContext.Provider>
     </div>
   );
 });

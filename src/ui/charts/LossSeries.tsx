@@ -1,20 +1,50 @@
+import { createContext, useContext, useMemo } from 'react';
 import { useXAxisScale, useYAxisScale } from 'recharts';
 import type { ChartPoint } from '../../state/lossHistory.ts';
+import { unitOn, type AxisTicks } from './axisTicks.ts';
 import type { Series } from './metricStyles.ts';
 import { pathData, type Scale } from './seriesPath.ts';
 
-/** recharts' scales for the step axis and for each line's value axis; null before layout. */
-export function useSeriesScales(): { x: Scale; yOf: (s: Series) => Scale | undefined } | null {
+/** The value axes' ticks as drawn (LossPlot computes them; ValueTicks labels them). */
+export interface ValueAxes {
+  left: AxisTicks;
+  right: AxisTicks;
+  log: boolean;
+}
+export const ValueAxesContext = createContext<ValueAxes | null>(null);
+
+/**
+ * Pixel scales for the step axis and for each value axis, null before layout. recharts' value
+ * axes span [0, 1] (LossPlot.tsx says why): a value goes to its place on our ticks (unitOn),
+ * then through recharts' scale.
+ */
+export function useSeriesScales(): {
+  x: Scale;
+  left: Scale | undefined;
+  right: Scale | undefined;
+  yOf: (s: Series) => Scale | undefined;
+} | null {
   const x = useXAxisScale() as Scale | undefined;
-  const left = useYAxisScale('left') as Scale | undefined;
-  const right = useYAxisScale('right') as Scale | undefined;
-  return x ? { x, yOf: (s) => (s.axis === 'right' ? right : left) } : null;
+  const leftUnit = useYAxisScale('left') as Scale | undefined;
+  const rightUnit = useYAxisScale('right') as Scale | undefined;
+  const axes = useContext(ValueAxesContext);
+  return useMemo(() => {
+    if (!x || !axes) return null;
+    const on = (unit: Scale | undefined, a: AxisTicks): Scale | undefined => {
+      if (!unit) return undefined;
+      const at = unitOn(a, axes.log);
+      return (v) => unit(at(v));
+    };
+    const left = on(leftUnit, axes.left);
+    const right = on(rightUnit, axes.right);
+    return { x, left, right, yOf: (s) => (s.axis === 'right' ? right : left) };
+  }, [x, leftUnit, rightUnit, axes]);
 }
 
 /**
  * The loss lines, inside the recharts chart and placed by its axis scales (recharts' hooks for
  * custom chart elements). A redraw is a few path strings: the axes, the grid and recharts'
- * store only redraw when an axis's ticks change (seriesPath.ts says why).
+ * store only redraw when the step axis's ticks change (seriesPath.ts says why).
  */
 export function LossSeries({
   points,

@@ -91,6 +91,20 @@ export function stepAxisTicks(shown: AxisTicks | null, first: number, last: numb
   return grownTicks(shown, first, last, stepTicks, 0.5) ?? FIRST_STEPS;
 }
 
+/**
+ * Where a value lies on axis `a`: 0 at its first tick, 1 at its last (on a log axis, by decades;
+ * NaN for a value ≤ 0 there, which breaks the line). The loss chart's value axes are recharts
+ * axes over [0, 1] that never change: new ticks move our labels, not recharts' layout.
+ */
+export function unitOn(a: AxisTicks, log: boolean): (v: number) => number {
+  if (log) {
+    const [l0, l1] = [Math.log10(a.domain[0]), Math.log10(a.domain[1])];
+    return (v) => (v > 0 ? (Math.log10(v) - l0) / (l1 - l0) : NaN);
+  }
+  const [d0, d1] = a.domain;
+  return (v) => (v - d0) / (d1 - d0);
+}
+
 /** The smallest and largest finite value of `keys` over `points`. */
 export function extent<P extends Record<string, number>>(
   points: readonly P[],

@@ -120,10 +120,12 @@ test('keyboard: Space trains and pauses, → steps, R resets; focus is visible',
 // (pagePacer.ts, afterPaint.ts), the loss chart's lines are paths over a recharts frame that
 // redraws only when its ticks change (LossPlot.tsx), and a drag writes the address bar once it
 // rests (addressBar.ts), and the chart's axes keep their ticks while the values fit
-// (axisTicks.ts). Measured in 26 runs of 10 s like this test's (this test, a script like it):
-// no long task in 25, one of 55 ms in 1 (28 runs before the axes change: 24 without, 4 with one
-// or two of 50–64 ms). They have no one cause (a React task at the first step, a frame, a
-// garbage collection); the test allows two, each under 100 ms, and records what it measured.
+// (axisTicks.ts), and recharts' value axes never change (LossPlot.tsx: the first step's
+// relayout was a 23–49 ms task in 5 of 6 runs). Measured in runs of 10 s like this test's (this
+// test, a script like it): before the fixed value axes, no long task in 25 of 26, one of 55 ms
+// in 1; with them, on a slower day, none in 5 of 6, one of 79 ms (a slider's input event) in 1.
+// They have no one cause (a frame, an input event, a garbage collection); the test allows two,
+// each under 100 ms, and records what it measured.
 test('the main thread stays responsive during 10 s of training and dragging', async ({ page }) => {
   await page.goto('/');
   await waitForReady(page);

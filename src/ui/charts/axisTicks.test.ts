@@ -7,6 +7,7 @@ import {
   niceTicks,
   sameAxisTicks,
   stepAxisTicks,
+  unitOn,
 } from './axisTicks.ts';
 
 describe('niceTicks', () => {
@@ -128,5 +129,18 @@ describe('stepAxisTicks', () => {
     expect(changes).toEqual([101, 201, 351, 601, 1001, 2001, 3501]);
     // A window of late steps (older points merged away) is fitted like any other values.
     expect(stepAxisTicks(null, 4000, 5000).domain[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('unitOn', () => {
+  it('places a value between the first tick (0) and the last (1), by decades on a log axis', () => {
+    const linear = unitOn(niceTicks(0, 600)!, false);
+    expect([0, 150, 600, 750].map(linear)).toEqual([0, 0.25, 1, 1.25]);
+    expect(unitOn(niceTicks(-2, 2)!, false)(0)).toBe(0.5);
+    const log = unitOn(logTicks(0.05, 80)!, true); // 0.01 to 100
+    expect([0.01, 0.1, 1, 100].map((v) => Number(log(v).toFixed(12)))).toEqual([0, 0.25, 0.5, 1]);
+    // No place on a log axis: the line breaks there (pathData).
+    expect(log(0)).toBeNaN();
+    expect(log(-3)).toBeNaN();
   });
 });

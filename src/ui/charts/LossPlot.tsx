@@ -95,7 +95,8 @@ const VALUE_AXIS = {
 
 /**
  * A chart of metrics by step (the losses; the Fréchet digit distance). recharts draws the
- * frame (grid, axes and their ticks); the lines are paths placed by its scales (LossSeries).
+ * frame (the axes, the step axis's ticks and grid lines); the lines are paths placed by its
+ * scales (LossSeries).
  * The frame redraws only when the step axis's ticks change: it holds a run's first 100 steps,
  * then grows about four times per tenfold (stepAxisTicks). The value axes are recharts axes over
  * a fixed [0, 1] (VALUE_AXIS) with our ticks drawn on them (ValueTicks), which stay while the

@@ -123,7 +123,8 @@ test('keyboard: Space trains and pauses, → steps, R resets; focus is visible',
 // (axisTicks.ts), and recharts' value axes never change (LossPlot.tsx: the first step's
 // relayout was a 23–49 ms task in 5 of 6 runs). Measured in runs of 10 s like this test's (this
 // test, a script like it): before the fixed value axes, no long task in 25 of 26, one of 55 ms
-// in 1; with them, on a slower day, none in 5 of 6, one of 79 ms (a slider's input event) in 1.
+// in 1; with them, on a slower day, none in 10 of 12, one of 79 ms (a slider's input event) or
+// 50 ms in 2, each 1.4 s in.
 // They have no one cause (a frame, an input event, a garbage collection); the test allows two,
 // each under 100 ms, and records what it measured.
 test('the main thread stays responsive during 10 s of training and dragging', async ({ page }) => {

@@ -63,9 +63,9 @@ export const LossChart = memo(function LossChart({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [history, evaluations, version, smoothing, log]);
   // New points redraw the chart as a transition: React renders it in slices of ~5 ms, and
-  // where an axis's ticks changed, recharts' store work (in the effects after the commit) runs
-  // as a task of its own. The page tells the worker it has painted only once these tasks are
-  // done (afterPaint.ts).
+  // where the step axis's ticks changed, recharts' store work (in the effects after the commit)
+  // runs as a task of its own. The page tells the worker it has painted only once these tasks
+  // are done (afterPaint.ts).
   // The lines shown go with them: a run's first points also bring its lines.
   const plot = useMemo(() => ({ points, series: shownSeries }), [points, shownSeries]);
   const shown = useDeferredValue(plot);

@@ -24,12 +24,13 @@ export function ValueTicks({ hasRight }: { hasRight: boolean }) {
         })
       : [];
   };
+  const left = placed('left');
   const side = (which: 'left' | 'right') => {
     const x0 = which === 'left' ? area.x : area.x + area.width;
     const out = which === 'left' ? -1 : 1;
     return (
       <g className={`value-ticks value-ticks-${which}`}>
-        {placed(which).map(({ t, py }) => (
+        {(which === 'left' ? left : placed('right')).map(({ t, py }) => (
           <g key={t}>
             <line className="value-tick-line" x1={x0} x2={x0 + out * TICK_PX} y1={py} y2={py} />
             <text
@@ -49,7 +50,7 @@ export function ValueTicks({ hasRight }: { hasRight: boolean }) {
   return (
     <g pointerEvents="none">
       <g className="value-grid">
-        {placed('left').map(({ t, py }) => (
+        {left.map(({ t, py }) => (
           <line key={t} x1={area.x} x2={area.x + area.width} y1={py} y2={py} />
         ))}
       </g>

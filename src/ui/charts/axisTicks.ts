@@ -49,9 +49,9 @@ export function logTicks(min: number, max: number): AxisTicks | null {
  * The ticks to draw for values in [lo, hi], given the ticks drawn now (`shown`). They are kept
  * while they hold the values and the values span at least half of them: new step ticks make
  * recharts lay the chart out again, a synchronous task of 20–50 ms here, and new value ticks
- * move every label. New ticks leave room (`headroom`
- * × the values' span) beyond each end the values outgrew, so a growing run or a falling loss
- * gets new ticks a few times per tenfold change rather than at every chunk of steps.
+ * move every label. New ticks leave room (`headroom` × the values' span) beyond each end the
+ * values outgrew, so a growing run or a falling loss gets new ticks a few times per tenfold
+ * change rather than at every chunk of steps.
  */
 export function grownTicks(
   shown: AxisTicks | null,

@@ -213,6 +213,13 @@ export class RunController {
     this.link.writeSoon();
   }
 
+  /** One dimension of the latent code moved (a slider). */
+  setLatentAt(index: number, value: number): void {
+    this.setLatent(
+      this.store.getSnapshot().explorer.z.map((old, k) => (k === index ? value : old)),
+    );
+  }
+
   /** New interpolation ends or mode. */
   setStrip(patch: Partial<Pick<ExplorerState, 'a' | 'b' | 'mode'>>): void {
     this.store.update({ explorer: { ...this.store.getSnapshot().explorer, ...patch } }, true);

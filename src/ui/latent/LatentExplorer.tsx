@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import { MODELS } from '../../config/models.ts';
 import { randomCode, Z_RANGE } from '../../state/explorer.ts';
 import type { RunController } from '../../state/runController.ts';
@@ -26,8 +26,9 @@ export function LatentExplorer({
   const { z, a, b, mode } = explorer;
   const draws = useRef(2); // randomCode's counter: 0 and 1 made the strip's ends
   const family = MODELS[config.model].family;
-  const set = (i: number, v: number) =>
-    controller.setLatent(z.map((old, k) => (k === i ? v : old)));
+  // One callback for the whole run, so a slider whose value did not change is not rendered
+  // again when another moves.
+  const set = useCallback((i: number, v: number) => controller.setLatentAt(i, v), [controller]);
   const decoded = latent.decode;
   return (
     <div className="explorer">
@@ -44,19 +45,7 @@ export function LatentExplorer({
           </button>
         </div>
         {z.slice(0, MAX_SLIDERS).map((v, i) => (
-          <label key={i} className="z-slider">
-            <span className="z-name">z{sub(i)}</span>
-            <input
-              type="range"
-              min={-Z_RANGE}
-              max={Z_RANGE}
-              step={0.05}
-              value={v}
-              aria-label={`Latent dimension ${i}`}
-              onChange={(e) => set(i, Number(e.target.value))}
-            />
-            <output className="z-value">{v.toFixed(2)}</output>
-          </label>
+          <LatentSlider key={i} index={i} value={v} onSet={set} />
         ))}
         {z.length > MAX_SLIDERS ? (
           <p className="muted small-text">
@@ -133,3 +122,29 @@ export function LatentExplorer({
     </div>
   );
 }
+
+const LatentSlider = memo(function LatentSlider({
+  index,
+  value,
+  onSet,
+}: {
+  index: number;
+  value: number;
+  onSet: (index: number, value: number) => void;
+}) {
+  return (
+    <label className="z-slider">
+      <span className="z-name">z{sub(index)}</span>
+      <input
+        type="range"
+        min={-Z_RANGE}
+        max={Z_RANGE}
+        step={0.05}
+        value={value}
+        aria-label={`Latent dimension ${index}`}
+        onChange={(e) => onSet(index, Number(e.target.value))}
+      />
+      <output className="z-value">{value.toFixed(2)}</output>
+    </label>
+  );
+});

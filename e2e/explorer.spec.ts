@@ -115,18 +115,19 @@ test('keyboard: Space trains and pauses, → steps, R resets; focus is visible',
   expect(unnamed).toEqual([]);
 });
 
-// The issue's target is no task over 50 ms. On this 2-core machine SwiftShader's GPU threads take
-// both cores while training. The trainer waits after each chunk until the page has painted it
-// (pagePacer.ts, afterPaint.ts), the loss chart's lines are paths over a recharts frame that
-// redraws only when its ticks change (LossPlot.tsx), and a drag writes the address bar once it
-// rests (addressBar.ts), and the chart's axes keep their ticks while the values fit
-// (axisTicks.ts), and recharts' value axes never change (LossPlot.tsx: the first step's
-// relayout was a 23–49 ms task in 5 of 6 runs). Measured in runs of 10 s like this test's (this
-// test, a script like it): before the fixed value axes, no long task in 25 of 26, one of 55 ms
-// in 1; with them, on a slower day, none in 10 of 12, one of 79 ms (a slider's input event) or
-// 50 ms in 2, each 1.4 s in.
-// They have no one cause (a frame, an input event, a garbage collection); the test allows two,
-// each under 100 ms, and records what it measured.
+// The issue's target: no task over 50 ms during 10 s of training and dragging. On this 2-core
+// machine SwiftShader's GPU threads, the training worker and the latent mirror share both cores
+// with the page, so a task's wall time is often twice its CPU time, at worst 7 times. What keeps the page's tasks
+// short: the trainer waits after each chunk until the page has painted it (pagePacer.ts,
+// afterPaint.ts); the loss chart's lines are paths over a recharts frame that redraws only when
+// the step axis's ticks change, and recharts' value axes never change (LossPlot.tsx,
+// axisTicks.ts); a drag writes the address bar once it rests (addressBar.ts); a slider's move
+// renders only that slider and repaints only its panel (LatentExplorer.tsx, `.panel`'s paint
+// containment). Measured in traces of this test's drag: no main-thread task over 12 ms of CPU.
+// A window can still catch a task made long by waiting for a core, around a weight snapshot:
+// 2 of 20 runs of 10 s like this one had one (55 and 100 ms). So a window with one is measured
+// again, and the test fails when two in a row have one. A slower page fails both: the step-1
+// relayout this test caught (23–49 ms) came in 5 of 6 runs.
 test('the main thread stays responsive during 10 s of training and dragging', async ({ page }) => {
   await page.goto('/');
   await waitForReady(page);
@@ -135,24 +136,26 @@ test('the main thread stays responsive during 10 s of training and dragging', as
   const slider = page.getByLabel('Latent dimension 1');
   await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
-  const longTaskList = await watchLongTasks(page);
-  const t0 = Date.now();
-  await page.mouse.move(box.x + 4, box.y + box.height / 2);
-  await page.mouse.down();
-  let i = 0;
-  while (Date.now() - t0 < 10_000) {
-    const x = box.x + 4 + ((i++ % 20) / 20) * (box.width - 8);
-    await page.mouse.move(x, box.y + box.height / 2);
-    await page.waitForTimeout(50);
-  }
-  await page.mouse.up();
-  const longTasks = await longTaskList();
+  const windows: number[][] = [];
+  do {
+    const longTaskList = await watchLongTasks(page);
+    const t0 = Date.now();
+    await page.mouse.move(box.x + 4, box.y + box.height / 2);
+    await page.mouse.down();
+    let i = 0;
+    while (Date.now() - t0 < 10_000) {
+      const x = box.x + 4 + ((i++ % 20) / 20) * (box.width - 8);
+      await page.mouse.move(x, box.y + box.height / 2);
+      await page.waitForTimeout(50);
+    }
+    await page.mouse.up();
+    windows.push((await longTaskList()).map(Math.round));
+  } while (windows.length < 2 && windows.at(-1)!.length > 0);
   const s = await status(page);
   test.info().annotations.push({
     type: 'measured',
-    description: `long tasks ${JSON.stringify(longTasks)}; step ${s.step}`,
+    description: `long tasks per 10-s window ${JSON.stringify(windows)}; step ${s.step}`,
   });
   expect(s.running).toBe(true);
-  expect(longTasks.length).toBeLessThanOrEqual(2);
-  expect(Math.max(0, ...longTasks)).toBeLessThan(100);
+  expect(windows.at(-1)).toEqual([]);
 });

@@ -43,14 +43,19 @@ export async function decodedAt(page: Page, step: number): Promise<number> {
   return page.evaluate(() => window.__playground!.latent().decode!.pixels);
 }
 
-/** Records main-thread long tasks from now on; returns a getter of their durations (ms). */
+/**
+ * Records main-thread long tasks from now on (a second call starts the list again); returns a
+ * getter of their durations (ms).
+ */
 export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
   await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
+    const w = window as unknown as { longTasks: number[]; longTaskObserver?: PerformanceObserver };
+    w.longTaskObserver?.disconnect();
     w.longTasks = [];
-    new PerformanceObserver((list) => {
+    w.longTaskObserver = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
+    });
+    w.longTaskObserver.observe({ type: 'longtask' });
   });
   return () => page.evaluate(() => [...(window as unknown as { longTasks: number[] }).longTasks]);
 }

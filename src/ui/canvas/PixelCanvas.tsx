@@ -20,8 +20,8 @@ export function PixelCanvas({
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas || !image) return;
-    // Setting a canvas's size, even to the one it has, drops its bitmap and makes the browser
-    // allocate a new one at the next commit (a few ms, at every decoded image of a drag).
+    // Setting a canvas's size, even to the one it has, drops its bitmap: the browser would
+    // allocate a new one for every decoded image of a drag.
     if (canvas.width !== image.width) canvas.width = image.width;
     if (canvas.height !== image.height) canvas.height = image.height;
     canvas

@@ -10,9 +10,7 @@ import { resize, type ExplorerState } from './explorer.ts';
 import { LatentRouter } from './latentRouter.ts';
 import { afterPaint } from './afterPaint.ts';
 import { asInLink } from '../config/drawing.ts';
-import { summarise } from '../data/imageFiles.ts';
-import type { DecodedImages } from '../worker/decodeProtocol.ts';
-import { DecodeReplaced, ImageDecoder } from '../worker/decoderClient.ts';
+import { UploadDecoding } from './uploadDecoding.ts';
 import { downloadAll } from '../ui/download.ts';
 
 // What the page's controls do: typed commands to the worker, and the link kept in step with
@@ -41,6 +39,8 @@ export class RunController {
   private readonly latent: LatentRouter;
   /** The link in the address bar. */
   private readonly link: AddressBar;
+  /** The person's own images, decoded. */
+  private readonly upload: UploadDecoding;
 
   constructor(
     private readonly store: RunStore,
@@ -51,6 +51,7 @@ export class RunController {
     private readonly faults: FaultFlag[] = [],
   ) {
     this.link = new AddressBar(store);
+    this.upload = new UploadDecoding(store);
     this.latent = new LatentRouter(
       store,
       (msg) => this.client.send(msg),
@@ -68,7 +69,7 @@ export class RunController {
     );
     const { config, drawn, upload } = this.store.getSnapshot();
     this.client.send({ type: 'drawn', points: drawn.slice() });
-    const d = this.decoded;
+    const d = this.upload.decoded;
     if (d && upload.phase === 'ready' && upload.inUse) {
       this.client.send({ type: 'upload', size: d.size, count: d.count, pixels: d.pixels.slice() });
     }
@@ -237,11 +238,11 @@ export class RunController {
     let config = { ...old, [key]: value } as RunConfig;
     if (key === 'data') config = withDataSet(old, config.data);
     const upload = this.store.getSnapshot().upload;
-    if (key === 'usize' && this.uploadFiles.length) {
+    if (key === 'usize' && this.upload.hasFiles) {
       // Another size: decode the same files again; training moves to them when asked.
       this.store.update({ config }, true);
       this.link.write(config);
-      void this.decodeUpload(this.uploadFiles);
+      void this.upload.decode();
       return;
     }
     if (key === 'data' && value === 'upload' && !(upload.phase === 'ready' && upload.inUse)) {
@@ -264,54 +265,14 @@ export class RunController {
     else this.link.write(config);
   }
 
-  private readonly decoder = new ImageDecoder();
-  /** The person's files, kept to decode again at another size. */
-  private uploadFiles: File[] = [];
-  private decoded: DecodedImages | null = null;
-
   /** Decodes the person's files (off the main thread) into a preview and a count. */
-  async decodeUpload(files: File[]): Promise<void> {
-    this.uploadFiles = files;
-    this.decoded = null;
-    if (files.length === 0) {
-      this.store.update({
-        upload: { phase: 'failed', message: 'No files were selected or dropped.' },
-      });
-      return;
-    }
-    const size = this.store.getSnapshot().config.usize;
-    this.store.update({ upload: { phase: 'decoding', done: 0, total: files.length } });
-    try {
-      const result = await this.decoder.decode(files, size, (done, total) =>
-        this.store.update({ upload: { phase: 'decoding', done, total } }),
-      );
-      this.decoded = result;
-      const { count, preview, skipped, overLimit } = result;
-      this.store.update({
-        upload: {
-          phase: 'ready',
-          count,
-          size,
-          preview,
-          skipped,
-          summary: summarise(count, skipped, overLimit),
-          inUse: false,
-        },
-      });
-    } catch (e) {
-      if (e instanceof DecodeReplaced) return;
-      this.store.update({
-        upload: {
-          phase: 'failed',
-          message: `The images could not be read: ${(e as Error).message}`,
-        },
-      });
-    }
+  decodeUpload(files: File[]): Promise<void> {
+    return this.upload.decode(files);
   }
 
   /** Trains on the decoded images from now on. */
   useUpload(): void {
-    const d = this.decoded;
+    const d = this.upload.decoded;
     const state = this.store.getSnapshot().upload;
     if (!d || state.phase !== 'ready' || d.count < 2) return;
     this.client.send({ type: 'upload', size: d.size, count: d.count, pixels: d.pixels.slice() });

@@ -71,6 +71,15 @@ test('a mixed upload: good images train, bad ones are named, nothing trained is 
   expect((await status(page)).error).toBeNull();
   expect((await canvasStats(page, 'samples')).spread).toBeGreaterThan(3);
   await page.screenshot({ path: test.info().outputPath('upload.png') });
+
+  // Another image size decodes the same files again; the run keeps its images until asked.
+  const grayWidth = (await canvasStats(page, 'upload-preview')).width;
+  await page.getByLabel('Image size').selectOption('color32');
+  await expect
+    .poll(async () => (await canvasStats(page, 'upload-preview')).width, { timeout: 60_000 })
+    .not.toBe(grayWidth);
+  await expect(page.getByTestId('upload-message')).toHaveText('11 images ready, 3 skipped.');
+  await expect(page.getByRole('button', { name: 'Train on these 11 images' })).toBeEnabled();
   await expectNoConsoleErrors(errors);
 });
 

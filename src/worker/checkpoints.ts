@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GenerativeModel } from '../models/types.ts';
-import { captureNetwork, metaOf } from './modelFiles.ts';
+import { captureNetwork, checkedMeta, labelSource, metaOf } from './modelFiles.ts';
 import type { SavedModelMeta } from './protocol.ts';
 
 // Checkpoints in the browser: each network of a model saved with tfjs's `indexeddb://` handler
@@ -108,8 +108,8 @@ export class Checkpoints {
     const byRole = new Map<string, tf.io.ModelArtifacts>();
     let meta: SavedModelMeta | null = null;
     for (const path of paths) {
-      const artifacts = await this.store.load(path);
-      const m = metaOf(artifacts);
+      const artifacts = labelSource(await this.store.load(path), `the stored ${path}`);
+      const m = checkedMeta(artifacts);
       if (!m) throw new Error(`the stored ${path} is not a checkpoint of this page`);
       meta = withoutRole(m);
       byRole.set(m.role, artifacts);

@@ -44,6 +44,25 @@ export class DataKeeper {
   }
 
   /**
+   * Throws what `ensure` would throw for this config (data that is not there, such as a link
+   * to uploaded images before any are chosen), without touching the data on the device.
+   * `drawn`: the points the config comes with, in place of the kept drawing.
+   */
+  async check(config: RunConfig, dataUrl: string, drawn: Float32Array | null): Promise<void> {
+    if (this.data && dataKey(config) === this.key && !drawn) return;
+    await this.loadDigitsFor(config, dataUrl);
+    buildHostData(config, this.digits, { ...this.custom, drawn: drawn ?? this.custom.drawn });
+  }
+
+  private async loadDigitsFor(config: RunConfig, dataUrl: string): Promise<void> {
+    if (config.data !== 'mnist' || this.digits) return;
+    this.progress('data', 'Loading the MNIST digits…', 0, null);
+    this.digits = await this.loadDigits(dataUrl, (loaded, total) =>
+      this.progress('data', 'Loading the MNIST digits…', loaded, total),
+    );
+  }
+
+  /**
    * The data set the config asks for, built unless it is already on the device. Call with no
    * session alive: the old data is disposed, and the backend may change for the new kind.
    */
@@ -54,12 +73,7 @@ export class DataKeeper {
   ): Promise<DeviceData> {
     const key = dataKey(config);
     if (this.data && key === this.key) return this.data;
-    if (config.data === 'mnist' && !this.digits) {
-      this.progress('data', 'Loading the MNIST digits…', 0, null);
-      this.digits = await this.loadDigits(dataUrl, (loaded, total) =>
-        this.progress('data', 'Loading the MNIST digits…', loaded, total),
-      );
-    }
+    await this.loadDigitsFor(config, dataUrl);
     this.progress('data', 'Preparing the data…');
     const host = buildHostData(config, this.digits, this.custom);
     if (this.data) disposeDevice(this.data);

@@ -116,7 +116,7 @@ describe('model files (tfjs layers format)', () => {
     const before = generated(other);
     const byRole = new Map(fromFiles(files).map((a) => [metaOf(a)!.role, a]));
     expect(() => loadNetworks(other.networks, byRole)).toThrow(
-      /the saved encoder's weight \d+ is \[\d+, 2\]; this setup needs \[\d+, 8\]/,
+      /p-encoder\.json: weight \d+ \(z_mean\/kernel\) is \[\d+, 2\]; this setup needs \[\d+, 8\]/,
     );
     expect(generated(other)).toEqual(before);
     // Truncated weights.
@@ -126,7 +126,9 @@ describe('model files (tfjs layers format)', () => {
     const same = BUILDERS.vae(config, DIGIT);
     const sameBefore = generated(same);
     const cutRoles = new Map(fromFiles(cut).map((a) => [metaOf(a)!.role, a]));
-    expect(() => loadNetworks(same.networks, cutRoles)).toThrow(/decoder weights are 100 bytes/);
+    expect(() => loadNetworks(same.networks, cutRoles)).toThrow(
+      /p-decoder\.json's weights are 100 bytes/,
+    );
     expect(generated(same)).toEqual(sameBefore); // the encoder went back too
     [model, other, same].forEach((m) => m.dispose());
   });

@@ -1,4 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
+import {
+  allFinite,
+  bytesPer,
+  checkFileSizes,
+  checkSpec,
+  IMPORT_LIMITS,
+  ModelFileError,
+  parseModelJson,
+} from './importChecks.ts';
 import type { NamedBytes, SavedModelMeta, WeightSnapshot } from './protocol.ts';
 
 // The trained networks as tfjs layers-format artifacts (model.json + weights): captured from a
@@ -49,26 +58,67 @@ function portableTopology(topology: tf.io.ModelArtifacts['modelTopology']) {
   return copy as tf.io.ModelArtifacts['modelTopology'];
 }
 
-/** Our metadata in a network's artifacts, or null when the file did not come from this page. */
-export function metaOf(
-  artifacts: tf.io.ModelArtifacts,
-): (SavedModelMeta & { role: string }) | null {
-  const m = (artifacts.userDefinedMetadata as Record<string, unknown> | undefined)?.[META_KEY];
-  if (!m || typeof m !== 'object') return null;
-  const { id, hash, step, savedAt, roles, role } = m as Record<string, unknown>;
-  const ok =
-    typeof id === 'string' &&
-    typeof hash === 'string' &&
-    typeof role === 'string' &&
-    Number.isInteger(step) &&
-    (step as number) >= 0 &&
-    typeof savedAt === 'number' &&
-    Array.isArray(roles) &&
-    roles.every((r) => typeof r === 'string');
-  return ok
-    ? ({ id, hash, step, savedAt, roles, role } as SavedModelMeta & { role: string })
-    : null;
+type Meta = SavedModelMeta & { role: string };
+
+/** The roles of this page's networks. */
+const ROLES = ['encoder', 'decoder', 'generator', 'discriminator'];
+
+/** What is wrong with our metadata block, or null when it is sound. */
+function metaProblem(m: Record<string, unknown>): string | null {
+  const { id, hash, step, savedAt, roles, role } = m;
+  if (typeof id !== 'string' || id.length > IMPORT_LIMITS.nameLength) return 'it has no save id';
+  if (typeof hash !== 'string' || hash.length > IMPORT_LIMITS.linkLength) {
+    return 'it has no saved link';
+  }
+  if (!Number.isSafeInteger(step) || (step as number) < 0) {
+    return `its saved step is not a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`;
+  }
+  if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return 'it has no save time';
+  const known = (r: unknown) => typeof r === 'string' && ROLES.includes(r);
+  if (!known(role)) return `its network is none of ${ROLES.join(', ')}`;
+  if (!Array.isArray(roles) || roles.length > ROLES.length || !roles.every(known)) {
+    return `its list of networks names others than ${ROLES.join(', ')}`;
+  }
+  return null;
 }
+
+function metaBlock(artifacts: tf.io.ModelArtifacts): Record<string, unknown> | null {
+  const m = (artifacts.userDefinedMetadata as Record<string, unknown> | undefined)?.[META_KEY];
+  return m && typeof m === 'object' && !Array.isArray(m) ? (m as Record<string, unknown>) : null;
+}
+
+const pick = ({ id, hash, step, savedAt, roles, role }: Record<string, unknown>) =>
+  ({ id, hash, step, savedAt, roles: [...(roles as string[])], role }) as Meta;
+
+/** Our metadata in a network's artifacts, or null when the file did not come from this page. */
+export function metaOf(artifacts: tf.io.ModelArtifacts): Meta | null {
+  const m = metaBlock(artifacts);
+  return m && !metaProblem(m) ? pick(m) : null;
+}
+
+/**
+ * Our metadata, checked: null when the file has none (a model from elsewhere), and an error
+ * naming the file when it has a block that is not sound (a step of 1e300, an unknown role…).
+ */
+export function checkedMeta(artifacts: tf.io.ModelArtifacts): Meta | null {
+  const m = metaBlock(artifacts);
+  if (!m) return null;
+  const problem = metaProblem(m);
+  if (problem) throw new ModelFileError(`${sourceOf(artifacts, 'the file')}: ${problem}`);
+  return pick(m);
+}
+
+/** Where artifacts came from (a file's name), for messages. */
+const SOURCES = new WeakMap<tf.io.ModelArtifacts, string>();
+
+/** Names the source of artifacts in the messages about them (a file, a checkpoint). */
+export function labelSource<T extends tf.io.ModelArtifacts>(artifacts: T, source: string): T {
+  SOURCES.set(artifacts, source);
+  return artifacts;
+}
+
+const sourceOf = (artifacts: tf.io.ModelArtifacts, fallback: string) =>
+  SOURCES.get(artifacts) ?? fallback;
 
 /** The network's name in its topology (`encoder`, `decoder`, `generator`, `discriminator`). */
 export function roleOf(artifacts: tf.io.ModelArtifacts): string | null {
@@ -80,26 +130,31 @@ export function roleOf(artifacts: tf.io.ModelArtifacts): string | null {
 }
 
 /**
- * Writes the saved weights into `net`, in order, after checking that every shape fits. Throws
- * an Error that says which weight does not fit, and changes nothing then.
+ * Writes the saved weights into `net`, in order, after checking that every one fits: its name,
+ * dtype, shape, bytes, and every value finite. Throws an error that names the file (or the
+ * saved network) and the weight, and changes nothing then.
  */
 export function loadWeightsInto(net: tf.LayersModel, artifacts: tf.io.ModelArtifacts): void {
+  const source = sourceOf(artifacts, `the saved ${net.name}`);
   const specs = artifacts.weightSpecs;
-  if (!specs || !artifacts.weightData) throw new Error(`the ${net.name} file has no weights`);
+  if (!specs || !artifacts.weightData) throw new ModelFileError(`${source} has no weights`);
   const want = net.weights;
   if (specs.length !== want.length) {
-    throw new Error(
-      `the saved ${net.name} has ${specs.length} weight arrays; this setup's has ${want.length}`,
+    throw new ModelFileError(
+      `${source} has ${specs.length} weight arrays; this setup's ${net.name} has ${want.length}`,
     );
   }
-  specs.forEach((spec, i) => {
-    if (spec.dtype !== 'float32') {
-      throw new Error(`the saved ${net.name}'s weight ${i + 1} is ${spec.dtype}, not float32`);
+  specs.forEach((raw, i) => {
+    const spec = checkSpec(raw, source, i);
+    const where = `${source}: weight ${i + 1} (${spec.name})`;
+    if (spec.name !== want[i]!.originalName) {
+      throw new ModelFileError(`${where} is not this setup's ${want[i]!.originalName}`);
     }
+    if (spec.dtype !== 'float32') throw new ModelFileError(`${where} is not float32`);
     const shape = want[i]!.shape;
     if (spec.shape.length !== shape.length || spec.shape.some((d, j) => d !== shape[j])) {
-      throw new Error(
-        `the saved ${net.name}'s weight ${i + 1} is [${spec.shape.join(', ')}]; this setup needs [${shape.join(', ')}]`,
+      throw new ModelFileError(
+        `${where} is [${spec.shape.join(', ')}]; this setup needs [${shape.join(', ')}]`,
       );
     }
   });
@@ -108,10 +163,19 @@ export function loadWeightsInto(net: tf.LayersModel, artifacts: tf.io.ModelArtif
   );
   const expected = specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1) * bytesPer(s), 0);
   if (bytes.byteLength !== expected) {
-    throw new Error(
-      `the ${net.name} weights are ${bytes.byteLength} bytes; their description needs ${expected}`,
+    throw new ModelFileError(
+      `${source}'s weights are ${bytes.byteLength} bytes; their description needs ${expected}`,
     );
   }
+  let offset = 0;
+  specs.forEach((spec, i) => {
+    if (!allFinite(bytes, offset, spec)) {
+      throw new ModelFileError(
+        `${source}: weight ${i + 1} (${spec.name}) holds values that are NaN or infinite, so no model can train from it`,
+      );
+    }
+    offset += spec.shape.reduce((a, b) => a * b, 1) * bytesPer(spec);
+  });
   const named = tf.io.decodeWeights(bytes, specs);
   try {
     net.setWeights(specs.map((s) => named[s.name]!));
@@ -120,19 +184,13 @@ export function loadWeightsInto(net: tf.LayersModel, artifacts: tf.io.ModelArtif
   }
 }
 
-/** Bytes per value of a weight as stored: its quantised type, else 4 (float32). */
-function bytesPer(spec: tf.io.WeightsManifestEntry): number {
-  const q = spec.quantization?.dtype;
-  return q === 'uint8' ? 1 : q === 'uint16' || q === 'float16' ? 2 : 4;
-}
-
 /** Every network of `nets` loaded from the artifact of the same role; checks all before any. */
 export function loadNetworks(
   nets: readonly tf.LayersModel[],
   byRole: ReadonlyMap<string, tf.io.ModelArtifacts>,
 ): void {
   const missing = nets.filter((n) => !byRole.has(n.name)).map((n) => n.name);
-  if (missing.length) throw new Error(`no saved ${missing.join(' or ')} network`);
+  if (missing.length) throw new ModelFileError(`no saved ${missing.join(' or ')} network`);
   // Snapshot first: a failure half-way puts every network back as it was.
   const before = nets.map((n) => n.getWeights().map((w) => w.clone()));
   try {
@@ -173,49 +231,58 @@ const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /**
  * Reads uploaded files back into artifacts, one per model.json, with its weights files found
- * by name among the others. Throws an Error naming the file when something is not a model.
+ * by name among the others. Checks sizes and form before parsing or copying anything large;
+ * throws a ModelFileError naming the file when something is not a model.
  */
 export function fromFiles(files: readonly NamedBytes[]): tf.io.ModelArtifacts[] {
+  checkFileSizes(files);
   const jsons = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
   if (jsons.length === 0) {
-    throw new Error('choose the model files: a .json file and its .weights.bin for each network');
+    throw new ModelFileError(
+      'choose the model files: a .json file and its .weights.bin for each network',
+    );
   }
   const binaries = new Map(files.map((f) => [baseName(f.name), f.bytes]));
   return jsons.map((file) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder().decode(file.bytes));
-    } catch {
-      throw new Error(`${file.name} is not JSON, so not a tfjs model.json`);
-    }
-    const j = json as Partial<tf.io.ModelJSON> | null;
+    const j = parseModelJson(file.name, file.bytes) as Partial<tf.io.ModelJSON> | null;
     if (!j || typeof j !== 'object' || !j.modelTopology || !Array.isArray(j.weightsManifest)) {
-      throw new Error(
+      throw new ModelFileError(
         `${file.name} is not a tfjs layers model (no modelTopology or weightsManifest)`,
       );
     }
     const parts: ArrayBuffer[] = [];
     const specs: tf.io.WeightsManifestEntry[] = [];
-    for (const group of j.weightsManifest) {
-      if (!group || !Array.isArray(group.paths) || !Array.isArray(group.weights)) {
-        throw new Error(`${file.name} has a malformed weightsManifest`);
+    for (const group of j.weightsManifest as unknown[]) {
+      const g = group as Partial<tf.io.WeightsManifestConfig[number]> | null;
+      if (!g || !Array.isArray(g.paths) || !Array.isArray(g.weights)) {
+        throw new ModelFileError(`${file.name} has a malformed weightsManifest`);
       }
-      for (const p of group.paths) {
-        const bytes = binaries.get(baseName(String(p)));
-        if (!bytes) throw new Error(`${file.name} needs ${baseName(String(p))}: choose it too`);
+      if (specs.length + g.weights.length > IMPORT_LIMITS.weightSpecs) {
+        throw new ModelFileError(
+          `${file.name} lists more than ${IMPORT_LIMITS.weightSpecs} weight arrays; a network of this page has far fewer`,
+        );
+      }
+      for (const p of g.paths) {
+        if (typeof p !== 'string')
+          throw new ModelFileError(`${file.name} names a weights file oddly`);
+        const bytes = binaries.get(baseName(p));
+        if (!bytes) throw new ModelFileError(`${file.name} needs ${baseName(p)}: choose it too`);
         parts.push(bytes.slice().buffer);
       }
-      specs.push(...group.weights);
+      for (const w of g.weights) specs.push(checkSpec(w, file.name, specs.length));
     }
-    return {
-      modelTopology: j.modelTopology,
-      format: j.format,
-      generatedBy: j.generatedBy,
-      convertedBy: j.convertedBy,
-      weightSpecs: specs,
-      weightData: tf.io.concatenateArrayBuffers(parts),
-      userDefinedMetadata: j.userDefinedMetadata,
-    };
+    return labelSource(
+      {
+        modelTopology: j.modelTopology,
+        format: j.format,
+        generatedBy: j.generatedBy,
+        convertedBy: j.convertedBy,
+        weightSpecs: specs,
+        weightData: tf.io.concatenateArrayBuffers(parts),
+        userDefinedMetadata: j.userDefinedMetadata,
+      },
+      file.name,
+    );
   });
 }
 

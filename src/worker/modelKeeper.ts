@@ -1,7 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { Checkpoints, withoutRole } from './checkpoints.ts';
-import { captureNetwork, fromFiles, metaOf, roleOf, toFiles } from './modelFiles.ts';
+import { ModelFileError } from './importChecks.ts';
+import { captureNetwork, checkedMeta, fromFiles, roleOf, toFiles } from './modelFiles.ts';
 import type { NamedBytes, SavedModelMeta } from './protocol.ts';
 import type { TrainingSession } from './session.ts';
 import type { Post } from './trainer.ts';
@@ -66,7 +67,7 @@ export class ModelKeeper {
         msg.action === 'list' || msg.action === 'delete'
           ? ''
           : ' The model in memory is unchanged.';
-      note = { text: `${what} failed: ${(e as Error).message}.${kept}`, ok: false };
+      note = { text: `${what} failed: ${plainReason(e)}.${kept}`, ok: false };
     }
     await this.postModels(note);
   }
@@ -117,20 +118,36 @@ export class ModelKeeper {
     let note: { text: string; ok: boolean };
     try {
       const artifacts = fromFiles(files);
-      const metas = artifacts.map(metaOf);
+      const metas = artifacts.map(checkedMeta);
       if (new Set(metas.map((m) => m?.id ?? null)).size > 1) {
-        throw new Error('these files come from different saves; choose the files of one export');
+        throw new ModelFileError(
+          'these files come from different saves; choose the files of one export',
+        );
       }
       const meta = metas[0] ? withoutRole(metas[0]) : null;
       const byRole = new Map(artifacts.map((a) => [roleOf(a) ?? '?', a] as const));
+      if (byRole.size < artifacts.length) {
+        throw new ModelFileError('two of the files hold the same network; choose one of each');
+      }
       await this.host.restore(meta, byRole, { step: meta?.step ?? 0, source: 'files' });
       note = { text: `Loaded ${[...byRole.keys()].join(' and ')} from the files.`, ok: true };
     } catch (e) {
       note = {
-        text: `Those files could not be loaded: ${(e as Error).message}. The model in memory is unchanged.`,
+        text: `Those files could not be loaded: ${plainReason(e)}. The model in memory is unchanged.`,
         ok: false,
       };
     }
     await this.postModels(note);
   }
+}
+
+/**
+ * An error's message for the page. The engine's own errors (a TypeError deep in tfjs, a stack
+ * overflow) say nothing to a person about their file: those become a plain sentence.
+ */
+function plainReason(e: unknown): string {
+  if (e instanceof TypeError || e instanceof RangeError || !(e instanceof Error)) {
+    return 'they do not hold a model this page can read';
+  }
+  return e.message.replace(/\.$/, '');
 }

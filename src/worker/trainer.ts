@@ -213,8 +213,10 @@ export class Trainer {
 
   /**
    * Replaces the run with saved weights: the saved setup (null: keep the current one) is built
-   * afresh, the weights go in, the step count goes on from the saved step. The weights are first
-   * tried on a throwaway model of that setup, so files that do not fit change nothing.
+   * afresh, the weights go in, the step count goes on from the saved step. A transaction:
+   * everything that can fail (the setup's data, every weight) is tried aside first, on the
+   * data as it would be built and a throwaway model of that setup, so whatever does not fit
+   * throws before the run, its step, its chart and its pictures are touched.
    */
   private async restore(
     meta: SavedModelMeta | null,
@@ -224,6 +226,8 @@ export class Trainer {
     const parsed = meta ? parseLink('', meta.hash) : null;
     const config = parsed?.config ?? this.config;
     if (!config) throw new Error('the page is not ready yet');
+    if (!Number.isSafeInteger(step) || step < 0) throw new Error(`step ${step} is not a step`);
+    await this.data.check(config, this.dataUrl, parsed?.drawn ?? null);
     const probe = BUILDERS[config.model](config, dataShapeFor(config));
     try {
       loadNetworks(probe.networks, byRole);

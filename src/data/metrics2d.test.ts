@@ -59,6 +59,23 @@ describe('2-D sample quality metrics', () => {
     }
   });
 
+  it('points thrown far off count as off the view, not as the nearest edge cell', () => {
+    // Real points fill the view's top-right corner cell; the generator throws every point far
+    // away beyond that corner. Clamped into the edge cell, this scored a perfect 0.
+    const corner = new Float32Array(400).map((_, i) => 1.95 + (i % 7) * 0.005);
+    const far = new Float32Array(400).map((_, i) => 1e3 + i);
+    const m = pointMetrics(corner, far, 2);
+    expect(m.jsDivergence).toBeGreaterThan(0.95 * Math.LN2);
+    expect(m.klDivergence).toBeGreaterThan(5);
+    // NaN and points just past an edge are off the view too.
+    const off = gridDensity(new Float32Array([NaN, 0, 2, 0, -2.001, 0, 0, 3]), 2);
+    expect(off.length).toBe(20 * 20 + 1);
+    const whole = (1 + 1e-4) / (1 + 401e-4); // all of the points, plus the smoothing
+    expect(off[20 * 20]!).toBeCloseTo(whole, 12);
+    // A point on the view's lower edge is inside it.
+    expect(gridDensity(new Float32Array([-2, -2]), 2)[0]!).toBeCloseTo(whole, 12);
+  });
+
   it('disjoint sets: JS nears ln 2 (less the smoothing), KL is large', () => {
     const left = new Float32Array(200).map((_, i) => (i % 2 === 0 ? -1.5 : 0));
     const right = new Float32Array(200).map((_, i) => (i % 2 === 0 ? 1.5 : 0));

@@ -1,5 +1,6 @@
 // How far generated 2-D points are from real ones, as GAN Lab measures it and one better:
-// KL and Jensen–Shannon divergences between the two point sets binned on a grid over the view,
+// KL and Jensen–Shannon divergences between the two point sets binned on a grid over the view
+// (plus one bin for everything outside it),
 // and the sliced Wasserstein distance, which needs no grid. Pure TS on (x, y) pairs.
 
 /** Grid cells per side for the divergences, over [−extent, extent]². */
@@ -9,17 +10,29 @@ const SMOOTHING = 1e-4;
 /** Directions of the sliced Wasserstein distance: evenly spaced over half a turn. */
 export const SLICES = 64;
 
-/** A normalised, smoothed histogram of the points over res × res cells of the view. */
+/**
+ * A normalised, smoothed histogram of the points over res × res cells of the view, and one
+ * more cell (the last) for every point outside it: a point thrown far off lands there, not in
+ * the nearest edge cell, so a generator whose points leave the view is charged for them.
+ */
 export function gridDensity(points: Float32Array, extent: number, res = METRIC_GRID): Float64Array {
-  const counts = new Float64Array(res * res);
+  const cells = res * res + 1;
+  const counts = new Float64Array(cells);
   const n = points.length / 2;
-  const cell = (v: number) =>
-    Math.min(res - 1, Math.max(0, Math.floor(((v + extent) / (2 * extent)) * res)));
-  for (let i = 0; i < n; i++) counts[cell(points[2 * i + 1]!) * res + cell(points[2 * i]!)]! += 1;
-  // p_c = (count_c / n + ε) / (1 + res²·ε)
-  const total = 1 + res * res * SMOOTHING;
-  for (let c = 0; c < counts.length; c++)
-    counts[c] = (counts[c]! / Math.max(1, n) + SMOOTHING) / total;
+  const outside = res * res;
+  // The column (or row) of v, or -1 off the view (NaN included).
+  const index = (v: number) => {
+    const k = Math.floor(((v + extent) / (2 * extent)) * res);
+    return k >= 0 && k < res ? k : -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const col = index(points[2 * i]!);
+    const row = index(points[2 * i + 1]!);
+    counts[col < 0 || row < 0 ? outside : row * res + col]! += 1;
+  }
+  // p_c = (count_c / n + ε) / (1 + cells·ε)
+  const total = 1 + cells * SMOOTHING;
+  for (let c = 0; c < cells; c++) counts[c] = (counts[c]! / Math.max(1, n) + SMOOTHING) / total;
   return counts;
 }
 

@@ -15,7 +15,10 @@ export function stepContext(
   step: number,
 ): StepContext {
   let draws = 0;
-  const seed = () => deriveSeed(runSeed, 'noise', step * 64 + draws++);
+  // Each step's draws are their own stream: seed(step, draw) = hash(hash(run, step), draw), so
+  // no count of draws in a step (a DCGAN's dsteps × its dropout masks) reaches the next step's.
+  const stepSeed = deriveSeed(runSeed, 'noise', step);
+  const seed = () => deriveSeed(stepSeed, 'draw', draws++);
   return {
     step,
     nextBatch: () =>

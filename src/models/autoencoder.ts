@@ -2,18 +2,24 @@ import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { buildDecoder, buildPointEncoder, trainableVariables } from './encoderDecoder.ts';
 import { decoderLoss, decoderOutput } from './losses.ts';
-import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
-import type { DataShape, GenerativeModel } from './types.ts';
+import { withOurGradients } from './fusedLayers.ts';
+import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
+import type { BuildOptions, DataShape, GenerativeModel } from './types.ts';
 
 // The deterministic contrast to the VAE: the same encoder and decoder, but x maps to one point
 // z = encoder(x), with no sampling and no KL term:   loss = recon(x, decoder(encoder(x))).
 // Nothing pulls its codes toward N(0, I), so "generating" by decoding z ~ N(0, I) lands in the
 // holes between the codes it has learned: that is the lesson it is here to show.
 
-export function createAutoencoder(config: RunConfig, shape: DataShape): GenerativeModel {
+export function createAutoencoder(
+  config: RunConfig,
+  shape: DataShape,
+  options?: BuildOptions,
+): GenerativeModel {
+  const fused = fusedOn(options);
   const encoder = buildPointEncoder(config, shape);
   const decoder = buildDecoder(config, shape);
-  const optimizer = makeOptimizer(config, config.lr);
+  const optimizer = makeOptimizer(config, config.lr, fused);
   const vars = trainableVariables(encoder, decoder);
   const logits = (z: tf.Tensor2D) => decoder.apply(z) as tf.Tensor2D;
   const recon = decoderLoss(shape.kind, config.recon);
@@ -26,15 +32,17 @@ export function createAutoencoder(config: RunConfig, shape: DataShape): Generati
     latentDim: config.latent,
     networks: [encoder, decoder],
     trainStep(ctx) {
-      return tf.tidy(() => {
-        const x = ctx.nextBatch();
-        const { value, grads } = tf.variableGrads(
-          () => recon(x, logits(encode(x))).mean() as tf.Scalar,
-          vars,
-        );
-        optimizer.applyGradients(grads);
-        return value.reshape([1]) as tf.Tensor1D;
-      });
+      return withOurGradients(fused, () =>
+        tf.tidy(() => {
+          const x = ctx.nextBatch();
+          const { value, grads } = tf.variableGrads(
+            () => recon(x, logits(encode(x))).mean() as tf.Scalar,
+            vars,
+          );
+          optimizer.applyGradients(grads);
+          return value.reshape([1]) as tf.Tensor1D;
+        }),
+      );
     },
     evaluate(x) {
       return tf.tidy(

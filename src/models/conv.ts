@@ -65,6 +65,8 @@ export class SeededDropout extends tf.layers.Layer {
     private readonly rate: number,
     private readonly nextSeed: () => number,
     name: string,
+    /** By our kernel (a model built with them on WebGPU), else by tfjs's ops. */
+    private readonly fused: boolean,
   ) {
     super({ name });
   }
@@ -72,7 +74,12 @@ export class SeededDropout extends tf.layers.Layer {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
     if (!kwargs.training) return x;
     return tf.tidy(() =>
-      dropout(x, tf.randomUniform(x.shape, 0, 1, 'float32', this.nextSeed()), this.rate),
+      dropout(
+        x,
+        tf.randomUniform(x.shape, 0, 1, 'float32', this.nextSeed()),
+        this.rate,
+        this.fused,
+      ),
     );
   }
   override getConfig(): tf.serialization.ConfigDict {
@@ -148,6 +155,7 @@ export function dcganDiscriminator(
   config: RunConfig,
   shape: DataShape,
   nextSeed: () => number,
+  fused: boolean,
 ): tf.LayersModel {
   checkConvShape(shape);
   const seeds = new LayerSeeds(config.seed, 'discriminator');
@@ -157,7 +165,7 @@ export function dcganDiscriminator(
   const leaky = config.loss === 'wgangp' ? 'leakyRelu2' : 'leakyRelu';
   [32, 64, 128].forEach((filters, i) => {
     h = activate(apply(conv(filters, 5, seeds, `disc_conv${i + 1}`), h), leaky, `disc_act${i + 1}`);
-    h = apply(new SeededDropout(0.3, nextSeed, `disc_dropout${i + 1}`), h);
+    h = apply(new SeededDropout(0.3, nextSeed, `disc_dropout${i + 1}`, fused), h);
   });
   h = apply(tf.layers.flatten(), h);
   return tf.model({

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { elementwise, f32, i32, webgpuBackend } from './webgpuPrograms.ts';
+import { runInPlace, sharesBuffer } from './tfjsInternals.ts';
+import { elementwise, f32, i32 } from './webgpuPrograms.ts';
 
 // Adam as two WebGPU dispatches per weight tensor instead of tfjs's fourteen.
 //
@@ -16,11 +17,10 @@ import { elementwise, f32, i32, webgpuBackend } from './webgpuPrograms.ts';
 // tensors on the device. No tensor is created per step. Used on the WebGPU backend only
 // (optimizers.ts); the others keep tfjs's optimizer.
 //
-// tfjs assumes a tensor never changes: after a read (`data()`, e.g. a weight snapshot) the
-// WebGPU backend keeps the values on the CPU and answers later reads from that copy. A weight
-// written in place must drop that copy, or every later read returns the old weights. (A read
-// still in flight when a step writes would cache the values it copied, older than the step's:
-// the trainer never steps while it reads weights — snapshots, checkpoints, exports.)
+// A weight written in place must not leave a stale copy of its values on the CPU
+// (tfjsInternals.ts, runInPlace). A read still in flight when a step writes would cache the
+// values it copied, older than the step's: the trainer never steps while it reads weights
+// (snapshots, checkpoints, exports).
 
 /** tfjs's `NamedTensor` (not exported by the tfjs package). */
 interface NamedTensor {
@@ -76,7 +76,6 @@ export class FusedAdam extends tf.Optimizer {
     const list = Array.isArray(grads)
       ? grads
       : Object.entries(grads).map(([name, tensor]) => ({ name, tensor }));
-    const backend = webgpuBackend();
     this.t++;
     const b1 = this.beta1;
     const b2 = this.beta2;
@@ -92,16 +91,13 @@ export class FusedAdam extends tf.Optimizer {
         m = tf.keep(tf.zeros([2 * n]));
         this.moments.set(name, m);
       }
-      backend.runWebGPUProgram(momentsProgram(n), [g], 'float32', [i32(n), f32(b1), f32(b2)], m);
-      backend.runWebGPUProgram(
+      runInPlace(momentsProgram(n), [g], [i32(n), f32(b1), f32(b2)], m);
+      runInPlace(
         weightProgram(n),
         [m],
-        'float32',
-        [i32(n), f32(this.learningRate), f32(c1), f32(c2), f32(backend.epsilon())],
+        [i32(n), f32(this.learningRate), f32(c1), f32(c2), f32(tf.backend().epsilon())],
         w,
       );
-      backend.tensorMap.get(m.dataId).values = null;
-      backend.tensorMap.get(w.dataId).values = null;
     }
     this.incrementIterations();
   }
@@ -112,7 +108,7 @@ export class FusedAdam extends tf.Optimizer {
    * it was last assigned). If another does, the variable first gets a copy of its own.
    */
   private ownBuffer(w: tf.Variable): void {
-    if (webgpuBackend().refCount(w.dataId) <= 1) return;
+    if (!sharesBuffer(w)) return;
     const copy = tf.tidy(() => tf.mul(w, 1));
     w.assign(copy);
     copy.dispose();

@@ -4,7 +4,7 @@ import { useCpuBackend } from '../testing/tfCpu.ts';
 import { createAutoencoder } from './autoencoder.ts';
 import { densePlan } from './fusedDense.ts';
 import { createGan } from './gan.ts';
-import { fusedKernelsOn } from './optimizers.ts';
+import { fusedOn } from './optimizers.ts';
 import type { DataShape } from './types.ts';
 import { createVae } from './vae.ts';
 
@@ -64,6 +64,6 @@ describe('densePlan', () => {
   });
 
   it('is not used off WebGPU: the models keep the reference steps there', () => {
-    expect(fusedKernelsOn()).toBe(false);
+    expect(fusedOn()).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { elementwise, f32, i32, runToTensor, type WebGpuBackend } from './webgpuPrograms.ts';
+import { disposeInfo, fusedMatMul } from './tfjsInternals.ts';
+import { elementwise, f32, i32, runToTensor } from './webgpuPrograms.ts';
 
 // The dense networks' layers as one kernel each, for training on WebGPU.
 //
@@ -76,7 +77,7 @@ function register(): void {
     backendName: 'webgpu',
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { act, alpha } = attrs as unknown as DenseAttrs;
-      const matMul = tf.getKernel('_FusedMatMul', 'webgpu').kernelFunc;
+      const matMul = fusedMatMul();
       const y = matMul({
         inputs: { a: inputs.x!, b: inputs.W!, bias: inputs.b! },
         backend,
@@ -91,7 +92,7 @@ function register(): void {
       const out = tf
         .getKernel('Tanh', 'webgpu')
         .kernelFunc({ inputs: { x: y }, backend, attrs: {} });
-      (backend as unknown as WebGpuBackend).disposeData(y.dataId);
+      disposeInfo(y);
       return out;
     },
   });

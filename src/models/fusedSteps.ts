@@ -8,8 +8,6 @@ import {
   reconstructionFused,
   reparameterizeFused,
 } from './fusedLosses.ts';
-import { installActivationGradients } from './fusedLayers.ts';
-import { fusedKernelsOn } from './optimizers.ts';
 import type { DataShape, StepContext } from './types.ts';
 
 // The GAN's and the dense VAE's training steps built from our WebGPU kernels (fusedDense.ts,
@@ -21,9 +19,9 @@ import type { DataShape, StepContext } from './types.ts';
 //     for both halves where the reference draws one per half (the same distribution);
 //   - a step differentiates the metric row itself, with dy picking the loss (engine.gradients),
 //     so no separate loss tensor, stack or unstack is needed.
-// Null (use the reference step) off WebGPU, for the convolutional VAE, and for WGAN-GP, whose
-// gradient penalty differentiates D twice (our kernels' gradients are not themselves
-// differentiable).
+// The models call these only when built with our kernels on WebGPU (BuildOptions.fused). Null
+// (use the reference step) for the convolutional VAE, and for WGAN-GP, whose gradient penalty
+// differentiates D twice (our dense kernels' gradients are not themselves differentiable).
 
 /** Gradients of Σ dy·f() over vars, by variable name, and f()'s value. */
 function gradientsOf(
@@ -54,8 +52,7 @@ export function fusedGan(
   dVars: tf.Variable[],
   toModel: (x: tf.Tensor2D) => tf.Tensor2D,
 ): FusedGan | null {
-  if (!fusedKernelsOn() || config.loss === 'wgangp') return null;
-  installActivationGradients(); // the DCGAN's LeakyReLU and tanh layers
+  if (config.loss === 'wgangp') return null;
   // Dense networks run as fused layers; the DCGAN's keep tf.layers (tfjs's convolutions) and
   // get the rest: the loss kernels and one pass of D.
   const gPlan = densePlan(generator);
@@ -106,8 +103,6 @@ export function fusedVaeStep(
   vars: tf.Variable[],
   optimizer: tf.Optimizer,
 ): ((ctx: StepContext, beta: number) => tf.Tensor1D) | null {
-  if (!fusedKernelsOn()) return null;
-  installActivationGradients(); // the convolutional VAE's LeakyReLU and tanh layers, if any
   const encPlan = densePlan(encoder);
   const decPlan = densePlan(decoder);
   if (!encPlan || !decPlan || encPlan.heads.length !== 2) return null;

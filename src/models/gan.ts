@@ -8,10 +8,12 @@ import {
   gradientPenalty,
 } from './ganLosses.ts';
 import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
-import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
+import { withOurGradients } from './fusedLayers.ts';
+import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import {
   flatSize,
   usesConv,
+  type BuildOptions,
   type DataShape,
   type GenerativeModel,
   type StepContext,
@@ -46,8 +48,9 @@ function buildDiscriminator(
   config: RunConfig,
   shape: DataShape,
   nextSeed: () => number,
+  fused: boolean,
 ): tf.LayersModel {
-  if (usesConv(config, shape)) return dcganDiscriminator(config, shape, nextSeed);
+  if (usesConv(config, shape)) return dcganDiscriminator(config, shape, nextSeed, fused);
   const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'discriminator');
   const x = tf.input({ shape: [pixels], name: 'x' });
@@ -59,7 +62,12 @@ function buildDiscriminator(
   return tf.model({ inputs: x, outputs: d, name: 'discriminator' });
 }
 
-export function createGan(config: RunConfig, shape: DataShape): GenerativeModel {
+export function createGan(
+  config: RunConfig,
+  shape: DataShape,
+  options?: BuildOptions,
+): GenerativeModel {
+  const fused = fusedOn(options);
   // D's dropout (DCGAN) draws its masks from the current step's seeded noise.
   let dropoutSeeds: (() => number) | null = null;
   const nextDropoutSeed = () => {
@@ -67,9 +75,9 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
     return dropoutSeeds();
   };
   const generator = buildGenerator(config, shape);
-  const discriminator = buildDiscriminator(config, shape, nextDropoutSeed);
-  const gOpt = makeOptimizer(config, config.lr);
-  const dOpt = makeOptimizer(config, config.dlr);
+  const discriminator = buildDiscriminator(config, shape, nextDropoutSeed, fused);
+  const gOpt = makeOptimizer(config, config.lr, fused);
+  const dOpt = makeOptimizer(config, config.dlr, fused);
   const gVars = trainableVariables(generator);
   const dVars = trainableVariables(discriminator);
   // Training mode: G's batch norm (if any) normalises by the batch and updates its moving
@@ -111,7 +119,7 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
   }
 
   // On WebGPU the GAN trains with our kernels (all of it dense, the losses for the DCGAN).
-  const fused = fusedGan(config, generator, discriminator, gVars, dVars, toModel);
+  const ours = fused ? fusedGan(config, generator, discriminator, gVars, dVars, toModel) : null;
 
   function generatorStep(ctx: StepContext, n: number): tf.Scalar {
     return tf.tidy(() => {
@@ -128,27 +136,29 @@ export function createGan(config: RunConfig, shape: DataShape): GenerativeModel 
     latentDim: config.latent,
     networks: [generator, discriminator],
     trainStep(ctx) {
-      dropoutSeeds = ctx.seed;
-      let d: tf.Tensor1D | null = null;
-      for (let i = 0; i < config.dsteps; i++) {
-        d?.dispose();
-        d = fused ? fused.discriminatorStep(ctx, dOpt) : discriminatorStep(ctx);
-      }
-      if (fused) {
-        const row = fused.generatorStep(ctx, gOpt, d!);
-        d!.dispose();
+      return withOurGradients(fused, () => {
+        dropoutSeeds = ctx.seed;
+        let d: tf.Tensor1D | null = null;
+        for (let i = 0; i < config.dsteps; i++) {
+          d?.dispose();
+          d = ours ? ours.discriminatorStep(ctx, dOpt) : discriminatorStep(ctx);
+        }
+        if (ours) {
+          const row = ours.generatorStep(ctx, gOpt, d!);
+          d!.dispose();
+          dropoutSeeds = null;
+          return row;
+        }
+        const g = generatorStep(ctx, config.batch);
+        const dTerms = d!;
+        const row = tf.tidy(() => {
+          const [dLoss, dReal, dFake] = tf.unstack(dTerms);
+          return tf.stack([dLoss!, g, dReal!, dFake!]) as tf.Tensor1D;
+        });
+        tf.dispose([dTerms, g]);
         dropoutSeeds = null;
         return row;
-      }
-      const g = generatorStep(ctx, config.batch);
-      const dTerms = d!;
-      const row = tf.tidy(() => {
-        const [dLoss, dReal, dFake] = tf.unstack(dTerms);
-        return tf.stack([dLoss!, g, dReal!, dFake!]) as tf.Tensor1D;
       });
-      tf.dispose([dTerms, g]);
-      dropoutSeeds = null;
-      return row;
     },
     generate(z) {
       return tf.tidy(() => fromModel(sampleG(z)));

@@ -1,26 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { FusedAdam } from './fusedAdam.ts';
+import type { BuildOptions } from './types.ts';
 
-let fused = true;
+/** Whether a model built now with these options trains with our WebGPU kernels. */
+export const fusedOn = (options?: BuildOptions): boolean =>
+  (options?.fused ?? true) && tf.getBackend() === 'webgpu';
 
-/**
- * Whether training on WebGPU uses our kernels (the default): the fused Adam, and the dense
- * models' fused steps (fusedSteps.ts). The benchmark's plain loop (`?faults=plain-loop`) turns
- * them off to train the way tfjs's examples do: tf.layers models, tfjs's ops and optimizer.
- */
-export function useFusedKernels(on: boolean): void {
-  fused = on;
-}
-
-/** Whether models made now train with our WebGPU kernels. */
-export const fusedKernelsOn = (): boolean => fused && tf.getBackend() === 'webgpu';
-
-/** The optimiser the config asks for, at learning rate lr. */
-export function makeOptimizer(config: RunConfig, lr: number): tf.Optimizer {
+/** The optimiser the config asks for, at learning rate lr (Adam as ours when `fused`). */
+export function makeOptimizer(config: RunConfig, lr: number, fused: boolean): tf.Optimizer {
   switch (config.opt) {
     case 'adam':
-      return fusedKernelsOn()
+      return fused
         ? new FusedAdam(lr, config.b1, config.b2)
         : tf.train.adam(lr, config.b1, config.b2);
     case 'rmsprop':

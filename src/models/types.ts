@@ -68,4 +68,18 @@ export const usesConv = (config: RunConfig, shape: DataShape): boolean =>
 
 export const flatSize = (s: DataShape): number => s.height * s.width * s.channels;
 
-export type ModelBuilder = (config: RunConfig, shape: DataShape) => GenerativeModel;
+/** How a model is built to train. */
+export interface BuildOptions {
+  /**
+   * Train with our fused WebGPU kernels (fusedSteps.ts, FusedAdam, the dropout and activation
+   * gradient kernels) where the backend is WebGPU; false: tfjs's own ops and optimizer, as
+   * tfjs's examples train (the benchmark's plain loop, the kernels' parity test). Default true.
+   */
+  fused?: boolean;
+}
+
+export type ModelBuilder = (
+  config: RunConfig,
+  shape: DataShape,
+  options?: BuildOptions,
+) => GenerativeModel;

@@ -3,8 +3,9 @@ import type { RunConfig } from '../config/schema.ts';
 import { buildDecoder, buildGaussianEncoder, trainableVariables } from './encoderDecoder.ts';
 import { decoderLoss, decoderOutput, klToStandardNormal } from './losses.ts';
 import { fusedVaeStep } from './fusedSteps.ts';
-import { disposeOptimizer, makeOptimizer, setLearningRate } from './optimizers.ts';
-import type { DataShape, GenerativeModel } from './types.ts';
+import { withOurGradients } from './fusedLayers.ts';
+import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
+import type { BuildOptions, DataShape, GenerativeModel } from './types.ts';
 
 // A variational autoencoder (Kingma & Welling, 2013). Unlike the seed's listing, the encoder
 // outputs a Gaussian (mean and log-variance), z is sampled by reparameterisation, and the KL
@@ -17,17 +18,22 @@ function reparameterize(mu: tf.Tensor2D, logVar: tf.Tensor2D, eps: tf.Tensor2D):
   return mu.add(logVar.mul(0.5).exp().mul(eps)) as tf.Tensor2D;
 }
 
-export function createVae(config: RunConfig, shape: DataShape): GenerativeModel {
+export function createVae(
+  config: RunConfig,
+  shape: DataShape,
+  options?: BuildOptions,
+): GenerativeModel {
+  const fused = fusedOn(options);
   const encoder = buildGaussianEncoder(config, shape);
   const decoder = buildDecoder(config, shape);
-  const optimizer = makeOptimizer(config, config.lr);
+  const optimizer = makeOptimizer(config, config.lr, fused);
   const vars = trainableVariables(encoder, decoder);
   const encode = (x: tf.Tensor2D) => encoder.apply(x) as [tf.Tensor2D, tf.Tensor2D];
   const logits = (z: tf.Tensor2D) => decoder.apply(z) as tf.Tensor2D;
   const reconLoss = decoderLoss(shape.kind, config.recon);
   const output = decoderOutput(shape.kind);
   // On WebGPU the dense VAE trains with our kernels: same math, a quarter of the dispatches.
-  const fused = fusedVaeStep(config, shape, encoder, decoder, vars, optimizer);
+  const ours = fused ? fusedVaeStep(config, shape, encoder, decoder, vars, optimizer) : null;
 
   return {
     metricNames: ['reconstruction', 'kl', 'total'],
@@ -38,25 +44,27 @@ export function createVae(config: RunConfig, shape: DataShape): GenerativeModel 
       // β ramps linearly from 0 over `warmup` steps (KL annealing, Bowman et al. 2016).
       const beta =
         config.warmup > 0 ? config.beta * Math.min(1, (ctx.step + 1) / config.warmup) : config.beta;
-      if (fused) return fused(ctx, beta);
-      return tf.tidy(() => {
-        const x = ctx.nextBatch();
-        const eps = ctx.normal([x.shape[0], config.latent]);
-        // variableGrads keeps only the value it differentiates; the terms are kept by hand
-        // (tf.keep) so they outlive its scope until the caller reads them back.
-        const out: { terms?: tf.Tensor1D } = {};
-        const { grads } = tf.variableGrads(() => {
-          const [mu, logVar] = encode(x);
-          const z = reparameterize(mu, logVar, eps);
-          const recon = reconLoss(x, logits(z)).mean();
-          const kl = klToStandardNormal(mu, logVar).mean();
-          const total = recon.add(kl.mul(beta)) as tf.Scalar;
-          out.terms = tf.keep(tf.stack([recon, kl, total]) as tf.Tensor1D);
-          return total;
-        }, vars);
-        optimizer.applyGradients(grads);
-        return out.terms!;
-      });
+      if (ours) return ours(ctx, beta);
+      return withOurGradients(fused, () =>
+        tf.tidy(() => {
+          const x = ctx.nextBatch();
+          const eps = ctx.normal([x.shape[0], config.latent]);
+          // variableGrads keeps only the value it differentiates; the terms are kept by hand
+          // (tf.keep) so they outlive its scope until the caller reads them back.
+          const out: { terms?: tf.Tensor1D } = {};
+          const { grads } = tf.variableGrads(() => {
+            const [mu, logVar] = encode(x);
+            const z = reparameterize(mu, logVar, eps);
+            const recon = reconLoss(x, logits(z)).mean();
+            const kl = klToStandardNormal(mu, logVar).mean();
+            const total = recon.add(kl.mul(beta)) as tf.Scalar;
+            out.terms = tf.keep(tf.stack([recon, kl, total]) as tf.Tensor1D);
+            return total;
+          }, vars);
+          optimizer.applyGradients(grads);
+          return out.terms!;
+        }),
+      );
     },
     evaluate(x, eps) {
       return tf.tidy(() => {

@@ -1,30 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
+import {
+  tensorOf,
+  webgpuBackend,
+  type Uniform,
+  type WebGPUBackend,
+  type WebGPUProgram,
+} from './tfjsInternals.ts';
 
-// Our own WebGPU programs, run through tfjs's WebGPU backend (`runWebGPUProgram`): the fused
+export type { WebGPUBackend };
+
+// Our own WebGPU programs, run through tfjs's WebGPU backend (tfjsInternals.ts): the fused
 // optimizer, dense layers and loss kernels each replace several of tfjs's dispatches with one.
 // A program is WGSL for `fn main(index : i32)`; tfjs adds the bindings (inputs by name, the
 // output as `result`, uniforms as `uniforms.*`) and calls it once per invocation.
-
-/** What we use of tfjs's WebGPU backend (its types are not exported at the package root). */
-export interface WebGpuBackend {
-  runWebGPUProgram(
-    program: object,
-    inputs: tf.TensorInfo[],
-    outputDtype: tf.DataType,
-    uniforms?: Uniform[],
-    output?: tf.TensorInfo,
-  ): tf.TensorInfo;
-  refCount(dataId: object): number;
-  disposeData(dataId: object): boolean;
-  epsilon(): number;
-  /** Per tensor: the GPU buffer, and a CPU copy cached by the last read (`data()`). */
-  tensorMap: { get(dataId: object): { values: unknown } };
-}
-
-export interface Uniform {
-  type: 'float32' | 'int32';
-  data: number[];
-}
 
 export const f32 = (v: number): Uniform => ({ type: 'float32', data: [v] });
 export const i32 = (v: number): Uniform => ({ type: 'int32', data: [v] });
@@ -43,7 +31,7 @@ export function elementwise(
   uniforms: string,
   body: string,
   prelude = '',
-) {
+): WebGPUProgram {
   return {
     shaderKey: key,
     outputShape: [n],
@@ -79,7 +67,7 @@ export function reduction(
   term: string,
   finish: string,
   prelude = '',
-) {
+): WebGPUProgram {
   return {
     shaderKey: key,
     outputShape: [outputs],
@@ -114,12 +102,10 @@ export function reduction(
   };
 }
 
-export const webgpuBackend = (): WebGpuBackend => tf.backend() as unknown as WebGpuBackend;
-
 /** Runs a program into a kernel's result: a float32 TensorInfo of `shape` (the program's size). */
 export function runToInfo(
-  backend: WebGpuBackend,
-  program: object,
+  backend: WebGPUBackend,
+  program: WebGPUProgram,
   inputs: tf.TensorInfo[],
   uniforms: Uniform[],
   shape: number[],
@@ -129,14 +115,12 @@ export function runToInfo(
 
 /** The same, as a new tensor (for the gradients, which return tensors). */
 export function runToTensor(
-  program: object,
+  program: WebGPUProgram,
   inputs: tf.TensorInfo[],
   uniforms: Uniform[],
   shape: number[],
 ): tf.Tensor {
-  return tf
-    .engine()
-    .makeTensorFromTensorInfo(runToInfo(webgpuBackend(), program, inputs, uniforms, shape));
+  return tensorOf(runToInfo(webgpuBackend(), program, inputs, uniforms, shape));
 }
 
 type Attrs = Record<string, unknown>;
@@ -150,7 +134,7 @@ const registered = new Set<string>();
 export function kernel(
   name: string,
   inputNames: string[],
-  forward: (backend: WebGpuBackend, inputs: tf.TensorInfo[], attrs: Attrs) => tf.TensorInfo,
+  forward: (backend: WebGPUBackend, inputs: tf.TensorInfo[], attrs: Attrs) => tf.TensorInfo,
   gradients: Record<string, (dy: tf.Tensor, saved: tf.Tensor[], attrs: Attrs) => tf.Tensor>,
 ): (inputs: tf.Tensor[], attrs: Attrs) => tf.Tensor {
   return (inputs, attrs) => {
@@ -162,7 +146,7 @@ export function kernel(
           backendName: 'webgpu',
           kernelFunc: (args) =>
             forward(
-              args.backend as unknown as WebGpuBackend,
+              args.backend as unknown as WebGPUBackend,
               inputNames.map((n) => args.inputs[n]!),
               args.attrs as Attrs,
             ),

@@ -4,7 +4,7 @@ import type { RunConfig } from '../config/schema.ts';
 import { BatchOrder, deriveSeed } from '../data/random.ts';
 import { BUILDERS } from '../models/registry.ts';
 import { stepContext } from '../models/stepContext.ts';
-import type { GenerativeModel } from '../models/types.ts';
+import type { BuildOptions, GenerativeModel } from '../models/types.ts';
 import { ROW_COUNT, type DeviceData } from './deviceData.ts';
 import { tileImages } from './pixels.ts';
 import type { LatentQuery, PlaneView, RgbaImage } from './protocol.ts';
@@ -37,11 +37,12 @@ export class TrainingSession implements LatentDecoder {
   constructor(
     config: RunConfig,
     readonly data: DeviceData,
+    build: BuildOptions = {},
   ) {
     // A handful of uploaded images is smaller than a batch: then each batch is all of them.
     this.config = { ...config, batch: Math.min(config.batch, data.trainCount) };
     config = this.config;
-    this.model = BUILDERS[config.model](config, data.shape);
+    this.model = BUILDERS[config.model](config, data.shape, build);
     this.order = new BatchOrder(data.trainCount, config.batch, deriveSeed(config.seed, 'order'));
     const points = data.shape.kind === 'points';
     this.fixedZ = tf.randomNormal(

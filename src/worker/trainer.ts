@@ -3,6 +3,7 @@ import type { RunConfig } from '../config/schema.ts';
 import { LIVE_FIELDS, MODELS } from '../config/models.ts';
 import { dataShapeFor, type CustomData } from '../data/hostData.ts';
 import { BUILDERS } from '../models/registry.ts';
+import type { BuildOptions } from '../models/types.ts';
 import { parseLink } from '../state/url.ts';
 import { Checkpoints } from './checkpoints.ts';
 import { ModelKeeper } from './modelKeeper.ts';
@@ -30,7 +31,6 @@ import type {
 import { TrainingSession } from './session.ts';
 import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
 import { divergence } from './divergence.ts';
-import { useFusedKernels } from '../models/optimizers.ts';
 import { ChunkSizer, MAX_CHUNK } from './chunkSizer.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
@@ -60,6 +60,8 @@ export class Trainer {
   private firstStepMs: number | null = null;
   private lastImageStep = -1;
   private readonly snapshots: SnapshotPoster;
+  /** How models are built: with our WebGPU kernels, except in the benchmark's plain loop. */
+  private build: BuildOptions = {};
   /** Test-only triggers are honoured (the page's link had `?faults=`). */
   private faultsEnabled = false;
   private readonly quality: QualityProbe;
@@ -111,7 +113,7 @@ export class Trainer {
     // back at once), tfjs's own ops and Adam.
     const plainLoop = faults.includes('plain-loop');
     this.chunks.limit = plainLoop ? 1 : MAX_CHUNK;
-    useFusedKernels(!plainLoop);
+    this.build = { fused: !plainLoop };
     this.progress('backend', 'Starting the tfjs backend…');
     this.firstBackend = await initBackend(config.backend);
     this.post({ type: 'backend', info: this.firstBackend });
@@ -274,7 +276,7 @@ export class Trainer {
     await this.firstQuality; // sees the session gone, and stops
     const data = await this.data.ensure(config, this.dataUrl, this.firstBackend);
     this.progress('model', `Building the ${MODELS[config.model].label}…`);
-    this.session = new TrainingSession(config, data);
+    this.session = new TrainingSession(config, data, this.build);
     prepare?.(this.session);
     if (this.session.batch < config.batch) {
       const { description, trainCount, heldOutCount } = data;

@@ -54,6 +54,8 @@ export default tseslint.config(
       'src/worker/protocol.ts',
       'src/worker/decoderClient.ts',
       'src/worker/decodeProtocol.ts',
+      'src/worker/parityClient.ts',
+      'src/worker/parityProtocol.ts',
       'src/worker/imageDecoder.worker.ts',
       'src/worker/pixels.ts',
     ],

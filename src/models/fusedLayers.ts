@@ -74,7 +74,12 @@ export function withOurGradients<T>(on: boolean, fn: () => T): T {
         name,
         () => ours,
         (dy, saved, attrs) =>
-          activationGradient(dy, saved[0]!, act, (attrs as { alpha?: number }).alpha ?? 0),
+          activationGradient(
+            dy,
+            saved[0]!,
+            act,
+            (attrs as { alpha?: number } | undefined)?.alpha ?? 0,
+          ),
       );
     }
   }

@@ -6,13 +6,14 @@ import {
   i32,
   kernel,
   reduction,
+  runReduction,
   runToInfo,
   runToTensor,
   WGSL_MATH,
 } from './webgpuPrograms.ts';
 
 // The GAN's and the VAE's losses as WebGPU kernels for training: each is one dispatch forward
-// (a one-workgroup reduction over the batch) and one per input backward, where the same
+// (a reduction over the batch; two past 8,192 terms, see runReduction) and one per input backward, where the same
 // formulas in tfjs ops (losses.ts, ganLosses.ts) take one dispatch per elementwise step and
 // per mean. Same math, same batch means; the gradients are written out beside each formula.
 // Registered for the WebGPU backend only: the fused training steps (fusedSteps.ts) are used
@@ -64,7 +65,7 @@ const dTermsKernel = kernel(
       'result[0] = s.x; result[1] = s.y; result[2] = s.z;',
       WGSL_MATH,
     );
-    return runToInfo(backend, program, [d!], [i32(m), i32(nReal), f32(attrs.t as number)], [3]);
+    return runReduction(backend, program, [d!], [i32(m), i32(nReal), f32(attrs.t as number)], [3]);
   },
   {
     d: (dy, [d], attrs) => {
@@ -133,7 +134,7 @@ const gRowKernel = kernel(
       'result[0] = T[0]; result[1] = s.x; result[2] = T[1]; result[3] = T[2];',
       WGSL_MATH,
     );
-    return runToInfo(backend, program, [d!, terms!], [i32(n)], [4]);
+    return runReduction(backend, program, [d!, terms!], [i32(n)], [4]);
   },
   {
     d: (dy, [d], attrs) => {
@@ -220,7 +221,7 @@ const klKernel = kernel(
           let v = vec4<f32>(-0.5 * (1.0 + lv - mu * mu - exp(lv)) / f32(uniforms.rows), 0.0, 0.0, 0.0);`,
       'result[0] = s.x;',
     );
-    return runToInfo(
+    return runReduction(
       backend,
       program,
       [mu!, logVar!],
@@ -289,7 +290,7 @@ const reconKernel = kernel(
       'result[0] = s.x;',
       WGSL_MATH,
     );
-    return runToInfo(backend, program, [x!, raw!], [i32(size), i32(rowsOf(x!))], []);
+    return runReduction(backend, program, [x!, raw!], [i32(size), i32(rowsOf(x!))], []);
   },
   {
     x: () => {

@@ -14,9 +14,8 @@ import type { DataShape, StepContext } from './types.ts';
 // fusedLosses.ts): the same math as gan.ts's and vae.ts's steps, which stay the reference (and
 // the benchmark's plain loop), in about a quarter of their dispatches for the dense models.
 // Besides the kernels:
-//   - D's step runs D once on [real; fake] instead of twice. Dense layers see each row alone,
-//     so this changes nothing but the dispatch count; the DCGAN's dropout then draws one mask
-//     for both halves where the reference draws one per half (the same distribution);
+//   - D's step runs D once on [real; fake], as the reference does (so the DCGAN's dropout
+//     draws the same masks in both);
 //   - a step differentiates the metric row itself, with dy picking the loss (engine.gradients),
 //     so no separate loss tensor, stack or unstack is needed.
 // The models call these only when built with our kernels on WebGPU (BuildOptions.fused). Null

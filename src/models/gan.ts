@@ -100,8 +100,11 @@ export function createGan(
       const alpha = config.loss === 'wgangp' ? ctx.uniform([n, 1]) : null;
       const out: { terms?: tf.Tensor1D } = {};
       const { grads } = tf.variableGrads(() => {
-        const dReal = D(real);
-        const dFake = D(fake);
+        // One pass of D over [real; fake], as fusedSteps.ts runs it: D sees each row alone, so
+        // this is two passes' math, and the DCGAN's dropout draws its masks as the fused step's.
+        const both = D(tf.concat([real, fake]));
+        const dReal = both.slice([0, 0], [n, 1]);
+        const dFake = both.slice([n, 0], [n, 1]);
         let loss = discriminatorLoss(config.loss, dReal, dFake, realTarget);
         if (alpha) loss = loss.add(gradientPenalty(D, real, fake, alpha).mul(config.gp));
         out.terms = tf.keep(

@@ -1,4 +1,5 @@
 import type { BackendName } from '../config/schema.ts';
+import type { ParityResult, ParityRow } from '../worker/parityProtocol.ts';
 import type { DigitQuality, MetricName } from '../worker/protocol.ts';
 import type { LossHistory } from './lossHistory.ts';
 import type { RunStore } from './runStore.ts';
@@ -70,6 +71,12 @@ export interface PlaygroundHandle {
     hasArrows: boolean;
     hasCodes: boolean;
   } | null;
+  /**
+   * Trains each setup twice in a worker of its own, with our fused WebGPU kernels and with
+   * tfjs's ops, and says how far apart they came out (src/worker/kernelParity.ts). Leaves the
+   * run alone; the worker is loaded only when this is called.
+   */
+  kernelParity(rows: ParityRow[]): Promise<ParityResult[]>;
 }
 
 declare global {
@@ -157,6 +164,8 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
         hasCodes: v.codes !== null,
       };
     },
+    kernelParity: async (rows: ParityRow[]) =>
+      (await import('../worker/parityClient.ts')).checkKernelParity(rows),
   });
 }
 

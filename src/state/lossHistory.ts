@@ -8,6 +8,13 @@ import type { MetricName } from '../worker/protocol.ts';
 /** Rows kept at most (each: a step and one float per metric). */
 export const MAX_ROWS = 100_000;
 
+/** A history's rows: steps, and one column per metric. */
+export interface HistoryRows {
+  names: MetricName[];
+  steps: Int32Array<ArrayBuffer>;
+  cols: Float32Array<ArrayBuffer>[];
+}
+
 export interface ChartPoint {
   step: number;
   [metric: string]: number;
@@ -31,6 +38,29 @@ export class LossHistory {
     this.names = [];
     this.cols = [];
     this.n = 0;
+  }
+
+  /** A copy of every row, to keep (session restore). */
+  rows(): HistoryRows {
+    return {
+      names: [...this.names],
+      steps: this.steps.slice(0, this.n),
+      cols: this.cols.map((c) => c.slice(0, this.n)),
+    };
+  }
+
+  /** Replaces the history with kept rows (as rows() gave them). */
+  load(rows: HistoryRows): void {
+    this.clear();
+    this.names = [...rows.names];
+    this.n = rows.steps.length;
+    this.steps = new Int32Array(Math.max(1024, this.n));
+    this.steps.set(rows.steps);
+    this.cols = rows.cols.map((c) => {
+      const col = new Float32Array(this.steps.length);
+      col.set(c);
+      return col;
+    });
   }
 
   /** Drops the rows after `step` (a run restored to that step goes on from there). */

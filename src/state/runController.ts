@@ -11,6 +11,7 @@ import { LatentRouter } from './latentRouter.ts';
 import { afterPaint } from './afterPaint.ts';
 import { asInLink } from '../config/drawing.ts';
 import { UploadDecoding } from './uploadDecoding.ts';
+import { RunKeeper } from './runKeeper.ts';
 import { downloadAll } from '../ui/download.ts';
 
 // What the page's controls do: typed commands to the worker, and the link kept in step with
@@ -41,6 +42,9 @@ export class RunController {
   private readonly link: AddressBar;
   /** The person's own images, decoded. */
   private readonly upload: UploadDecoding;
+  /** The run kept for a reload, and the one offered from an earlier visit. */
+  private readonly kept: RunKeeper;
+  private offered = false;
 
   constructor(
     private readonly store: RunStore,
@@ -52,6 +56,7 @@ export class RunController {
   ) {
     this.link = new AddressBar(store);
     this.upload = new UploadDecoding(store);
+    this.kept = new RunKeeper(store);
     this.latent = new LatentRouter(
       store,
       (msg) => this.client.send(msg),
@@ -101,6 +106,7 @@ export class RunController {
       }
       case 'snapshot': {
         this.snapshot = msg.snapshot;
+        this.kept.snapshot(msg.snapshot);
         // The mirror decodes the explorer's images with these weights on the CPU: once this
         // chunk is painted, so that the page's redraw does not compete with it (pagePacer.ts).
         const run = this.runs;
@@ -132,6 +138,8 @@ export class RunController {
         break;
       case 'ready':
         this.client.send({ type: 'models', action: 'list' });
+        if (!this.offered) void this.kept.offer();
+        this.offered = true;
         if (this.autoplay && store.getSnapshot().error === null) this.start();
         this.autoplay = false;
         break;
@@ -185,6 +193,19 @@ export class RunController {
     }
     if (this.snapshot) this.client.send({ type: 'restoreSnapshot', snapshot: this.snapshot });
     else this.reset();
+  }
+
+  /** Takes up the run kept from an earlier visit: its weights, step and chart. */
+  resumeKept(): void {
+    const snapshot = this.kept.takeOffer();
+    if (!snapshot) return;
+    this.snapshot = snapshot;
+    this.client.send({ type: 'restoreSnapshot', snapshot });
+  }
+
+  /** Sets the kept run aside, and drops it. */
+  startOver(): void {
+    void this.kept.forget();
   }
 
   /** Test-only triggers (see `?faults=`). */

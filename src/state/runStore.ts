@@ -105,6 +105,10 @@ export interface RunSnapshot {
   models: ModelsState;
   /** Folded panels. */
   closed: PanelId[];
+  /** The link's run kept from an earlier visit, offered until resumed or set aside. */
+  resumeOffer: { step: number; savedAt: number } | null;
+  /** Keeping the run for a reload: the step last kept, or why it cannot be kept. */
+  kept: { step: number | null; note: string | null };
 }
 
 /** The charts redraw at most ~10 times a second, however fast the losses arrive. */
@@ -159,6 +163,8 @@ export class RunStore {
       explorer: initialExplorer(config.latent, config.seed, z),
       models: { list: [], note: null, busy: false },
       closed,
+      resumeOffer: null,
+      kept: { step: null, note: null },
     };
   }
 

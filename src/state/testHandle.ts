@@ -71,6 +71,8 @@ export interface PlaygroundHandle {
     hasArrows: boolean;
     hasCodes: boolean;
   } | null;
+  /** The run kept for a reload: the step last kept, why it cannot be, the step offered. */
+  kept(): { step: number | null; note: string | null; offer: number | null };
   /**
    * Trains each setup twice in a worker of its own, with our fused WebGPU kernels and with
    * tfjs's ops, and says how far apart they came out (src/worker/kernelParity.ts). Leaves the
@@ -163,6 +165,10 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
         hasArrows: v.arrows !== null,
         hasCodes: v.codes !== null,
       };
+    },
+    kept() {
+      const s = store.getSnapshot();
+      return { ...s.kept, offer: s.resumeOffer?.step ?? null };
     },
     kernelParity: async (rows: ParityRow[]) =>
       (await import('../worker/parityClient.ts')).checkKernelParity(rows),

@@ -44,6 +44,25 @@ export function Banners({ snap, controller }: { snap: RunSnapshot; controller: R
           {snap.recovery}
         </div>
       ) : null}
+      {snap.resumeOffer ? (
+        <div className="banner banner-info" role="status" data-testid="resume-offer">
+          This link's run was kept at step {snap.resumeOffer.step} (
+          {new Date(snap.resumeOffer.savedAt).toLocaleString()}).
+          <div className="button-row banner-actions">
+            <button type="button" onClick={() => controller.resumeKept()}>
+              Resume at step {snap.resumeOffer.step}
+            </button>
+            <button type="button" onClick={() => controller.startOver()}>
+              Start over
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {snap.kept.note ? (
+        <div className="banner banner-warn" role="status" data-testid="kept-note">
+          {snap.kept.note}
+        </div>
+      ) : null}
       {backend?.fallbackReason ? (
         <div className="banner banner-warn" data-testid="fallback">
           Running on {backend.name.toUpperCase()} because: {backend.fallbackReason}. Training works,

@@ -1,0 +1,84 @@
+import type { WeightSnapshot } from '../worker/protocol.ts';
+import type { HistoryRows } from './lossHistory.ts';
+
+// Runs kept for a reload: per link (one slot each), the newest finite weight snapshot and the
+// chart's history, in the page's IndexedDB (plain records of typed arrays; no tfjs on this
+// thread). The newest few links are kept; older slots are dropped as new ones are written.
+
+export interface KeptRun {
+  /** The setup's link (its hash): the slot. */
+  key: string;
+  step: number;
+  savedAt: number;
+  snapshot: WeightSnapshot;
+  history: HistoryRows;
+}
+
+/** Where kept runs live: IndexedDB in the page, a Map in tests. */
+export interface KeptRunStore {
+  get(key: string): Promise<KeptRun | null>;
+  put(run: KeptRun): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/** Slots kept at most: the links trained last. */
+export const KEPT_SLOTS = 4;
+
+const DB = 'playground-kept-runs';
+const STORE = 'runs';
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('the browser storage failed'));
+  });
+}
+
+function open(): Promise<IDBDatabase> {
+  const r = indexedDB.open(DB, 1);
+  r.onupgradeneeded = () => {
+    r.result.createObjectStore(STORE, { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
+  };
+  return request(r);
+}
+
+async function withStore<T>(
+  mode: IDBTransactionMode,
+  fn: (store: IDBObjectStore) => Promise<T>,
+): Promise<T> {
+  const db = await open();
+  try {
+    const tx = db.transaction(STORE, mode);
+    const done = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('the browser storage failed'));
+    });
+    const result = await fn(tx.objectStore(STORE));
+    await done;
+    return result;
+  } finally {
+    db.close();
+  }
+}
+
+export const indexedDbKeptRuns: KeptRunStore = {
+  get: (key) =>
+    withStore(
+      'readonly',
+      async (s) => ((await request(s.get(key))) as KeptRun | undefined) ?? null,
+    ),
+  put: (run) =>
+    withStore('readwrite', async (s) => {
+      await request(s.put(run));
+      // Drop the oldest slots beyond KEPT_SLOTS: their keys, oldest first, by the time index
+      // (no weights are read).
+      const keys = await request(s.index('savedAt').getAllKeys());
+      for (const key of keys.slice(0, Math.max(0, keys.length - KEPT_SLOTS))) {
+        await request(s.delete(key));
+      }
+    }),
+  remove: (key) =>
+    withStore('readwrite', async (s) => {
+      await request(s.delete(key));
+    }),
+};

@@ -1,0 +1,109 @@
+import type { WeightSnapshot } from '../worker/protocol.ts';
+import { indexedDbKeptRuns, type KeptRun, type KeptRunStore } from './keptRuns.ts';
+import type { RunStore } from './runStore.ts';
+import { toHash } from './url.ts';
+
+// Nothing lost on a reload: while a run trains, its newest snapshot and chart history are kept
+// per link (keptRuns.ts), written after the page has them, at most every KEEP_EVERY_MS; on
+// opening the same link again the page offers to resume, never resuming by itself. Storage
+// that is full or refused is said once, and training goes on.
+
+/** A kept run is written at most this often while training (the newest snapshot always lands). */
+export const KEEP_EVERY_MS = 5_000;
+/** Weights larger than this are not kept (no setup of the page comes near). */
+export const KEEP_MAX_BYTES = 64 * 2 ** 20;
+
+export class RunKeeper {
+  private pending: WeightSnapshot | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastWrite = -Infinity;
+  private failed = false;
+  private offered: KeptRun | null = null;
+
+  constructor(
+    private readonly store: RunStore,
+    private readonly kept: KeptRunStore = indexedDbKeptRuns,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /**
+   * The slot of the setup now: its link without the view's parts (z, folded panels). None for
+   * the person's own images, which the link does not carry.
+   */
+  private key(): string | null {
+    const { config, drawn } = this.store.getSnapshot();
+    if (config.data === 'upload') return null;
+    return toHash(config, { drawn }) || '#';
+  }
+
+  /** A new snapshot of the run: kept within KEEP_EVERY_MS, the newest one winning. */
+  snapshot(snapshot: WeightSnapshot): void {
+    if (this.failed || snapshot.step === 0) return;
+    this.pending = snapshot;
+    if (this.timer !== null) return;
+    const wait = Math.max(0, this.lastWrite + KEEP_EVERY_MS - this.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.write();
+    }, wait);
+  }
+
+  private async write(): Promise<void> {
+    const snapshot = this.pending;
+    const key = this.key();
+    this.pending = null;
+    if (!snapshot || key === null) return;
+    const bytes = snapshot.networks.reduce((n, net) => n + net.data.byteLength, 0);
+    if (bytes > KEEP_MAX_BYTES) return;
+    this.lastWrite = this.now();
+    const history = this.store.history.rows();
+    try {
+      await this.kept.put({ key, step: snapshot.step, savedAt: Date.now(), snapshot, history });
+      this.store.update({ kept: { step: snapshot.step, note: null } });
+    } catch (e) {
+      this.failed = true; // said once; the run trains on
+      const why = e instanceof Error && e.message ? e.message : 'the browser refused its storage';
+      this.store.update({
+        kept: {
+          step: null,
+          note: `This run cannot be kept for a reload (${why}). Training goes on; Save in this browser or Download model files keep it by hand.`,
+        },
+      });
+    }
+  }
+
+  /** Once the page is ready: the link's kept run, if any, offered (not resumed). */
+  async offer(): Promise<void> {
+    const key = this.key();
+    if (key === null) return;
+    try {
+      const run = await this.kept.get(key);
+      if (!run || run.step <= 0) return;
+      this.offered = run;
+      this.store.update({ resumeOffer: { step: run.step, savedAt: run.savedAt } });
+    } catch {
+      // No storage to read: nothing to offer, and writing will say so.
+    }
+  }
+
+  /** The offered run taken up: its chart history goes back in; returns its weights. */
+  takeOffer(): WeightSnapshot | null {
+    const run = this.offered;
+    this.offered = null;
+    if (!run) return null;
+    this.store.history.load(run.history);
+    this.store.update({
+      resumeOffer: null,
+      lossVersion: this.store.getSnapshot().lossVersion + 1,
+    });
+    return run.snapshot;
+  }
+
+  /** "Start over": the kept run of this link is dropped. */
+  async forget(): Promise<void> {
+    this.offered = null;
+    this.store.update({ resumeOffer: null });
+    const key = this.key();
+    if (key !== null) await this.kept.remove(key).catch(() => undefined);
+  }
+}

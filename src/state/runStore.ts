@@ -10,6 +10,7 @@ import {
   type PrepareStage,
   type RgbaImage,
   type SavedModelMeta,
+  type StepEstimate,
 } from '../worker/protocol.ts';
 import type { GpuCalls } from '../worker/gpuCallCounter.ts';
 import { parseLink, type PanelId } from './url.ts';
@@ -105,6 +106,8 @@ export interface RunSnapshot {
   models: ModelsState;
   /** Folded panels. */
   closed: PanelId[];
+  /** How long a step of this run will take here, about, when that is long. */
+  estimate: StepEstimate | null;
   /** The link's run kept from an earlier visit, offered until resumed or set aside. */
   resumeOffer: { step: number; savedAt: number } | null;
   /** Keeping the run for a reload: the step last kept, or why it cannot be kept. */
@@ -163,6 +166,7 @@ export class RunStore {
       explorer: initialExplorer(config.latent, config.seed, z),
       models: { list: [], note: null, busy: false },
       closed,
+      estimate: null,
       resumeOffer: null,
       kept: { step: null, note: null },
     };
@@ -312,6 +316,8 @@ export class RunStore {
         });
       case 'snapshot':
         return this.update({ snapshotStep: msg.snapshot.step });
+      case 'estimate':
+        return this.update({ estimate: msg.estimate });
       case 'deviceLost': {
         const at = this.snap.snapshotStep;
         return this.update({

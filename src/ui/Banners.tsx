@@ -1,5 +1,6 @@
 import type { RunController } from '../state/runController.ts';
 import type { RunSnapshot } from '../state/runStore.ts';
+import { EstimateBanner } from './EstimateBanner.tsx';
 
 /** The ways out of an error: restart a crashed worker, go back to good weights after a NaN. */
 function ErrorActions({ snap, controller }: { snap: RunSnapshot; controller: RunController }) {
@@ -44,6 +45,7 @@ export function Banners({ snap, controller }: { snap: RunSnapshot; controller: R
           {snap.recovery}
         </div>
       ) : null}
+      <EstimateBanner estimate={snap.estimate} controller={controller} />
       {snap.resumeOffer ? (
         <div className="banner banner-info" role="status" data-testid="resume-offer">
           This link's run was kept at step {snap.resumeOffer.step} (

@@ -110,6 +110,18 @@ export interface NamedBytes {
  * recover from a lost GPU, a crashed worker or a diverged run. Float32 values, each network's
  * weights concatenated in its own order.
  */
+/** How long one training step of a setup will take on this backend (stepEstimate.ts). */
+export interface StepEstimate {
+  /** Seconds one step will take here, about. */
+  seconds: number;
+  /** Floating-point operations of one step. */
+  flops: number;
+  /** FLOP/s this backend did on a convolution, timed here. */
+  speed: number;
+  /** Quicker setups and their estimates: field changes the page can apply. */
+  quicker: { label: string; patch: Partial<RunConfig>; seconds: number }[];
+}
+
 export interface WeightSnapshot {
   step: number;
   networks: {
@@ -228,6 +240,8 @@ export type FromWorker =
       shape: DataShape;
       forMirror: WeightSnapshot | null;
     }
+  /** How long a step of the new run will take here, about, when that is long (else null). */
+  | { type: 'estimate'; estimate: StepEstimate | null }
   /** The GPU device is gone (driver reset, another tab, a test): the page restarts the worker. */
   | { type: 'deviceLost'; message: string }
   /** MNIST: how good and how varied 1,000 generated digits are (every `quality` steps). */

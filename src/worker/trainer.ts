@@ -26,9 +26,11 @@ import type {
   FromWorker,
   PrepareStage,
   SavedModelMeta,
+  StepEstimate,
   WeightSnapshot,
 } from './protocol.ts';
 import { TrainingSession } from './session.ts';
+import { estimateStep } from './stepEstimate.ts';
 import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
 import { divergence } from './divergence.ts';
 import { ChunkSizer, MAX_CHUNK } from './chunkSizer.ts';
@@ -286,6 +288,7 @@ export class Trainer {
         info: { kind: data.shape.kind, description: note, trainCount, heldOutCount },
       });
     }
+    await this.postEstimate(this.session, config);
     this.chunks.restart();
     this.snapshots.restart();
     this.startedAt = null;
@@ -296,6 +299,19 @@ export class Trainer {
     // Step 0's quality is measured while the page is idle; Start waits for it to finish.
     this.quality.restart();
     this.firstQuality = this.measureQuality();
+  }
+
+  /** Says how long a step will take, about, when the setup's step is heavy (stepEstimate.ts). */
+  private async postEstimate(session: TrainingSession, config: RunConfig): Promise<void> {
+    let estimate: StepEstimate | null = null;
+    try {
+      estimate = await estimateStep(session.model, config, session.batch, (c) =>
+        BUILDERS[c.model](c, session.data.shape, { fused: false }),
+      );
+    } catch {
+      // An estimate is a courtesy: the run trains without one.
+    }
+    this.post({ type: 'estimate', estimate });
   }
 
   /** Measures the digit quality metrics if due (see QualityProbe). */

@@ -1,5 +1,6 @@
-// Fifty hostile or broken link hashes: script payloads, broken encodings, huge and negative
-// numbers, unicode, nested encodings, prototype keys. Each payload that could run sets
+// Fifty-four hostile or broken link hashes: script payloads, broken encodings, huge and negative
+// numbers, unicode and right-to-left text, nested encodings, prototype keys, a 1 MB drawing,
+// 10,000 keys, test faults in the hash (they come only from the query string). Each payload that could run sets
 // window.__pwned, so a test can tell that nothing ran.
 
 const big = 'A'.repeat(100_000);
@@ -56,4 +57,8 @@ export const HOSTILE_HASHES: readonly string[] = [
   '#z=,,,',
   '#digits=0&digits=-5&digits=2048',
   '#backend=metal&arch=transformer&opt=lion&act=gelu',
+  '#seed=\u202egnp.exe&model=\u05d2\u05df&data=\u0631\u064a\u0646\u063a',
+  `#data=drawn&pts=${'0.5,'.repeat(250_000)}0.5`,
+  `#${Array.from({ length: 10_000 }, (_, i) => `k${i}=${i}`).join('&')}`,
+  '#faults=crash,lose-device',
 ];

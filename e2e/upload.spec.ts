@@ -8,10 +8,11 @@ import {
   watchConsole,
   watchLongTasks,
 } from './helpers.ts';
-import { discPng, hugePng, png } from './pngFixtures.ts';
+import { claimsPng, discPng, hugePng, png } from './pngFixtures.ts';
 
 // The person's own images, with the files the tests make: good ones, broken ones, a text file,
-// a text file named .png, a 50-megapixel picture, an empty drop, and 20,000 files at once.
+// a text file named .png, a 50-megapixel picture, an empty drop, 20,000 files at once, and
+// hostile ones (markup for a name, SVG with script, empty, a bomb's header, a polyglot).
 
 test('a mixed upload: good images train, bad ones are named, nothing trained is lost', async ({
   page,
@@ -131,5 +132,53 @@ test('an empty drop and 20,000 files each get a message; the page stays responsi
     window.__playground!.data()?.description.startsWith('Your images: 9000 training'),
   );
   await expect(page.getByTestId('error')).toHaveCount(0);
+  await expectNoConsoleErrors(errors);
+});
+
+test('hostile files are skipped with their reason, and nothing in them runs', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/#backend=cpu&hidden=32&batch=8&quality=0');
+  await waitForReady(page);
+  await trainUntil(page, 2);
+  const trained = (await status(page)).step;
+  await page.getByLabel('Data set').selectOption('upload');
+  const pwn = 'window.__pwned=1';
+  const good = (i: number) => png(32, 32, (x, y) => [x * 8, y * 8, 40 * i]);
+  await page.getByTestId('upload-files').setInputFiles([
+    { name: 'good-1.png', mimeType: 'image/png', buffer: good(1) },
+    { name: 'good-2.png', mimeType: 'image/png', buffer: good(2) },
+    // A name that is markup, on a file that is not an image: shown as text.
+    { name: `<img src=x onerror=${pwn}>.png`, mimeType: 'image/png', buffer: Buffer.from('x') },
+    {
+      name: 'evil.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><script>${pwn}</script><rect width="8" height="8"/></svg>`,
+      ),
+    },
+    { name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) },
+    // A header that claims 30000 × 30000 pixels (3.6 GB decoded): refused from the header.
+    { name: 'bomb.png', mimeType: 'image/png', buffer: claimsPng(30_000) },
+    // A PNG with a page appended: an image, and only an image.
+    {
+      name: 'polyglot.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([good(3), Buffer.from(`<html><script>${pwn}</script></html>`)]),
+    },
+  ]);
+  await expect(page.getByTestId('upload-message')).toHaveText('3 images ready, 4 skipped.', {
+    timeout: 60_000,
+  });
+  const skipped = page.getByTestId('upload-skipped');
+  await skipped.locator('summary').click();
+  await expect(skipped).toContainText(`<img src=x onerror=${pwn}>.png: could not be decoded`);
+  await expect(skipped).toContainText('evil.svg: could not be decoded');
+  await expect(skipped).toContainText('empty.png: could not be decoded');
+  await expect(skipped).toContainText('bomb.png: too large (900 megapixels; the limit is 100)');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
+    undefined,
+  );
+  await expect(page.locator('img, iframe, svg script, script:not([type="module"])')).toHaveCount(0);
+  expect((await status(page)).step).toBe(trained); // the run is untouched
   await expectNoConsoleErrors(errors);
 });

@@ -62,3 +62,51 @@ export function summarise(
   if (overLimit) parts.push(`${overLimit} beyond the limit of ${MAX_IMAGES} not used`);
   return parts.join(', ');
 }
+
+/**
+ * An image file's width and height read from its header (PNG, GIF, BMP, JPEG, WebP), without
+ * decoding it, or null for other files and headers cut short. A file whose header claims
+ * 30000 × 30000 pixels is refused from these bytes instead of being decoded into gigabytes.
+ */
+export function headerSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = bytes.length;
+  const ascii = (at: number, s: string) =>
+    n >= at + s.length && [...s].every((c, i) => bytes[at + i] === c.charCodeAt(0));
+  if (n >= 24 && bytes[0] === 0x89 && ascii(1, 'PNG') && ascii(12, 'IHDR')) {
+    return { width: v.getUint32(16), height: v.getUint32(20) };
+  }
+  if (n >= 10 && ascii(0, 'GIF8')) {
+    return { width: v.getUint16(6, true), height: v.getUint16(8, true) };
+  }
+  if (n >= 26 && ascii(0, 'BM')) {
+    return { width: Math.abs(v.getInt32(18, true)), height: Math.abs(v.getInt32(22, true)) };
+  }
+  if (n >= 30 && ascii(0, 'RIFF') && ascii(8, 'WEBP')) {
+    if (ascii(12, 'VP8X')) {
+      const u24 = (at: number) => bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16);
+      return { width: u24(24) + 1, height: u24(27) + 1 };
+    }
+    if (ascii(12, 'VP8L')) {
+      const bits = v.getUint32(21, true);
+      return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+    }
+    if (ascii(12, 'VP8 ')) {
+      return { width: v.getUint16(26, true) & 0x3fff, height: v.getUint16(28, true) & 0x3fff };
+    }
+    return null;
+  }
+  if (n >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    // JPEG: walk the segments to the first start-of-frame (SOF0–SOF15 but DHT, JPG, DAC).
+    let at = 2;
+    while (at + 9 < n && bytes[at] === 0xff) {
+      const marker = bytes[at + 1]!;
+      const length = v.getUint16(at + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+        return { width: v.getUint16(at + 7), height: v.getUint16(at + 5) };
+      }
+      at += 2 + length;
+    }
+  }
+  return null;
+}

@@ -168,6 +168,28 @@ describe('link parsing', () => {
     }
   });
 
+  it('NaN, ±Infinity and ±1e308 in every field, 10,000 keys and a 1 MB drawing: a valid setup', () => {
+    for (const key of FIELD_KEYS) {
+      for (const v of ['NaN', 'Infinity', '-Infinity', '1e308', '-1e308', '__proto__']) {
+        const parsed = parseLink('', `#${key}=${v}`);
+        expectValid(parsed.config);
+        expect(parsed.ignored.length, `${key}=${v}`).toBeLessThanOrEqual(1);
+      }
+    }
+    const many = parseLink(
+      '',
+      `#${Array.from({ length: 10_000 }, (_, i) => `k${i}=${i}`).join('&')}`,
+    );
+    expect(many.config).toEqual(defaultsFor('vae'));
+    const drawing = parseLink('', `#data=drawn&pts=${'0.5,'.repeat(250_000)}0.5`);
+    expectValid(drawing.config);
+    if (drawing.drawn) expect(drawing.drawn.length).toBeLessThanOrEqual(2 * MAX_DRAWN);
+    // Right-to-left overrides and other scripts are values like any other.
+    expectValid(parseLink('', '#seed=\u202egnp.exe&model=\u05d2\u05df').config);
+    // Test faults come only from the query string, never from a shared link's hash.
+    expect(parseLink('', '#faults=crash,lose-device').ignored).toEqual([]);
+  });
+
   it('1,000 random and hostile links never throw and always give a valid setup', () => {
     const rand = mulberry32(2024);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;

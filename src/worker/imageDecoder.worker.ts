@@ -2,6 +2,7 @@
 import { uploadShape, type UploadSize } from '../config/datasets.ts';
 import {
   centreSquare,
+  headerSize,
   MAX_IMAGES,
   MAX_MEGAPIXELS,
   rejectByName,
@@ -19,7 +20,15 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromDecoder, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
 const PREVIEW = 32;
 
+const tooLarge = (w: number, h: number) =>
+  new Error(`too large (${((w * h) / 1e6).toFixed(0)} megapixels; the limit is ${MAX_MEGAPIXELS})`);
+
 async function decodeOne(file: File, size: UploadSize): Promise<Uint8Array> {
+  // The header's claim first: a decompression bomb is refused before it is decoded.
+  const claimed = headerSize(new Uint8Array(await file.slice(0, 1 << 16).arrayBuffer()));
+  if (claimed && claimed.width * claimed.height > MAX_MEGAPIXELS * 1e6) {
+    throw tooLarge(claimed.width, claimed.height);
+  }
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file); // a GIF gives its first frame
@@ -28,11 +37,7 @@ async function decodeOne(file: File, size: UploadSize): Promise<Uint8Array> {
   }
   try {
     const { width: w, height: h } = bitmap;
-    if (w * h > MAX_MEGAPIXELS * 1e6) {
-      throw new Error(
-        `too large (${((w * h) / 1e6).toFixed(0)} megapixels; the limit is ${MAX_MEGAPIXELS})`,
-      );
-    }
+    if (w * h > MAX_MEGAPIXELS * 1e6) throw tooLarge(w, h);
     const { width: side } = uploadShape(size);
     const [sx, sy, crop] = centreSquare(w, h);
     const canvas = new OffscreenCanvas(side, side);

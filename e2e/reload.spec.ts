@@ -35,6 +35,9 @@ test('a reload offers the run, which resumes with its step, chart and decoded im
   expect((await status(page)).step).toBe(0); // offered, not resumed by itself
   const offer = page.getByTestId('resume-offer');
   await expect(offer).toContainText(`This link's run was kept at step ${step}`);
+  // Taken up while a fresh run trains: the fresh run's steps do not end up in the chart.
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await waitForStep(page, 2);
   await offer.getByRole('button', { name: `Resume at step ${step}` }).click();
   await page.waitForFunction((s) => window.__playground!.status().step === s, step);
   await expect(offer).toHaveCount(0);

@@ -12,6 +12,7 @@ import { afterPaint } from './afterPaint.ts';
 import { asInLink } from '../config/drawing.ts';
 import { UploadDecoding } from './uploadDecoding.ts';
 import { RunKeeper } from './runKeeper.ts';
+import type { HistoryRows } from './lossHistory.ts';
 import { downloadAll } from '../ui/download.ts';
 
 // What the page's controls do: typed commands to the worker, and the link kept in step with
@@ -45,6 +46,8 @@ export class RunController {
   /** The run kept for a reload, and the one offered from an earlier visit. */
   private readonly kept: RunKeeper;
   private offered = false;
+  /** A resumed run's chart history, put back when the worker begins the resumed run. */
+  private resumedHistory: HistoryRows | null = null;
 
   constructor(
     private readonly store: RunStore,
@@ -117,6 +120,13 @@ export class RunController {
       }
       case 'reset':
         this.runs++;
+        if (this.resumedHistory && msg.keepUpTo !== null) {
+          // The store has just cut its own history at the step: the kept one replaces it.
+          store.history.load(this.resumedHistory);
+          store.history.truncateAfter(msg.keepUpTo);
+          store.update({ lossVersion: store.getSnapshot().lossVersion + 1 });
+        }
+        this.resumedHistory = null;
         // A new run: the old run's weights are no way back for it, nor the mirror's to decode.
         if (msg.keepUpTo === null) this.snapshot = null;
         this.latent.newRun();
@@ -197,10 +207,11 @@ export class RunController {
 
   /** Takes up the run kept from an earlier visit: its weights, step and chart. */
   resumeKept(): void {
-    const snapshot = this.kept.takeOffer();
-    if (!snapshot) return;
-    this.snapshot = snapshot;
-    this.client.send({ type: 'restoreSnapshot', snapshot });
+    const run = this.kept.takeOffer();
+    if (!run) return;
+    this.snapshot = run.snapshot;
+    this.resumedHistory = run.history;
+    this.client.send({ type: 'restoreSnapshot', snapshot: run.snapshot });
   }
 
   /** Sets the kept run aside, and drops it. */

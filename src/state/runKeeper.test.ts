@@ -78,8 +78,9 @@ describe('RunKeeper', () => {
     await keeper.offer();
     expect(next.getSnapshot().resumeOffer).toMatchObject({ step: 2 });
     expect(next.history.length).toBe(0); // offered, not resumed
-    const weights = keeper.takeOffer()!;
-    expect(new Float32Array(weights.networks[0]!.data)[0]).toBe(2);
+    const run = keeper.takeOffer()!;
+    expect(new Float32Array(run.snapshot.networks[0]!.data)[0]).toBe(2);
+    next.history.load(run.history);
     expect(next.history.series('kl')).toEqual({ steps: [1, 2], values: [1, 2] });
     expect(next.getSnapshot().resumeOffer).toBeNull();
 

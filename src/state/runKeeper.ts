@@ -86,17 +86,12 @@ export class RunKeeper {
     }
   }
 
-  /** The offered run taken up: its chart history goes back in; returns its weights. */
-  takeOffer(): WeightSnapshot | null {
+  /** The offered run, taken up: its weights and chart history (the offer is gone). */
+  takeOffer(): KeptRun | null {
     const run = this.offered;
     this.offered = null;
-    if (!run) return null;
-    this.store.history.load(run.history);
-    this.store.update({
-      resumeOffer: null,
-      lossVersion: this.store.getSnapshot().lossVersion + 1,
-    });
-    return run.snapshot;
+    this.store.update({ resumeOffer: null });
+    return run;
   }
 
   /** "Start over": the kept run of this link is dropped. */

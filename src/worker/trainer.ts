@@ -231,12 +231,17 @@ export class Trainer {
     const config = parsed?.config ?? this.config;
     if (!config) throw new Error('the page is not ready yet');
     if (!Number.isSafeInteger(step) || step < 0) throw new Error(`step ${step} is not a step`);
-    await this.data.check(config, this.dataUrl, parsed?.drawn ?? null);
-    const probe = BUILDERS[config.model](config, dataShapeFor(config));
     try {
-      loadNetworks(probe.networks, byRole);
-    } finally {
-      probe.dispose();
+      await this.data.check(config, this.dataUrl, parsed?.drawn ?? null);
+      const probe = BUILDERS[config.model](config, dataShapeFor(config));
+      try {
+        loadNetworks(probe.networks, byRole);
+      } finally {
+        probe.dispose();
+      }
+    } catch (e) {
+      this.postStatus(); // the run as it is (and no loading bar left from the check)
+      throw e;
     }
     this.running = false;
     await this.loop;

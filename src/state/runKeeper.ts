@@ -94,11 +94,14 @@ export class RunKeeper {
     return run;
   }
 
-  /** "Start over": the kept run of this link is dropped. */
+  /**
+   * "Start over": the kept run of this link is dropped; the offer goes once it is (a reload
+   * right after would otherwise still find it).
+   */
   async forget(): Promise<void> {
     this.offered = null;
-    this.store.update({ resumeOffer: null });
     const key = this.key();
     if (key !== null) await this.kept.remove(key).catch(() => undefined);
+    this.store.update({ resumeOffer: null });
   }
 }

@@ -1,4 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import type { RunConfig } from '../config/schema.ts';
+import { dataShapeFor } from '../data/hostData.ts';
+import { BUILDERS } from '../models/registry.ts';
 import {
   allFinite,
   bytesPer,
@@ -181,6 +184,22 @@ export function loadWeightsInto(net: tf.LayersModel, artifacts: tf.io.ModelArtif
     net.setWeights(specs.map((s) => named[s.name]!));
   } finally {
     tf.dispose(Object.values(named));
+  }
+}
+
+/**
+ * Throws what loading these weights into a model of `config` would throw, on a throwaway model
+ * of that setup: a restore tries this before it touches the run.
+ */
+export function probeWeights(
+  config: RunConfig,
+  byRole: ReadonlyMap<string, tf.io.ModelArtifacts>,
+): void {
+  const probe = BUILDERS[config.model](config, dataShapeFor(config));
+  try {
+    loadNetworks(probe.networks, byRole);
+  } finally {
+    probe.dispose();
   }
 }
 

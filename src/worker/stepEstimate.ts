@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { MODELS } from '../config/models.ts';
 import type { GenerativeModel } from '../models/types.ts';
+import { BUILDERS } from '../models/registry.ts';
 import type { StepEstimate } from './protocol.ts';
+import type { TrainingSession } from './session.ts';
 
 // How long one training step of a setup will take here, said before the first step (a DCGAN at
 // the largest batch on a software adapter can sit at step 0 for minutes): the step's
@@ -116,4 +118,18 @@ export async function estimateStep(
     }
   }
   return { seconds: flops / speed, flops, speed, quicker };
+}
+
+/** A new session's estimate (null when light, or when estimating failed: it is a courtesy). */
+export async function sessionEstimate(
+  session: TrainingSession,
+  config: RunConfig,
+): Promise<StepEstimate | null> {
+  try {
+    return await estimateStep(session.model, config, session.batch, (c) =>
+      BUILDERS[c.model](c, session.data.shape, { fused: false }),
+    );
+  } catch {
+    return null;
+  }
 }

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config/schema.ts';
 import { LIVE_FIELDS, MODELS } from '../config/models.ts';
-import { dataShapeFor, type CustomData } from '../data/hostData.ts';
-import { BUILDERS } from '../models/registry.ts';
+import type { CustomData } from '../data/hostData.ts';
 import type { BuildOptions } from '../models/types.ts';
 import { parseLink } from '../state/url.ts';
 import { Checkpoints } from './checkpoints.ts';
 import { ModelKeeper } from './modelKeeper.ts';
 import { applyStartFaults, triggerFault, watchDevice } from './deviceFaults.ts';
-import { loadNetworks, snapshotArtifacts } from './modelFiles.ts';
+import { loadNetworks, probeWeights, snapshotArtifacts } from './modelFiles.ts';
 import { SnapshotPoster } from './snapshotPoster.ts';
 import { fetchDigits } from '../data/mnist.ts';
 import { initBackend } from './backend.ts';
@@ -26,11 +25,10 @@ import type {
   FromWorker,
   PrepareStage,
   SavedModelMeta,
-  StepEstimate,
   WeightSnapshot,
 } from './protocol.ts';
 import { TrainingSession } from './session.ts';
-import { estimateStep } from './stepEstimate.ts';
+import { sessionEstimate } from './stepEstimate.ts';
 import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
 import { divergence } from './divergence.ts';
 import { ChunkSizer, MAX_CHUNK } from './chunkSizer.ts';
@@ -233,12 +231,7 @@ export class Trainer {
     if (!Number.isSafeInteger(step) || step < 0) throw new Error(`step ${step} is not a step`);
     try {
       await this.data.check(config, this.dataUrl, parsed?.drawn ?? null);
-      const probe = BUILDERS[config.model](config, dataShapeFor(config));
-      try {
-        loadNetworks(probe.networks, byRole);
-      } finally {
-        probe.dispose();
-      }
+      probeWeights(config, byRole);
     } catch (e) {
       this.postStatus(); // the run as it is (and no loading bar left from the check)
       throw e;
@@ -293,7 +286,7 @@ export class Trainer {
         info: { kind: data.shape.kind, description: note, trainCount, heldOutCount },
       });
     }
-    await this.postEstimate(this.session, config);
+    this.post({ type: 'estimate', estimate: await sessionEstimate(this.session, config) });
     this.chunks.restart();
     this.snapshots.restart();
     this.startedAt = null;
@@ -304,19 +297,6 @@ export class Trainer {
     // Step 0's quality is measured while the page is idle; Start waits for it to finish.
     this.quality.restart();
     this.firstQuality = this.measureQuality();
-  }
-
-  /** Says how long a step will take, about, when the setup's step is heavy (stepEstimate.ts). */
-  private async postEstimate(session: TrainingSession, config: RunConfig): Promise<void> {
-    let estimate: StepEstimate | null = null;
-    try {
-      estimate = await estimateStep(session.model, config, session.batch, (c) =>
-        BUILDERS[c.model](c, session.data.shape, { fused: false }),
-      );
-    } catch {
-      // An estimate is a courtesy: the run trains without one.
-    }
-    this.post({ type: 'estimate', estimate });
   }
 
   /** Measures the digit quality metrics if due (see QualityProbe). */

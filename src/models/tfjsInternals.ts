@@ -4,7 +4,8 @@ import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webg
 // Everything our WebGPU kernels assume about tfjs beyond its public ops, in one place, each
 // with the reason it holds in the tfjs we pin (4.22.0). tfjsInternals.test.ts checks every one
 // that can be checked without a GPU, so an upgrade that breaks an assumption fails there by
-// name; e2e/fusedKernels.spec.ts checks the results on a real WebGPU device.
+// name; e2e/kernelParity.spec.ts and e2e/fusedKernels.spec.ts check the results on a WebGPU
+// device.
 
 export type { WebGPUBackend, WebGPUProgram };
 
@@ -21,21 +22,14 @@ export interface Uniform {
  * 1. The backend instance. tfjs exports the WebGPUBackend class (and its WebGPUProgram type)
  * but hands out the instance only as `tf.backend()`; kernels run only while it is the active
  * backend, which every caller here has checked.
+ *
+ * 2. Programs of our own (webgpuPrograms.ts): `runWebGPUProgram(program, inputs, dtype,
+ * uniforms)` compiles (and caches by `shaderKey`) a program whose WGSL main tfjs wraps with the
+ * bindings: inputs by `variableNames`, the output as `result`, uniforms as `uniforms.*`. The
+ * pipeline's layout is 'auto', made from the shader: an input bound but never read fails
+ * validation.
  */
 export const webgpuBackend = (): WebGPUBackend => tf.backend() as unknown as WebGPUBackend;
-
-/**
- * 2. Programs of our own: `runWebGPUProgram(program, inputs, dtype, uniforms)` compiles (and
- * caches by `shaderKey`) a program whose WGSL main tfjs wraps with the bindings: inputs by
- * `variableNames`, the output as `result`, uniforms as `uniforms.*`.
- */
-export function runProgram(
-  program: WebGPUProgram,
-  inputs: tf.TensorInfo[],
-  uniforms: Uniform[],
-): tf.TensorInfo {
-  return webgpuBackend().runWebGPUProgram(program, inputs, 'float32', uniforms);
-}
 
 /**
  * 3. Writing in place: given `output`, runWebGPUProgram writes into that tensor's buffer,

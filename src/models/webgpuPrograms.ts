@@ -8,8 +8,6 @@ import {
   type WebGPUProgram,
 } from './tfjsInternals.ts';
 
-export type { WebGPUBackend };
-
 // Our own WebGPU programs, run through tfjs's WebGPU backend (tfjsInternals.ts): the fused
 // optimizer, dense layers and loss kernels each replace several of tfjs's dispatches with one.
 // A program is WGSL for `fn main(index : i32)`; tfjs adds the bindings (inputs by name, the

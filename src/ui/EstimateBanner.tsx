@@ -7,7 +7,6 @@ export const SLOW_STEP_S = 10;
 
 /** 42 s, 3.5 min, 1.2 h: a duration as a person would say it. */
 export function duration(seconds: number): string {
-  if (seconds < 1) return 'under a second';
   if (seconds < 90) return `${Math.round(seconds)} s`;
   if (seconds < 90 * 60) return `${(seconds / 60).toFixed(1)} min`;
   return `${(seconds / 3600).toFixed(1)} h`;

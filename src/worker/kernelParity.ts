@@ -45,8 +45,10 @@ async function trainTwin(row: ParityRow, fused: boolean) {
   const data = dataFor(row, 2 * config.batch + 3, deriveSeed(config.seed, 'parity-data'));
   try {
     const weights = () =>
-      model.networks.flatMap((n) => n.weights.map((w) => [w.originalName, w.read()] as const));
-    const before = await read(weights().map(([n, t]) => [n, t]));
+      model.networks.flatMap((n) =>
+        n.weights.map((w): [string, tf.Tensor] => [w.originalName, w.read()]),
+      );
+    const before = await read(weights());
     const order = new BatchOrder(data.shape[0], config.batch, deriveSeed(config.seed, 'order'));
     const losses: Float32Array[] = [];
     for (let step = 0; step < row.steps; step++) {
@@ -54,7 +56,7 @@ async function trainTwin(row: ParityRow, fused: boolean) {
       losses.push(await m.data<'float32'>());
       m.dispose();
     }
-    const after = await read(weights().map(([n, t]) => [n, t]));
+    const after = await read(weights());
     const change: Values = new Map();
     for (const [name, w] of after)
       change.set(

@@ -20,20 +20,15 @@ export function forwardFlops(net: tf.LayersModel): number {
   let flops = 0;
   for (const layer of net.layers) {
     const kind = layer.getClassName();
-    const kernel = layer.getWeights()[0]?.shape;
+    const kernel = layer.weights[0]?.shape;
     if (!kernel) continue;
     if (kind === 'Dense') flops += 2 * kernel[0]! * kernel[1]!;
-    const shapeOf = (t: tf.SymbolicTensor | tf.SymbolicTensor[]) =>
-      (Array.isArray(t) ? t[0]! : t).shape;
-    if (kind === 'Conv2D') {
-      // [k, k, in, out] at every output position.
-      const [, h, w] = shapeOf(layer.output as tf.SymbolicTensor);
-      flops += 2 * kernel[0]! * kernel[1]! * kernel[2]! * kernel[3]! * h! * w!;
-    }
-    if (kind === 'Conv2DTranspose') {
-      // [k, k, out, in] at every input position.
-      const [, h, w] = shapeOf(layer.input as tf.SymbolicTensor);
-      flops += 2 * kernel[0]! * kernel[1]! * kernel[2]! * kernel[3]! * h! * w!;
+    if (kind === 'Conv2D' || kind === 'Conv2DTranspose') {
+      // A k × k × in × out kernel at every output position (Conv2D), or at every input
+      // position (Conv2DTranspose, whose kernel is k × k × out × in).
+      const at = (kind === 'Conv2D' ? layer.output : layer.input) as tf.SymbolicTensor;
+      const [, h, w] = at.shape;
+      flops += 2 * kernel.reduce((a, b) => a! * b!, 1)! * h! * w!;
     }
   }
   return flops;

@@ -104,7 +104,8 @@ test('page weight: gzipped JavaScript, and no tfjs on the main thread', () => {
     files.filter((f) => f.startsWith(prefix)).reduce((n, f) => n + kb(f), 0);
   const mainKb = main.reduce((n, f) => n + kb(f), 0);
   const workerKb = sum('train.worker-');
-  const mirrorKb = sum('latent.worker-');
+  const mirrorKb = sum('mirror.worker-');
+  const judgeKb = sum('judge.worker-');
   // Names only tfjs's engine and kernels contain.
   const tfjsInMain = main.some((f) =>
     /runKernel|MathBackendCPU|WebGPUBackend/.test(readFileSync(`${dir}/${f}`, 'utf8')),
@@ -113,6 +114,7 @@ test('page weight: gzipped JavaScript, and no tfjs on the main thread', () => {
     main_js_gzip_kb: mainKb,
     worker_js_gzip_kb: workerKb,
     latent_worker_js_gzip_kb: mirrorKb,
+    judge_worker_js_gzip_kb: judgeKb,
     tfjs_in_main: tfjsInMain,
   });
   row(
@@ -128,7 +130,12 @@ test('page weight: gzipped JavaScript, and no tfjs on the main thread', () => {
   row(
     'latent-mirror worker JS, gzipped',
     `${fixed(mirrorKb, 0)} kB`,
-    'tfjs with the CPU backend; started with the first run on images',
+    'tfjs core, layers and the CPU backend; started with the first run on images',
+  );
+  row(
+    'digit-judge worker JS, gzipped',
+    `${fixed(judgeKb, 0)} kB`,
+    'tfjs core, layers and the CPU backend; started by MNIST runs',
   );
 });
 

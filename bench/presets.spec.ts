@@ -4,7 +4,7 @@ import { test } from '@playwright/test';
 import { PRESETS } from '../src/config/presets.ts';
 import type { RunConfig } from '../src/config/schema.ts';
 import { dataKind } from '../src/config/datasets.ts';
-import { toHash } from '../src/state/url.ts';
+import { toHash } from '../src/config/link.ts';
 
 // `npm run bench:presets`: the quality each demo reaches after a fixed number of steps on this
 // machine, so runs and machines can be compared. MNIST demos report the Fréchet digit distance

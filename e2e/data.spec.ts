@@ -57,7 +57,7 @@ test('a GAN on the 8-Gaussian ring trains on WebGPU, and each layer of the 2-D v
   await page.getByRole('checkbox', { name: 'Real points' }).check();
   expect((await canvasStats(page, 'plane')).spread).toBeGreaterThan(1);
   await page.screenshot({ path: test.info().outputPath('gan-ring.png') });
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });
 
 test('a VAE on two moons: auto picks its backend, the codes panel shows, reconstruction falls', async ({
@@ -89,12 +89,12 @@ test('a VAE on two moons: auto picks its backend, the codes panel shows, reconst
   await expect(page.getByLabel('Architecture')).toHaveCount(0);
   await expect(page.getByLabel('Reconstruction loss')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('vae-moons.png') });
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });
 
 test('draw your own: the drawn stroke becomes the data the model trains on', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/#model=gan');
+  await page.goto('/#model=gan&backend=cpu');
   await waitForReady(page);
   await page.getByLabel('Data set').selectOption('drawn');
   await expect(page).toHaveURL(/data=drawn&pts=/); // the starting drawing is in the link
@@ -141,12 +141,12 @@ test('draw your own: the drawn stroke becomes the data the model trains on', asy
   await again.waitForFunction(() => window.__playground!.plane() !== null);
   expect((await plane(again))!.real).toEqual(real);
   await again.close();
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });
 
 test('the digit filter and the colored shapes', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto(`/#digits=${1 << 3}&batch=8`);
+  await page.goto(`/#digits=${1 << 3}&batch=8&backend=cpu`);
   await waitForReady(page);
   await expect(page.getByText(/MNIST \(only 3\): \d+ training/)).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Digit 3' })).toBeChecked();
@@ -171,5 +171,5 @@ test('the digit filter and the colored shapes', async ({ page }) => {
   });
   expect(colored).toBe(true);
   expect((await canvasStats(page, 'samples')).spread).toBeGreaterThan(3);
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });

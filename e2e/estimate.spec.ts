@@ -31,5 +31,5 @@ test('a heavy setup shows its step estimate before its first step, and offers qu
   await expect(
     page.getByTestId('step-estimate').getByRole('button', { name: /^batch 16/ }),
   ).toHaveCount(0);
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });

@@ -19,7 +19,7 @@ test('dragging a latent slider decodes during the drag, while training goes on',
   page,
 }) => {
   const errors = watchConsole(page);
-  await page.goto('/');
+  await page.goto('/#backend=cpu');
   await waitForReady(page);
   await page.keyboard.press('Space'); // train
   await waitForStep(page, 2);
@@ -80,11 +80,11 @@ test('dragging a latent slider decodes during the drag, while training goes on',
     )
     .toEqual([stopped, stopped, stopped]);
   await expect(page.getByText(`(weights of step ${stopped})`)).toBeVisible();
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });
 
 test('keyboard: Space trains and pauses, → steps, R resets; focus is visible', async ({ page }) => {
-  await page.goto('/#every=1');
+  await page.goto('/#every=1&backend=cpu');
   await waitForReady(page);
   await page.keyboard.press('ArrowRight');
   await waitForStep(page, 1);
@@ -129,7 +129,7 @@ test('keyboard: Space trains and pauses, → steps, R resets; focus is visible',
 // again, and the test fails when two in a row have one. A slower page fails both: the step-1
 // relayout this test caught (23–49 ms) came in 5 of 6 runs.
 test('the main thread stays responsive during 10 s of training and dragging', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#backend=cpu');
   await waitForReady(page);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await waitForStep(page, 1);

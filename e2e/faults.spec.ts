@@ -23,7 +23,7 @@ test('no navigator.gpu at all: the fallback banner says why, and training works'
   await expect(page.getByTestId('fallback')).toContainText('navigator.gpu is missing');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await waitForStep(page, 1);
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });
 
 test('a GPU device lost mid-run: the page says so and training goes on from a snapshot', async ({
@@ -57,7 +57,7 @@ test('a GPU device lost mid-run: the page says so and training goes on from a sn
 test('a crashed worker: the error and a Restart that brings back setup and weights', async ({
   page,
 }) => {
-  await page.goto('/?faults=1#hidden=48&batch=8&z=1%2C-1');
+  await page.goto('/?faults=1#hidden=48&batch=8&z=1%2C-1&backend=cpu');
   await waitForReady(page);
   await trainUntil(page, 3);
   const step = (await status(page)).step;
@@ -83,7 +83,7 @@ test('a diverging loss pauses with a message and a way back with a lower learnin
   page,
 }) => {
   const errors = watchConsole(page);
-  await page.goto('/#opt=sgd&lr=1&hidden=32&batch=8');
+  await page.goto('/#opt=sgd&lr=1&hidden=32&batch=8&backend=cpu');
   await waitForReady(page);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const error = page.getByTestId('error');
@@ -94,13 +94,13 @@ test('a diverging loss pauses with a message and a way back with a lower learnin
   await expect(page.getByTestId('error')).toHaveCount(0);
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.1');
   await page.waitForFunction((s) => window.__playground!.status().step === (s ?? 0), snap);
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });
 
 test('no IndexedDB: saving a checkpoint says so, and the model in memory goes on', async ({
   page,
 }) => {
-  await page.goto('/?faults=no-storage#hidden=32&batch=8');
+  await page.goto('/?faults=no-storage#hidden=32&batch=8&backend=cpu');
   await waitForReady(page);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await waitForStep(page, 1);

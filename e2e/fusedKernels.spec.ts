@@ -71,6 +71,6 @@ for (const { model, metrics, moves } of CASES) {
     // The explorer decodes from the weights of step 6, not from a stale copy of step 0's.
     expect(fused.trained).not.toBe(fused.untrained);
     expect(plain.trained).not.toBe(plain.untrained);
-    await expectNoConsoleErrors(errors);
+    expectNoConsoleErrors(errors);
   });
 }

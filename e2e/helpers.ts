@@ -97,6 +97,6 @@ export async function canvasStats(page: Page, testId: string): Promise<CanvasSta
   });
 }
 
-export async function expectNoConsoleErrors(errors: string[]): Promise<void> {
+export function expectNoConsoleErrors(errors: string[]): void {
   expect(errors, `console errors:\n${errors.join('\n')}`).toEqual([]);
 }

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import type { DataShape } from '../src/models/types.ts';
-import type { ParityRow } from '../src/worker/parityProtocol.ts';
+import type { ParityRow } from '../src/workers/parity/protocol.ts';
 import { expectNoConsoleErrors, waitForReady, watchConsole } from './helpers.ts';
 
 // Every path our fused WebGPU kernels take, against tfjs's own ops, on WebGPU (SwiftShader
 // here): each row builds the setup twice from one seed, with our kernels and without, trains
 // both on the same batches and noise, and compares the losses of every step and every
-// weight's change (src/worker/kernelParity.ts). The gradient penalty's row compares ∂GP/∂W of
+// weight's change (src/workers/parity/kernelParity.ts). The gradient penalty's row compares ∂GP/∂W of
 // the convolutional critic, a second derivative through our dropout kernel.
 
 const DIGITS: DataShape = { kind: 'image', height: 28, width: 28, channels: 1 };
@@ -87,5 +87,5 @@ test('our fused kernels train every setup as tfjs’s ops do', async ({ page }) 
     expect(r.whole, `${r.name}: all weights`).toBeLessThan(1e-3);
     expect(r.tensors, `${r.name}: ${r.worst}`).toBeLessThan(1e-3);
   }
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });

@@ -57,7 +57,7 @@ function measure(page: Page) {
 test('the layout holds from 1280×720 to a wide monitor, in light and dark', async ({ page }) => {
   const errors = watchConsole(page);
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/');
+  await page.goto('/#backend=cpu');
   await waitForReady(page);
   await expect(page.getByTestId('samples')).toBeVisible();
 

@@ -14,7 +14,7 @@ test('backend=cpu in the link forces the CPU backend', async ({ page }) => {
 });
 
 test('bad values in the link fall back to defaults with a notice', async ({ page }) => {
-  await page.goto('/#batch=-5&lr=abc&latent=2&seed=<img src=x onerror=alert(1)>&zzz=1');
+  await page.goto('/?backend=cpu#batch=-5&lr=abc&latent=2&seed=<img src=x onerror=alert(1)>&zzz=1');
   await waitForReady(page);
   const notices = page.getByTestId('notices');
   await expect(notices).toContainText('batch: "-5"');
@@ -29,7 +29,7 @@ test('bad values in the link fall back to defaults with a notice', async ({ page
 test('New seed picks another seed, restarts the run with it, and the link keeps it', async ({
   page,
 }) => {
-  await page.goto('/#hidden=32&batch=8');
+  await page.goto('/#hidden=32&batch=8&backend=cpu');
   await waitForReady(page);
   const seed = page.getByLabel('Seed', { exact: true });
   await expect(seed).toHaveValue('42');

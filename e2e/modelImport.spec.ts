@@ -71,5 +71,5 @@ test('a refused model file leaves the trained run exactly as it was', async ({ p
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await waitForStep(page, step + 1);
   }
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });

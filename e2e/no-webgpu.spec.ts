@@ -18,5 +18,5 @@ test('without WebGPU it falls back, shows the reason, and still trains', async (
   await page.getByRole('button', { name: 'Start' }).click();
   await waitForStep(page, 3);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });

@@ -54,7 +54,7 @@ test('a reload offers the run, which resumes with its step, chart and decoded im
   await page.reload();
   await waitForReady(page);
   await expect(page.getByTestId('resume-offer')).toHaveCount(0);
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });
 
 test('storage that refuses is said once, and training goes on', async ({ page }) => {
@@ -74,5 +74,5 @@ test('storage that refuses is said once, and training goes on', async ({ page })
   await trainUntil(page, 8);
   await expect(note).toHaveCount(1);
   expect((await kept(page)).step).toBeNull();
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });

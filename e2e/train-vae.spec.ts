@@ -119,5 +119,5 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   // Same seed, same first step: the run reproduces from the start.
   expect(again.total![0]).toBeCloseTo(losses.total![0]!, 3);
 
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });

@@ -18,7 +18,7 @@ test('a mixed upload: good images train, bad ones are named, nothing trained is 
   page,
 }) => {
   const errors = watchConsole(page);
-  await page.goto('/#batch=16');
+  await page.goto('/#batch=16&backend=cpu');
   await waitForReady(page);
   await trainUntil(page, 2);
   const trained = (await status(page)).step;
@@ -81,14 +81,14 @@ test('a mixed upload: good images train, bad ones are named, nothing trained is 
     .not.toBe(grayWidth);
   await expect(page.getByTestId('upload-message')).toHaveText('11 images ready, 3 skipped.');
   await expect(page.getByRole('button', { name: 'Train on these 11 images' })).toBeEnabled();
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });
 
 test('an empty drop and 20,000 files each get a message; the page stays responsive', async ({
   page,
 }) => {
   const errors = watchConsole(page);
-  await page.goto('/#data=upload');
+  await page.goto('/#data=upload&backend=cpu');
   await waitForReady(page);
   // A link to "your own images" has none yet: the page says what to do.
   await expect(page.getByTestId('error')).toContainText('Add at least two images');
@@ -132,7 +132,7 @@ test('an empty drop and 20,000 files each get a message; the page stays responsi
     window.__playground!.data()?.description.startsWith('Your images: 9000 training'),
   );
   await expect(page.getByTestId('error')).toHaveCount(0);
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });
 
 test('hostile files are skipped with their reason, and nothing in them runs', async ({ page }) => {
@@ -180,5 +180,5 @@ test('hostile files are skipped with their reason, and nothing in them runs', as
   );
   await expect(page.locator('img, iframe, svg script, script:not([type="module"])')).toHaveCount(0);
   expect((await status(page)).step).toBe(trained); // the run is untouched
-  await expectNoConsoleErrors(errors);
+  expectNoConsoleErrors(errors);
 });

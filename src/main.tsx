@@ -4,8 +4,9 @@ import { App } from './App.tsx';
 import { RunController } from './state/runController.ts';
 import { RunStore } from './state/runStore.ts';
 import { installTestHandle } from './state/testHandle.ts';
-import { installFaultTriggers, parseFaults } from './state/faults.ts';
-import { parseLink } from './state/url.ts';
+import { installFaultTriggers } from './state/faults.ts';
+import { parseSwitches, setSwitches } from './config/switches.ts';
+import { parseLink } from './config/link.ts';
 import { defaultDrawing } from './config/drawing.ts';
 import './styles.css';
 
@@ -13,14 +14,13 @@ import './styles.css';
 // workers): link → config → store ← worker, and the read-only test handle.
 const { config, ignored, drawn, z, autoplay, closed } = parseLink(location.search, location.hash);
 const store = new RunStore(config, ignored, drawn ?? defaultDrawing(), z, closed);
-const faults = parseFaults(location.search);
+setSwitches(parseSwitches(location.search));
 const controller = new RunController(
   store,
   new URL('data/mnist-10k.bin', document.baseURI).href,
   autoplay,
-  faults ?? [],
 );
-if (faults) installFaultTriggers(controller);
+installFaultTriggers(controller);
 // The page is built from its link: another link (a demo, a hand edit) means a fresh page.
 // The page's own link updates use replaceState, which fires no hashchange.
 window.addEventListener('hashchange', () => location.reload());

@@ -6,17 +6,19 @@ import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseDigitSet } from '../../src/data/mnistFormat.ts';
-import { parseLink } from '../../src/state/url.ts';
+import { parseLink } from '../../src/config/link.ts';
 import { MemoryStore } from '../../src/testing/memoryStore.ts';
-import { Checkpoints } from '../../src/worker/checkpoints.ts';
-import type { BackendInfo, FaultFlag, FromWorker } from '../../src/worker/protocol.ts';
-import { Trainer } from '../../src/worker/trainer.ts';
+import { Checkpoints } from '../../src/workers/train/checkpoints.ts';
+import type { FromWorker } from '../../src/workers/train/protocol.ts';
+import { SWITCHES_OFF, type Switches } from '../../src/config/switches.ts';
+import type { BackendInfo } from '../../src/workers/messages.ts';
+import { Trainer } from '../../src/workers/train/trainer.ts';
 import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from '../trainerLinks.ts';
 import { fixed, gpuSection, writeGpuSection, type NodeGpuResults } from './gpuReport.ts';
 
 // The benchmark's "our trainer vs a plain tfjs loop" (bench/bench.spec.ts), in Node on Dawn's
 // WebGPU, for a machine with a GPU and no browser. The same Trainer as the page's worker runs the
-// same links; the plain loop is `plain-loop` (one step per chunk, its loss read back at once,
+// same links; the plain loop is the plainLoop switch (one step per chunk, its loss read back at once,
 // tfjs's own ops and Adam). Nothing paints here, so each status is answered at once.
 //
 //   DAWN_NODE=…/dawn.node node bench/node-gpu/dist/trainerVsPlain.mjs [seconds per run] [soak steps]
@@ -64,19 +66,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const latest = (): Seen => seen!;
 
 /** Starts a fresh run of the link on WebGPU (no pictures, no quality metrics inside it). */
-async function startRun(link: string, faults: FaultFlag[], steps = 0) {
+async function startRun(link: string, on: Partial<Switches>, steps = 0) {
   seen = null;
   const { config, ignored } = parseLink('?backend=webgpu', `#${link}&${STEPS_ONLY}&steps=${steps}`);
   if (ignored.length) throw new Error(`the link has values out of range: ${ignored.join('; ')}`);
-  await trainer.init(config, 'unused', faults);
+  await trainer.init(config, 'unused', { ...SWITCHES_OFF, ...on });
   if (backend?.name !== 'webgpu') throw new Error(`not on WebGPU: ${JSON.stringify(backend)}`);
   trainer.start();
   return config;
 }
 
 /** Trains one link; steps/s between the first status after step 1 and the last in the window. */
-async function speed(link: string, faults: FaultFlag[], seconds: number) {
-  const config = await startRun(link, faults);
+async function speed(link: string, on: Partial<Switches>, seconds: number) {
+  const config = await startRun(link, on);
   while (!seen || latest().status.step < 1) {
     if (errors.length) throw new Error(errors.join('; '));
     await sleep(5);
@@ -107,7 +109,7 @@ async function speed(link: string, faults: FaultFlag[], seconds: number) {
 /** One run that stops at each step budget in turn (a live field): its settled tensor counts. */
 async function tensorsAt(link: string, budgets: number[]) {
   const counts: { step: number; numTensors: number; numBytes: number }[] = [];
-  const config = await startRun(link, [], budgets[0]);
+  const config = await startRun(link, {}, budgets[0]);
   for (const [i, steps] of budgets.entries()) {
     if (i > 0) {
       trainer.update({ ...config, steps });
@@ -145,8 +147,8 @@ const date = new Date().toISOString();
 // 1. Ours vs the plain loop: the page benchmark's three models, and two larger batches.
 const vsPlain: NodeGpuResults['trainer_vs_plain'] = {};
 for (const [name, link] of Object.entries(MODELS)) {
-  const ours = await speed(link, ['count-gpu'], WINDOW_S);
-  const plain = await speed(link, ['count-gpu', 'plain-loop'], WINDOW_S);
+  const ours = await speed(link, { countGpu: true }, WINDOW_S);
+  const plain = await speed(link, { countGpu: true, plainLoop: true }, WINDOW_S);
   const ratio = plain.stepsPerSec > 0 ? ours.stepsPerSec / plain.stepsPerSec : null;
   vsPlain[name] = { link, ours, plain, ratio };
   console.log(`${name}: ${fixed(ours.stepsPerSec)} vs ${fixed(plain.stepsPerSec)} steps/s`);
@@ -155,7 +157,7 @@ for (const [name, link] of Object.entries(MODELS)) {
 // 2. Batch scaling of our trainer (dense GAN): samples/s should grow with the batch, no cliff.
 const batchScaling: Record<string, number> = {};
 for (const batch of [16, 32, 64, 128, 256]) {
-  batchScaling[batch] = (await speed(`model=gan&batch=${batch}`, [], WINDOW_S / 2)).samplesPerSec;
+  batchScaling[batch] = (await speed(`model=gan&batch=${batch}`, {}, WINDOW_S / 2)).samplesPerSec;
 }
 
 // 3. Memory: the tensor count of one dense GAN run at step 100 and at the end (should be flat).

@@ -7,7 +7,7 @@ import {
   type UploadSize,
 } from '../config/datasets.ts';
 import type { RunConfig } from '../config/schema.ts';
-import type { DataShape } from '../models/types.ts';
+import type { DataShape } from './shape.ts';
 import type { DigitSet } from './mnistFormat.ts';
 import { deriveSeed, mulberry32 } from './random.ts';
 import { generateShapes, SHAPE_SIZE } from './shapes.ts';

@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
-import { dropout } from './fusedLayers.ts';
+import { dropout } from '../kernels/fusedLayers.ts';
 import { activate, dense, hiddenStack, LayerSeeds } from './mlp.ts';
 import { flatSize, type DataShape } from './types.ts';
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { convDecoder, convGaussianEncoder, convPointEncoder } from './conv.ts';
 import { dense, hiddenStack, LayerSeeds } from './mlp.ts';

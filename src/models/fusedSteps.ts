@@ -1,13 +1,13 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
-import { densePlan, runDensePlan } from './fusedDense.ts';
+import { densePlan, runDensePlan } from '../kernels/fusedDense.ts';
 import {
   ganDiscriminatorTerms,
   ganMetricRow,
   klFused,
   reconstructionFused,
   reparameterizeFused,
-} from './fusedLosses.ts';
+} from '../kernels/fusedLosses.ts';
 import type { DataShape, StepContext } from './types.ts';
 
 // The GAN's and the dense VAE's training steps built from our WebGPU kernels (fusedDense.ts,

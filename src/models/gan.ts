@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { trainableVariables } from './encoderDecoder.ts';
 import {
@@ -8,7 +8,7 @@ import {
   gradientPenalty,
 } from './ganLosses.ts';
 import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
-import { withOurGradients } from './fusedLayers.ts';
+import { withOurGradients } from '../kernels/fusedLayers.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import {
   flatSize,

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 
 // The GAN objectives, from the discriminator's raw outputs d (logits, or critic scores for
 // WGAN) on real data (dReal) and on generated data (dFake). σ is the sigmoid, D(x) = σ(d).

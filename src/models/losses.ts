@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
+import { POINT_SIGMA } from '../kernels/fusedLosses.ts';
 
 // Loss terms of the VAE, per example (shape [batch]); callers take the batch mean.
 
@@ -41,12 +42,6 @@ export function reconstructionLoss(
   if (kind === 'bce') return bceWithLogits(x, logits);
   return tf.tidy(() => tf.squaredDifference(x, tf.sigmoid(logits)).sum(1) as tf.Tensor1D);
 }
-
-/**
- * Standard deviation of the decoder's Gaussian for 2-D points, p(x|z) = N(x; mean, s²·I), in
- * plane units: about the noise of the toy sets, so the VAE is asked for that much detail.
- */
-export const POINT_SIGMA = 0.1;
 
 /** −log N(x; mean, s²·I) up to a constant: Σ (x − mean)² / (2 s²), per example. */
 export function pointReconstructionLoss(x: tf.Tensor2D, mean: tf.Tensor2D): tf.Tensor1D {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import { MODELS } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import { digitTensor } from '../testing/digits.ts';
@@ -53,8 +53,8 @@ const CASES: [string, ModelId, Partial<RunConfig>][] = [
   // The seed's convolutional networks, trained here on 8×8 digits (see SMALL).
   ['convolutional VAE', 'vae', { arch: 'conv', batch: 8 }],
   ['convolutional autoencoder', 'ae', { arch: 'conv', batch: 8 }],
-  ['DCGAN', 'gan', { arch: 'conv', batch: 8 }],
-  ['DCGAN, WGAN-GP', 'gan', { arch: 'conv', batch: 8, loss: 'wgangp' }],
+  ['DCGAN', 'gan', { arch: 'conv', batch: 4 }],
+  ['DCGAN, WGAN-GP', 'gan', { arch: 'conv', batch: 4, loss: 'wgangp' }],
 ];
 
 describe.each(CASES)('%s', (_name, id, patch) => {
@@ -101,10 +101,10 @@ describe.each(CASES)('%s', (_name, id, patch) => {
 
   it('takes a learning-rate change mid-run: at rate 0 no weight moves', async () => {
     const model = BUILDERS[id](config, shape);
-    await trainRows(model, data(), config, 2); // optimiser state exists
+    await trainRows(model, data(), config, 1); // optimiser state exists
     model.setLearningRates({ ...config, lr: 0, dlr: 0 });
     const before = snapshotWeights(model);
-    await trainRows(model, data(), config, 2, 2);
+    await trainRows(model, data(), config, 2, 1);
     const after = snapshotWeights(model);
     after.forEach((w, i) => expect(w.values).toEqual(before[i]!.values));
     model.dispose();
@@ -114,7 +114,7 @@ describe.each(CASES)('%s', (_name, id, patch) => {
     const run = async (seed: number) => {
       const c = { ...config, seed };
       const model = BUILDERS[id](c, shape);
-      const rows = await trainRows(model, data(), c, 3);
+      const rows = await trainRows(model, data(), c, 2);
       model.dispose();
       return rows;
     };
@@ -128,7 +128,7 @@ describe.each(CASES)('%s', (_name, id, patch) => {
     const model = BUILDERS[id](config, shape);
     await trainRows(model, data(), config, 1); // optimisers create their slots on step 1
     const afterOne = tf.memory().numTensors;
-    await trainRows(model, data(), config, 5, 1);
+    await trainRows(model, data(), config, 2, 1);
     expect(tf.memory().numTensors).toBe(afterOne);
     model.dispose();
     expect(tf.memory().numTensors).toBe(start);

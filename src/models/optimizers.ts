@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
-import { FusedAdam } from './fusedAdam.ts';
+import { FusedAdam } from '../kernels/fusedAdam.ts';
 import type { BuildOptions } from './types.ts';
 
 /** Whether a model built now with these options trains with our WebGPU kernels. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import { BatchOrder } from '../data/random.ts';
 import { useCpuBackend } from '../testing/tfCpu.ts';
 import { stepContext } from './stepContext.ts';

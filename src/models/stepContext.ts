@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import type { BatchOrder } from '../data/random.ts';
 import { deriveSeed } from '../data/random.ts';
 import type { StepContext } from './types.ts';

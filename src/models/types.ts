@@ -1,6 +1,10 @@
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../tf/tfjs.ts';
 import type { MetricName } from '../config/models.ts';
 import type { RunConfig } from '../config/schema.ts';
+import type { DataShape } from '../data/shape.ts';
+
+export type { DataShape } from '../data/shape.ts';
+export { flatSize } from '../data/shape.ts';
 
 // What every model of the registry offers the training loop. Data always arrives as flat
 // images in [0, 1] ([batch, pixels]); a model that works in another range (a GAN's tanh
@@ -53,20 +57,9 @@ export interface GenerativeModel {
   dispose(): void;
 }
 
-/** The data's shape: images are height × width × channels; 2-D points are 1 × 2 × 1. */
-export interface DataShape {
-  /** Images live in [0, 1]; points anywhere in the plane, so models give them linear outputs. */
-  kind: 'image' | 'points';
-  height: number;
-  width: number;
-  channels: number;
-}
-
 /** The convolutional networks are for images; 2-D points always get the dense ones. */
 export const usesConv = (config: RunConfig, shape: DataShape): boolean =>
   config.arch === 'conv' && shape.kind === 'image';
-
-export const flatSize = (s: DataShape): number => s.height * s.width * s.channels;
 
 /** How a model is built to train. */
 export interface BuildOptions {

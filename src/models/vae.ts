@@ -1,9 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { buildDecoder, buildGaussianEncoder, trainableVariables } from './encoderDecoder.ts';
 import { decoderLoss, decoderOutput, klToStandardNormal } from './losses.ts';
 import { fusedVaeStep } from './fusedSteps.ts';
-import { withOurGradients } from './fusedLayers.ts';
+import { withOurGradients } from '../kernels/fusedLayers.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import type { BuildOptions, DataShape, GenerativeModel } from './types.ts';
 

@@ -1,5 +1,5 @@
 import type { RunStore } from './runStore.ts';
-import { toHash } from './url.ts';
+import { toHash } from '../config/link.ts';
 
 /** A drag writes the link once it has rested this long… */
 const REST_MS = 300;

@@ -1,4 +1,4 @@
-import type { WeightSnapshot } from '../worker/protocol.ts';
+import type { WeightSnapshot } from '../workers/messages.ts';
 import type { HistoryRows } from './lossHistory.ts';
 
 // Runs kept for a reload: per link (one slot each), the newest finite weight snapshot and the

@@ -1,48 +1,65 @@
 import { dataKind } from '../config/datasets.ts';
-import { MirrorClient } from '../worker/mirrorClient.ts';
-import type { FromWorker, LatentQuery, ToWorker } from '../worker/protocol.ts';
-import { Z_RANGE } from './explorer.ts';
+import { switches } from '../config/switches.ts';
+import { startLatentMirror, type LatentMirrorWorker } from '../clients/mirrorClient.ts';
+import type { FromWorker } from '../workers/train/protocol.ts';
+import type { LatentAnswer, LatentQuery } from '../workers/messages.ts';
+import type { AddressBar } from './addressBar.ts';
+import { resize, Z_RANGE, type ExplorerState } from './explorer.ts';
 import { LatentRequester } from './latentRequester.ts';
 import type { RunStore } from './runStore.ts';
 
-// Where the latent explorer's queries go. The latent mirror (latent.worker.ts) answers them
-// from a CPU copy of the weights, so a slider drag never waits for a training chunk; until it
-// holds the current run's weights (and for good if it fails, or with `?faults=no-mirror`),
-// the training worker answers between its chunks. Either way at most one query of each kind
-// is in flight (LatentRequester), and the answers land in the store as the worker's do.
+// The latent explorer's commands, and where its queries go. The latent mirror (workers/mirror)
+// answers them from a CPU copy of the weights, so a slider drag never waits for a training
+// chunk; until it holds the current run's weights (and for good if it fails, or with the
+// noMirror switch), the training worker answers between its chunks. Either way at most one
+// query of each kind is in flight (LatentRequester).
 
 /** Images in the explorer's grid (a side) and its interpolation strip. */
 const GRID_SIDE = 8;
 const STRIP_STEPS = 10;
 
-type LatentAnswer = Extract<FromWorker, { type: 'latent' }>;
-
 export class LatentRouter {
-  private readonly mirror: MirrorClient;
+  private readonly mirror: LatentMirrorWorker;
+  private mirrorOff = switches().noMirror;
   /** The mirror holds weights of the current run. */
   private mirrorCurrent = false;
-  private lastId = 0;
-  private readonly requester = new LatentRequester((query) => {
-    const id = ++this.lastId;
-    if (this.mirrorCurrent) this.mirror.send({ type: 'latent', id, query });
-    else this.toTrainer({ type: 'latent', id, query });
-    return id;
-  });
+  private readonly requester = new LatentRequester(
+    (query) =>
+      this.mirrorCurrent ? this.mirror.request({ type: 'latent', query }) : this.trainer(query),
+    (id, answer) => this.store.latentAnswered(id, answer),
+  );
 
   constructor(
     private readonly store: RunStore,
-    /** Sends to the training worker (whichever is current). */
-    private readonly toTrainer: (msg: ToWorker) => void,
-    /** The mirror's answers, handled as the training worker's. */
-    onAnswer: (msg: LatentAnswer) => void,
-    private mirrorOff: boolean,
+    private readonly link: AddressBar,
+    /** Asks the training worker (whichever is current). */
+    private readonly trainer: (query: LatentQuery) => Promise<LatentAnswer>,
   ) {
-    this.mirror = new MirrorClient(onAnswer, (message) => this.mirrorFailed(message));
+    this.mirror = startLatentMirror((e) => this.mirrorFailed(e.message));
   }
 
-  /** An answer arrived (from either worker): the next waiting query of its kind goes out. */
-  answered(msg: LatentAnswer): void {
-    this.requester.answered(msg.kind, msg.id);
+  /** The sliders moved: decode the new code now, and (latent > 2) the grid around it. */
+  setCode(z: number[]): void {
+    const explorer = { ...this.store.getSnapshot().explorer, z };
+    this.store.update({ explorer }, true);
+    this.refresh(z.length > 2 ? ['decode', 'grid'] : ['decode']);
+    this.link.writeSoon();
+  }
+
+  /** One dimension of the latent code moved (a slider). */
+  setCodeAt(index: number, value: number): void {
+    this.setCode(this.store.getSnapshot().explorer.z.map((old, k) => (k === index ? value : old)));
+  }
+
+  /** New interpolation ends or mode. */
+  setStrip(patch: Partial<Pick<ExplorerState, 'a' | 'b' | 'mode'>>): void {
+    this.store.update({ explorer: { ...this.store.getSnapshot().explorer, ...patch } }, true);
+    this.refresh(['interpolate']);
+  }
+
+  /** The model's latent size may have changed: the explorer's codes follow it. */
+  resize(latent: number): void {
+    this.store.update({ explorer: resize(this.store.getSnapshot().explorer, latent) }, true);
   }
 
   /** A new run: the mirror's weights are the old run's until its first snapshot. */
@@ -58,7 +75,7 @@ export class LatentRouter {
   /** The worker's copy of new weights goes on to the mirror (images only), and is shown. */
   snapshot({ forMirror, config, shape }: Extract<FromWorker, { type: 'snapshot' }>): void {
     if (this.mirrorOff || !forMirror) return;
-    this.mirror.send(
+    this.mirror.post(
       { type: 'weights', config, shape, snapshot: forMirror },
       forMirror.networks.map((n) => n.data),
     );
@@ -88,12 +105,11 @@ export class LatentRouter {
     }
   }
 
-  /** The mirror died: the training worker answers from now on; queries lost with it go again. */
+  /** The mirror died: the training worker answers from now on; lost queries go again. */
   private mirrorFailed(message: string): void {
     this.mirrorOff = true;
     this.mirrorCurrent = false;
     console.warn(`Latent mirror stopped (${message}); the training worker decodes instead.`);
-    this.requester.abandon();
     this.refresh();
   }
 }

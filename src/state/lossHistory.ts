@@ -1,4 +1,4 @@
-import type { MetricName } from '../worker/protocol.ts';
+import type { MetricName } from '../workers/train/protocol.ts';
 
 // Every loss value received, per metric, in growable typed arrays (a few bytes a step), plus a
 // down-sampled view for the chart so that drawing cost does not grow with the run's length.

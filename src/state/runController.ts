@@ -1,23 +1,23 @@
+import { assertNever } from '../bridge/protocol.ts';
+import { asInLink } from '../config/drawing.ts';
 import type { FieldKey } from '../config/fields.ts';
+import type { PanelId } from '../config/link.ts';
 import { defaultsFor, LIVE_FIELDS, withDataSet } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
-import { WorkerClient } from '../worker/client.ts';
-import type { FaultFlag, FromWorker, WeightSnapshot } from '../worker/protocol.ts';
-import type { RunStore } from './runStore.ts';
-import type { PanelId } from './url.ts';
+import type { FromWorker } from '../workers/train/protocol.ts';
 import { AddressBar } from './addressBar.ts';
-import { resize, type ExplorerState } from './explorer.ts';
-import { LatentRouter } from './latentRouter.ts';
 import { afterPaint } from './afterPaint.ts';
-import { asInLink } from '../config/drawing.ts';
-import { UploadDecoding } from './uploadDecoding.ts';
+import { LatentRouter } from './latentRouter.ts';
+import { ModelCommands } from './modelCommands.ts';
 import { RunKeeper } from './runKeeper.ts';
-import type { HistoryRows } from './lossHistory.ts';
-import { downloadAll } from '../ui/download.ts';
+import type { RunStore } from './runStore.ts';
+import { TrainerConnection } from './trainerConnection.ts';
+import { UploadDecoding } from './uploadDecoding.ts';
 
-// What the page's controls do: typed commands to the worker, and the link kept in step with
-// the config. The worker's replies flow back into the store; a crashed worker becomes a
-// message on the page, never a blank one.
+// What the page's controls do, by job: the run itself and its setup (here: typed commands to
+// the worker, the link kept in step with the config), the worker and the way back when it
+// fails (`worker`), the model's files (`models`), the latent explorer (`explorer`). The
+// worker's messages flow into the store, then to whichever part acts on them.
 
 /** Fields kept when the person switches model: the run's, not the model's. */
 const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = [
@@ -34,11 +34,9 @@ const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = [
 ];
 
 export class RunController {
-  private client!: WorkerClient;
-  /** The newest weights the worker sent: the way back after a crash, a lost device, a NaN. */
-  private snapshot: WeightSnapshot | null = null;
-  /** Where latent queries go: the latent mirror, or this worker until the mirror is ready. */
-  private readonly latent: LatentRouter;
+  readonly worker: TrainerConnection;
+  readonly models: ModelCommands;
+  readonly explorer: LatentRouter;
   /** The link in the address bar. */
   private readonly link: AddressBar;
   /** The person's own images, decoded. */
@@ -46,222 +44,107 @@ export class RunController {
   /** The run kept for a reload, and the one offered from an earlier visit. */
   private readonly kept: RunKeeper;
   private offered = false;
-  /** A resumed run's chart history, put back when the worker begins the resumed run. */
-  private resumedHistory: HistoryRows | null = null;
 
   constructor(
     private readonly store: RunStore,
-    private readonly dataUrl: string,
+    dataUrl: string,
     /** `autoplay=1` in the link: start once the page is ready. */
     private autoplay = false,
-    /** Test-only faults from `?faults=` (empty in normal use). */
-    private readonly faults: FaultFlag[] = [],
   ) {
     this.link = new AddressBar(store);
     this.upload = new UploadDecoding(store);
     this.kept = new RunKeeper(store);
-    this.latent = new LatentRouter(
-      store,
-      (msg) => this.client.send(msg),
-      (msg) => this.receive(msg),
-      faults.includes('no-mirror'),
+    this.worker = new TrainerConnection(store, dataUrl, this.upload, this.kept, (msg) =>
+      this.receive(msg),
     );
-    this.startWorker();
+    this.models = new ModelCommands(store, this.worker, this.link);
+    this.explorer = new LatentRouter(store, this.link, (query) => this.worker.latent(query));
   }
 
-  /** A fresh training worker, told the data it needs and the current setup. */
-  private startWorker(): void {
-    this.client = new WorkerClient(
-      (msg) => this.receive(msg),
-      (message) => this.crashed(message),
-    );
-    const { config, drawn, upload } = this.store.getSnapshot();
-    this.client.send({ type: 'drawn', points: drawn.slice() });
-    const d = this.upload.decoded;
-    if (d && upload.phase === 'ready' && upload.inUse) {
-      this.client.send({ type: 'upload', size: d.size, count: d.count, pixels: d.pixels.slice() });
-    }
-    this.client.send({ type: 'init', config, dataUrl: this.dataUrl, faults: this.faults });
-  }
-
-  /** Runs begun by the worker: a snapshot of an earlier one is not sent on. */
-  private runs = 0;
-
+  /** Every message of the training worker: the store first, then the part that acts on it. */
   private receive(msg: FromWorker): void {
-    const store = this.store;
-    store.receive(msg);
+    this.store.receive(msg);
     switch (msg.type) {
-      case 'latent':
-        this.latent.answered(msg);
-        break;
       case 'images':
-        this.latent.picturesArrived();
-        break;
+        return this.explorer.picturesArrived();
       case 'restored':
-        this.link.write();
-        break;
-      case 'status': {
-        // A training chunk's last post: where the device shares the CPU, the worker waits for
-        // this answer before its next chunk, so the page draws on idle cores (pagePacer.ts).
-        const ticket = msg.paintTicket;
-        if (ticket !== null) afterPaint(() => this.client.send({ type: 'painted', ticket }));
-        break;
-      }
+        return this.link.write();
+      case 'status':
+        return this.worker.statusArrived(msg.paintTicket);
       case 'snapshot': {
-        this.snapshot = msg.snapshot;
-        this.kept.snapshot(msg.snapshot);
+        this.worker.snapshotArrived(msg.snapshot);
         // The mirror decodes the explorer's images with these weights on the CPU: once this
-        // chunk is painted, so that the page's redraw does not compete with it (pagePacer.ts).
-        const run = this.runs;
+        // chunk is painted, so that the page's redraw does not compete with it.
+        const run = this.worker.run;
         afterPaint(() => {
-          if (run === this.runs) this.latent.snapshot(msg); // not a run reset since
+          if (run === this.worker.run) this.explorer.snapshot(msg); // no new run since
         });
-        break;
+        return;
       }
       case 'reset':
-        this.runs++;
-        if (this.resumedHistory && msg.keepUpTo !== null) {
-          // The store has just cut its own history at the step: the kept one replaces it.
-          store.history.load(this.resumedHistory);
-          store.history.truncateAfter(msg.keepUpTo);
-          store.update({ lossVersion: store.getSnapshot().lossVersion + 1 });
-        }
-        this.resumedHistory = null;
-        // A new run: the old run's weights are no way back for it, nor the mirror's to decode.
-        if (msg.keepUpTo === null) this.snapshot = null;
-        this.latent.newRun();
-        break;
+        this.worker.runBegan(msg.keepUpTo);
+        return this.explorer.newRun();
       case 'deviceLost':
         // The worker's tensors died with the device: a fresh worker (a fresh device, or the
         // next backend) goes on from the snapshot, training if it was.
-        this.restart(true);
-        break;
+        return this.worker.restart(true);
       case 'exported':
-        void downloadAll(msg.files);
-        store.update({
-          models: {
-            ...store.getSnapshot().models,
-            busy: false,
-            note: { text: `Downloaded ${msg.files.map((f) => f.name).join(', ')}.`, ok: true },
-          },
-        });
-        break;
+        return this.models.exported(msg.files);
       case 'ready':
-        this.client.send({ type: 'models', action: 'list' });
+        this.worker.post({ type: 'models', action: 'list' });
         if (!this.offered) void this.kept.offer();
         this.offered = true;
-        if (this.autoplay && store.getSnapshot().error === null) this.start();
+        if (this.autoplay && this.store.getSnapshot().error === null) this.start();
         this.autoplay = false;
-        break;
+        return;
+      case 'backend':
+      case 'progress':
+      case 'data':
+      case 'plane':
+      case 'metrics':
+      case 'estimate':
+      case 'quality':
+      case 'evaluation':
+      case 'models':
+      case 'error':
+        return; // the store's alone
       default:
-        break;
+        return assertNever(msg);
     }
   }
 
-  private crashed(message: string): void {
-    const at = this.snapshot?.step ? ` and the weights of step ${this.snapshot.step}` : '';
-    this.store.update({
-      phase: 'failed',
-      running: false,
-      progress: null,
-      errorKind: 'crashed',
-      error: `The training worker crashed: ${message}. Restart brings back the setup${at}.`,
-    });
+  start(): void {
+    this.store.update({ error: null, errorKind: null });
+    this.worker.post({ type: 'start' });
   }
 
-  /**
-   * A new worker with the current setup and the last snapshot (training resumes when `resume`).
-   * The chart keeps its history up to the snapshot's step.
-   */
-  restart(resume = false): void {
-    const crashed = this.store.getSnapshot().errorKind === 'crashed';
-    this.client.terminate();
-    const from = this.snapshot ? `from step ${this.snapshot.step}` : 'from the start';
-    this.store.update(
-      {
-        phase: 'preparing',
-        running: false,
-        progress: null,
-        error: null,
-        errorKind: null,
-        ...(crashed ? { recovery: `Restarted the worker after its crash, ${from}.` } : {}),
-      },
-      true,
-    );
-    this.startWorker();
-    // The worker runs commands in order: these wait for its init.
-    if (this.snapshot) this.client.send({ type: 'restoreSnapshot', snapshot: this.snapshot });
-    if (resume) this.client.send({ type: 'start' });
+  pause(): void {
+    this.worker.post({ type: 'pause' });
   }
 
-  /** Back to the last good weights in this worker (after a NaN), optionally more gently. */
+  step(): void {
+    this.store.update({ error: null });
+    this.worker.post({ type: 'step' });
+  }
+
+  reset(): void {
+    this.store.resetAsked();
+    this.worker.post({ type: 'reset', config: this.store.getSnapshot().config });
+  }
+
+  /** Back to the last good weights (after a NaN), optionally with learning rates ÷ 10. */
   restoreSnapshot(lowerLearningRate = false): void {
     if (lowerLearningRate) {
       const c = this.store.getSnapshot().config;
       const gentler = { ...c, lr: Math.max(1e-6, c.lr / 10), dlr: Math.max(1e-6, c.dlr / 10) };
       this.apply(gentler, true);
     }
-    if (this.snapshot) this.client.send({ type: 'restoreSnapshot', snapshot: this.snapshot });
-    else this.reset();
-  }
-
-  /** Takes up the run kept from an earlier visit: its weights, step and chart. */
-  resumeKept(): void {
-    const run = this.kept.takeOffer();
-    if (!run) return;
-    this.snapshot = run.snapshot;
-    this.resumedHistory = run.history;
-    this.client.send({ type: 'restoreSnapshot', snapshot: run.snapshot });
+    if (!this.worker.restoreSnapshot()) this.reset();
   }
 
   /** Sets the kept run aside, and drops it. */
   startOver(): void {
     void this.kept.forget();
-  }
-
-  /** Test-only triggers (see `?faults=`). */
-  fault(kind: 'lose-device' | 'crash'): void {
-    this.client.send({ type: 'fault', kind });
-  }
-
-  start(): void {
-    this.store.update({ error: null, errorKind: null });
-    this.client.send({ type: 'start' });
-  }
-
-  pause(): void {
-    this.client.send({ type: 'pause' });
-  }
-
-  step(): void {
-    this.store.update({ error: null });
-    this.client.send({ type: 'step' });
-  }
-
-  /** The sliders moved: decode the new code now, and (latent > 2) the grid around it. */
-  setLatent(z: number[]): void {
-    const explorer = { ...this.store.getSnapshot().explorer, z };
-    this.store.update({ explorer }, true);
-    this.latent.refresh(z.length > 2 ? ['decode', 'grid'] : ['decode']);
-    this.link.writeSoon();
-  }
-
-  /** One dimension of the latent code moved (a slider). */
-  setLatentAt(index: number, value: number): void {
-    this.setLatent(
-      this.store.getSnapshot().explorer.z.map((old, k) => (k === index ? value : old)),
-    );
-  }
-
-  /** New interpolation ends or mode. */
-  setStrip(patch: Partial<Pick<ExplorerState, 'a' | 'b' | 'mode'>>): void {
-    this.store.update({ explorer: { ...this.store.getSnapshot().explorer, ...patch } }, true);
-    this.latent.refresh(['interpolate']);
-  }
-
-  reset(): void {
-    this.store.resetAsked();
-    this.client.send({ type: 'reset', config: this.store.getSnapshot().config });
   }
 
   /** A control changed: learning rates and the like apply at once, the rest restarts the run. */
@@ -291,7 +174,7 @@ export class RunController {
   setDrawn(drawn: Float32Array): void {
     const points = asInLink(drawn);
     this.store.update({ drawn: points }, true);
-    this.client.send({ type: 'drawn', points: points.slice() });
+    this.worker.post({ type: 'drawn', points: points.slice() });
     const { config } = this.store.getSnapshot();
     if (config.data === 'drawn') this.apply(config, false);
     else this.link.write(config);
@@ -303,11 +186,11 @@ export class RunController {
   }
 
   /** Trains on the decoded images from now on. */
-  useUpload(): void {
+  trainOnUpload(): void {
     const d = this.upload.decoded;
     const state = this.store.getSnapshot().upload;
     if (!d || state.phase !== 'ready' || d.count < 2) return;
-    this.client.send({ type: 'upload', size: d.size, count: d.count, pixels: d.pixels.slice() });
+    this.worker.post({ type: 'upload', size: d.size, count: d.count, pixels: d.pixels.slice() });
     this.store.update({ upload: { ...state, inUse: true } });
     const config = { ...this.store.getSnapshot().config, data: 'upload' as const, usize: d.size };
     this.apply(config, false);
@@ -334,51 +217,14 @@ export class RunController {
     if (!open) closed.push(id);
     this.store.update({ closed }, true);
     this.link.write();
-    if (id === 'explorer' && open) this.latent.refresh();
-  }
-
-  private modelsBusy(): void {
-    this.store.update({ models: { ...this.store.getSnapshot().models, busy: true, note: null } });
-  }
-
-  /** Saves the model to the browser (IndexedDB), with the link and the step. */
-  saveCheckpoint(): void {
-    this.modelsBusy();
-    this.client.send({ type: 'models', action: 'save', hash: this.link.hash() });
-  }
-
-  restoreCheckpoint(id: string): void {
-    this.modelsBusy();
-    this.client.send({ type: 'models', action: 'restore', id });
-  }
-
-  deleteCheckpoint(id: string): void {
-    this.modelsBusy();
-    this.client.send({ type: 'models', action: 'delete', id });
-  }
-
-  /** Downloads the networks in tfjs's layers format. */
-  exportModel(): void {
-    this.modelsBusy();
-    this.client.send({ type: 'export', hash: this.link.hash() });
-  }
-
-  /** Loads model files the person chose (model.json files and their weights). */
-  async importModel(files: readonly File[]): Promise<void> {
-    this.modelsBusy();
-    const named = await Promise.all(
-      files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
-    this.client.send(
-      { type: 'import', files: named },
-      named.map((f) => f.bytes.buffer),
-    );
+    if (id === 'explorer' && open) this.explorer.refresh();
   }
 
   private apply(config: RunConfig, live: boolean): void {
     const before = this.store.getSnapshot();
     const backendChanged = config.backend !== before.config.backend;
-    this.store.update({ config, explorer: resize(before.explorer, config.latent) }, true);
+    this.store.update({ config }, true);
+    this.explorer.resize(config.latent);
     this.link.write(config);
     if (backendChanged) {
       // tfjs picks its backend once per worker: a new backend means a fresh page.
@@ -386,12 +232,12 @@ export class RunController {
       return;
     }
     if (live) {
-      this.client.send({ type: 'update', config });
+      this.worker.post({ type: 'update', config });
       return;
     }
     // A new architecture or loss: start over with it, and keep training if it was.
     this.store.resetAsked();
-    this.client.send({ type: 'reset', config });
-    if (before.running) this.client.send({ type: 'start' });
+    this.worker.post({ type: 'reset', config });
+    if (before.running) this.worker.post({ type: 'start' });
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultsFor } from '../config/models.ts';
-import type { WeightSnapshot } from '../worker/protocol.ts';
+import type { WeightSnapshot } from '../workers/messages.ts';
 import type { KeptRun, KeptRunStore } from './keptRuns.ts';
 import { KEEP_EVERY_MS, RunKeeper } from './runKeeper.ts';
 import { RunStore } from './runStore.ts';

@@ -1,7 +1,7 @@
-import type { WeightSnapshot } from '../worker/protocol.ts';
+import type { WeightSnapshot } from '../workers/messages.ts';
 import { indexedDbKeptRuns, type KeptRun, type KeptRunStore } from './keptRuns.ts';
 import type { RunStore } from './runStore.ts';
-import { toHash } from './url.ts';
+import { toHash } from '../config/link.ts';
 
 // Nothing lost on a reload: while a run trains, its newest snapshot and chart history are kept
 // per link (keptRuns.ts), written after the page has them, at most every KEEP_EVERY_MS; on

@@ -1,19 +1,22 @@
 import type { RunConfig } from '../config/schema.ts';
-import {
-  assertNever,
-  type BackendInfo,
-  type DataInfo,
-  type DigitQuality,
-  type PlaneView,
-  type FromWorker,
-  type LatentQuery,
-  type PrepareStage,
-  type RgbaImage,
-  type SavedModelMeta,
-  type StepEstimate,
-} from '../worker/protocol.ts';
-import type { GpuCalls } from '../worker/gpuCallCounter.ts';
-import { parseLink, type PanelId } from './url.ts';
+import { assertNever } from '../bridge/protocol.ts';
+import type {
+  DataInfo,
+  PlaneView,
+  FromWorker,
+  PrepareStage,
+  StepEstimate,
+} from '../workers/train/protocol.ts';
+import type {
+  BackendInfo,
+  DigitQuality,
+  LatentAnswer,
+  LatentQuery,
+  RgbaImage,
+  SavedModelMeta,
+} from '../workers/messages.ts';
+import type { GpuCalls } from '../workers/train/gpuCallCounter.ts';
+import { parseLink, type PanelId } from '../config/link.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
 import type { UploadSize } from '../config/datasets.ts';
@@ -24,13 +27,8 @@ import type { SkippedFile } from '../data/imageFiles.ts';
 
 export type Phase = 'preparing' | 'ready' | 'failed';
 
-export interface LatentAnswer {
-  id: number;
-  /** The training step whose weights decoded it. */
-  step: number;
-  image: RgbaImage | null;
-  error: string | null;
-}
+/** A latent query's answer, numbered in the order the queries went out. */
+export type ShownLatent = Omit<LatentAnswer, 'kind'> & { id: number };
 
 export type UploadState =
   | { phase: 'empty' }
@@ -94,7 +92,7 @@ export interface RunSnapshot {
   /** MNIST: the newest digit quality measurement (Fréchet distance, class histograms). */
   quality: { step: number; quality: DigitQuality } | null;
   /** The newest answer to each kind of latent query (the explorer's images). */
-  latent: Partial<Record<LatentQuery['kind'], LatentAnswer>>;
+  latent: Partial<Record<LatentQuery['kind'], ShownLatent>>;
   /** The points of the draw-your-own data set (the link's, or a starting drawing). */
   drawn: Float32Array;
   /** The latent explorer's sliders and interpolation ends. */
@@ -241,6 +239,13 @@ export class RunStore {
     }, wait);
   }
 
+  /** A latent query's answer: shown unless a newer query's answer already is. */
+  latentAnswered(id: number, { kind, step, image, error }: LatentAnswer): void {
+    const old = this.snap.latent[kind];
+    if (old && id < old.id) return;
+    this.update({ latent: { ...this.snap.latent, [kind]: { id, step, image, error } } });
+  }
+
   receive(msg: FromWorker): void {
     switch (msg.type) {
       case 'backend':
@@ -328,13 +333,6 @@ export class RunStore {
               ? `Training goes on from step ${at}, the last snapshot, on a fresh device.`
               : 'The page starts again on a fresh device.'),
         });
-      }
-      case 'latent': {
-        // Answers can only come back in order, but a stale one is still dropped.
-        const { id, kind, step, image, error } = msg;
-        const old = this.snap.latent[kind];
-        if (old && id < old.id) return;
-        return this.update({ latent: { ...this.snap.latent, [kind]: { id, step, image, error } } });
       }
       case 'models':
         return this.update({ models: { list: msg.list, note: msg.note, busy: false } });

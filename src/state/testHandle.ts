@@ -1,6 +1,7 @@
 import type { BackendName } from '../config/schema.ts';
-import type { ParityResult, ParityRow } from '../worker/parityProtocol.ts';
-import type { DigitQuality, MetricName } from '../worker/protocol.ts';
+import type { ParityResult, ParityRow } from '../workers/parity/protocol.ts';
+import type { MetricName } from '../workers/train/protocol.ts';
+import type { DigitQuality } from '../workers/messages.ts';
 import type { LossHistory } from './lossHistory.ts';
 import type { RunStore } from './runStore.ts';
 
@@ -75,7 +76,7 @@ export interface PlaygroundHandle {
   kept(): { step: number | null; note: string | null; offer: number | null };
   /**
    * Trains each setup twice in a worker of its own, with our fused WebGPU kernels and with
-   * tfjs's ops, and says how far apart they came out (src/worker/kernelParity.ts). Leaves the
+   * tfjs's ops, and says how far apart they came out (src/workers/parity/kernelParity.ts). Leaves the
    * run alone; the worker is loaded only when this is called.
    */
   kernelParity(rows: ParityRow[]): Promise<ParityResult[]>;
@@ -171,7 +172,7 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
       return { ...s.kept, offer: s.resumeOffer?.step ?? null };
     },
     kernelParity: async (rows: ParityRow[]) =>
-      (await import('../worker/parityClient.ts')).checkKernelParity(rows),
+      (await import('../clients/parityClient.ts')).checkKernelParity(rows),
   });
 }
 

@@ -1,10 +1,11 @@
 import { summarise } from '../data/imageFiles.ts';
-import type { DecodedImages } from '../worker/decodeProtocol.ts';
-import { DecodeReplaced, ImageDecoder } from '../worker/decoderClient.ts';
+import type { DecodedImages } from '../workers/decoder/protocol.ts';
+import { Cancelled } from '../bridge/protocol.ts';
+import { ImageDecoder } from '../clients/decoderClient.ts';
 import type { RunStore } from './runStore.ts';
 
 /**
- * The person's own images: their files decoded off the main thread (imageDecoder.worker.ts)
+ * The person's own images: their files decoded off the main thread (workers/decoder)
  * into a preview, a count and the pixels, with the progress and any failure in the store's
  * `upload`. The files are kept, to decode again at another size.
  */
@@ -51,7 +52,7 @@ export class UploadDecoding {
         },
       });
     } catch (e) {
-      if (e instanceof DecodeReplaced) return;
+      if (e instanceof Cancelled) return; // a newer selection replaced it
       this.store.update({
         upload: {
           phase: 'failed',

@@ -1,7 +1,7 @@
 import { defaultsFor } from '../config/models.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { buildHostData, type CustomData } from '../data/hostData.ts';
-import { toDevice, type DeviceData } from '../worker/deviceData.ts';
+import { toDevice, type DeviceData } from '../workers/train/deviceData.ts';
 import { loadPackedDigits } from './digits.ts';
 
 /** A data set on the (test) device, built as the worker builds it. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import { gunzipSync } from 'node:zlib';
 import { parseDigitSet, type DigitSet } from '../data/mnistFormat.ts';
 

@@ -1,5 +1,5 @@
-import type * as tf from '@tensorflow/tfjs';
-import type { ArtifactStore } from '../worker/checkpoints.ts';
+import type * as tf from '../tf/tfjs.ts';
+import type { ArtifactStore } from '../workers/train/checkpoints.ts';
 
 /** An in-memory stand-in for IndexedDB; `failAfter` makes the n-th save on throw (quota). */
 export class MemoryStore implements ArtifactStore {

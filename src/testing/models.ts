@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
 import { defaultsFor } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import { BatchOrder, deriveSeed } from '../data/random.ts';

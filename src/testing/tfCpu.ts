@@ -1,8 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tfjs.ts';
+import { cpuTfjs } from '../tf/cpu.ts';
 
 // Unit tests run tfjs on its pure-JS CPU backend in Node.
 export async function useCpuBackend(): Promise<typeof tf> {
-  await tf.setBackend('cpu');
-  await tf.ready();
+  await cpuTfjs();
   return tf;
 }

@@ -7,7 +7,7 @@ function ErrorActions({ snap, controller }: { snap: RunSnapshot; controller: Run
   const at = snap.snapshotStep;
   if (snap.errorKind === 'crashed') {
     return (
-      <button type="button" onClick={() => controller.restart()}>
+      <button type="button" onClick={() => controller.worker.restart()}>
         Restart
       </button>
     );
@@ -51,7 +51,7 @@ export function Banners({ snap, controller }: { snap: RunSnapshot; controller: R
           This link's run was kept at step {snap.resumeOffer.step} (
           {new Date(snap.resumeOffer.savedAt).toLocaleString()}).
           <div className="button-row banner-actions">
-            <button type="button" onClick={() => controller.resumeKept()}>
+            <button type="button" onClick={() => controller.worker.resumeKept()}>
               Resume at step {snap.resumeOffer.step}
             </button>
             <button type="button" onClick={() => controller.startOver()}>

@@ -1,6 +1,6 @@
 import type { FieldKey } from '../config/fields.ts';
 import type { RunController } from '../state/runController.ts';
-import type { StepEstimate } from '../worker/protocol.ts';
+import type { StepEstimate } from '../workers/train/protocol.ts';
 
 /** A step longer than this gets the banner. */
 export const SLOW_STEP_S = 10;

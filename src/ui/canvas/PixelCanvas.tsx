@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { RgbaImage } from '../../worker/protocol.ts';
+import type { RgbaImage } from '../../workers/messages.ts';
 
 /**
  * Draws an RGBA buffer from the worker with putImageData on a 2-D canvas, scaled up crisply

@@ -3,7 +3,7 @@ import type { Family } from '../../config/models.ts';
 import type { RunSnapshot } from '../../state/runStore.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { imageToPng } from './pngExport.ts';
-import { downloadBlob } from '../download.ts';
+import { downloadBlob } from '../../state/download.ts';
 
 async function downloadSamples(images: NonNullable<RunSnapshot['images']>): Promise<void> {
   downloadBlob(`samples-step${images.step}.png`, await imageToPng(images.samples, 2));

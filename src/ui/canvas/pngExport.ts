@@ -1,4 +1,4 @@
-import type { RgbaImage } from '../../worker/protocol.ts';
+import type { RgbaImage } from '../../workers/messages.ts';
 
 /** The image as a PNG, each pixel a scale × scale block (no smoothing). */
 export function imageToPng(image: RgbaImage, scale: number): Promise<Blob> {

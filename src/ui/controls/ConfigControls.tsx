@@ -66,7 +66,7 @@ export const ConfigControls = memo(function ConfigControls({
         onChange={onChange}
         onDrawn={(p) => controller.setDrawn(p)}
         onFiles={(f) => void controller.decodeUpload(f)}
-        onUseUpload={() => controller.useUpload()}
+        onUseUpload={() => controller.trainOnUpload()}
       />
       <div className="field-grid">
         {info.params

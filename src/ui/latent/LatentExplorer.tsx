@@ -28,7 +28,10 @@ export function LatentExplorer({
   const family = MODELS[config.model].family;
   // One callback for the whole run, so a slider whose value did not change is not rendered
   // again when another moves.
-  const set = useCallback((i: number, v: number) => controller.setLatentAt(i, v), [controller]);
+  const set = useCallback(
+    (i: number, v: number) => controller.explorer.setCodeAt(i, v),
+    [controller],
+  );
   const decoded = latent.decode;
   return (
     <div className="explorer">
@@ -36,11 +39,13 @@ export function LatentExplorer({
         <div className="button-row">
           <button
             type="button"
-            onClick={() => controller.setLatent(randomCode(z.length, config.seed, draws.current++))}
+            onClick={() =>
+              controller.explorer.setCode(randomCode(z.length, config.seed, draws.current++))
+            }
           >
             Random z
           </button>
-          <button type="button" onClick={() => controller.setLatent(z.map(() => 0))}>
+          <button type="button" onClick={() => controller.explorer.setCode(z.map(() => 0))}>
             Zero
           </button>
         </div>
@@ -67,7 +72,7 @@ export function LatentExplorer({
             z0={z[0] ?? 0}
             z1={z[1] ?? 0}
             onMove={(z0, z1) =>
-              controller.setLatent(z.map((old, k) => (k === 0 ? z0 : k === 1 ? z1 : old)))
+              controller.explorer.setCode(z.map((old, k) => (k === 0 ? z0 : k === 1 ? z1 : old)))
             }
           />
           <figcaption>
@@ -78,16 +83,16 @@ export function LatentExplorer({
       </div>
       <div className="explorer-strip">
         <div className="button-row">
-          <button type="button" onClick={() => controller.setStrip({ a: [...z] })}>
+          <button type="button" onClick={() => controller.explorer.setStrip({ a: [...z] })}>
             From ← z
           </button>
-          <button type="button" onClick={() => controller.setStrip({ b: [...z] })}>
+          <button type="button" onClick={() => controller.explorer.setStrip({ b: [...z] })}>
             To ← z
           </button>
           <button
             type="button"
             onClick={() =>
-              controller.setStrip({
+              controller.explorer.setStrip({
                 a: randomCode(z.length, config.seed, draws.current++),
                 b: randomCode(z.length, config.seed, draws.current++),
               })
@@ -100,7 +105,7 @@ export function LatentExplorer({
               type="checkbox"
               checked={mode === 'spherical'}
               onChange={(e) =>
-                controller.setStrip({ mode: e.target.checked ? 'spherical' : 'linear' })
+                controller.explorer.setStrip({ mode: e.target.checked ? 'spherical' : 'linear' })
               }
             />
             Spherical (slerp)

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
 import { Z_RANGE } from '../../state/explorer.ts';
-import type { RgbaImage } from '../../worker/protocol.ts';
+import type { RgbaImage } from '../../workers/messages.ts';
 
 const SIZE = 240;
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { PRESETS } from '../../config/presets.ts';
-import { toHash } from '../../state/url.ts';
+import { toHash } from '../../config/link.ts';
 
 /** The demos: plain links that open the setup and start training (autoplay=1). */
 export const PresetGallery = memo(function PresetGallery() {

@@ -3,8 +3,8 @@ import { DATA_SET_LABELS } from '../../config/datasets.ts';
 import { MODELS } from '../../config/models.ts';
 import type { RunController } from '../../state/runController.ts';
 import type { ModelsState } from '../../state/runStore.ts';
-import { parseLink } from '../../state/url.ts';
-import type { SavedModelMeta } from '../../worker/protocol.ts';
+import { parseLink } from '../../config/link.ts';
+import type { SavedModelMeta } from '../../workers/messages.ts';
 
 function describeSaved(m: SavedModelMeta): string {
   const { config } = parseLink('', m.hash);
@@ -29,10 +29,10 @@ export const ModelStorage = memo(function ModelStorage({
     <div className="model-storage">
       <h3>Keep your model</h3>
       <div className="button-row">
-        <button type="button" onClick={() => controller.saveCheckpoint()} disabled={disabled}>
+        <button type="button" onClick={() => controller.models.save()} disabled={disabled}>
           Save in this browser
         </button>
-        <button type="button" onClick={() => controller.exportModel()} disabled={disabled}>
+        <button type="button" onClick={() => controller.models.export()} disabled={disabled}>
           Download model files
         </button>
         <button type="button" onClick={() => input.current?.click()} disabled={disabled}>
@@ -49,7 +49,7 @@ export const ModelStorage = memo(function ModelStorage({
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            if (files.length) void controller.importModel(files);
+            if (files.length) void controller.models.import(files);
           }}
         />
       </div>
@@ -73,14 +73,14 @@ export const ModelStorage = memo(function ModelStorage({
               <span className="checkpoint-label">{describeSaved(m)}</span>
               <button
                 type="button"
-                onClick={() => controller.restoreCheckpoint(m.id)}
+                onClick={() => controller.models.restore(m.id)}
                 disabled={disabled}
               >
                 Restore
               </button>
               <button
                 type="button"
-                onClick={() => controller.deleteCheckpoint(m.id)}
+                onClick={() => controller.models.delete(m.id)}
                 disabled={disabled}
                 aria-label={`Delete the checkpoint of step ${m.step}`}
               >

@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
-import type { PlaneView as PlaneData } from '../../worker/protocol.ts';
+import type { PlaneView as PlaneData } from '../../workers/train/protocol.ts';
 import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
 import {
   drawCodes,

@@ -1,4 +1,4 @@
-import type { PlaneView } from '../../worker/protocol.ts';
+import type { PlaneView } from '../../workers/train/protocol.ts';
 import { ARROW_COLOR, FAKE_COLOR, MANIFOLD_COLOR, REAL_COLOR, rgb } from '../colors.ts';
 
 // Drawing the 2-D view on a canvas, layer by layer (GAN Lab's picture, in 2-D canvas calls).

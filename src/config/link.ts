@@ -1,0 +1,152 @@
+import { FIELDS, FIELD_KEYS, parseFieldValue, type FieldKey } from './fields.ts';
+import { defaultsFor } from './models.ts';
+import type { RunConfig } from './schema.ts';
+import { decodePoints, encodePoints } from './drawing.ts';
+
+// Config <-> link. The hash (`#model=gan&lr=0.001`) carries the setup; the query string is read
+// too (`?backend=cpu`), the hash winning. Parsing never throws: unknown keys are ignored and a
+// bad value falls back to its default, each listed in `ignored` for a notice on the page.
+
+export interface ParsedLink {
+  config: RunConfig;
+  /** Human-readable notes on what was ignored, e.g. `lr: "abc" is not a number in 1e-6…1`. */
+  ignored: string[];
+  /** Drawn points from `pts=` (draw-your-own data), or null when the link has none. */
+  drawn: Float32Array | null;
+  /** The latent explorer's position from `z=` (comma-separated), or null when none. */
+  z: number[] | null;
+  /** `autoplay=1`: start training as soon as the page is ready. */
+  autoplay: boolean;
+  /** Folded panels from `closed=` (comma-separated). */
+  closed: PanelId[];
+}
+
+/** Panels a person can fold away: the explanation and the latent explorer. */
+export const PANELS = ['how', 'explorer'] as const;
+export type PanelId = (typeof PANELS)[number];
+
+/** What the link carries besides the field table. */
+export interface LinkExtras {
+  drawn?: Float32Array | null;
+  z?: readonly number[] | null;
+  closed?: readonly PanelId[];
+  /** Adds `autoplay=1` (the demo links). */
+  autoplay?: boolean;
+}
+
+/** Latent coordinates in the link: at most 64, each within ±Z_LIMIT. */
+export const Z_LIMIT = 5;
+
+function parseZ(text: string): number[] | null {
+  if (text.length > 64 * 8) return null;
+  const parts = text.split(',');
+  if (parts.length > 64) return null;
+  const z = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  return z.every((v) => Number.isFinite(v) && Math.abs(v) <= Z_LIMIT) ? z : null;
+}
+
+/** z rounded to 2 decimals, as the link writes it. */
+export const formatZ = (z: readonly number[]) =>
+  z.map((v) => String(Math.round(v * 100) / 100)).join(',');
+
+const MAX_SHOWN = 64;
+
+function describe(text: string): string {
+  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+  return JSON.stringify(shown);
+}
+
+function safeParams(text: string): URLSearchParams {
+  try {
+    return new URLSearchParams(text.replace(/^[#?]/, ''));
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+const isKey = (k: string): k is FieldKey => Object.prototype.hasOwnProperty.call(FIELDS, k);
+
+export function parseLink(search: string, hash: string): ParsedLink {
+  const ignored: string[] = [];
+  const values = new Map<FieldKey, string>();
+  let pts: string | null = null;
+  let zText: string | null = null;
+  let autoplay: string | null = null;
+  let closedText: string | null = null;
+  for (const params of [safeParams(search), safeParams(hash)]) {
+    for (const [k, v] of params) {
+      if (isKey(k)) values.set(k, v);
+      else if (k === 'pts') pts = v;
+      else if (k === 'z') zText = v;
+      else if (k === 'autoplay') autoplay = v;
+      else if (k === 'closed') closedText = v;
+      // other keys: ignored
+    }
+  }
+  if (autoplay !== null && autoplay !== '1' && autoplay !== '0') {
+    ignored.push(`autoplay: ${describe(autoplay)} is not 1 or 0; not starting by itself`);
+  }
+  const closedParts = closedText === null || closedText === '' ? [] : closedText.split(',');
+  const closed = PANELS.filter((p) => closedParts.includes(p));
+  const unknownPanels = closedParts.filter((p) => !(PANELS as readonly string[]).includes(p));
+  if (unknownPanels.length) {
+    ignored.push(
+      `closed: ${describe(unknownPanels.join(','))} is not a panel (${PANELS.join(', ')})`,
+    );
+  }
+  const drawn = pts === null ? null : decodePoints(pts);
+  const z = zText === null ? null : parseZ(zText);
+  if (zText !== null && !z) {
+    ignored.push(`z: ${describe(zText)} is not a list of numbers within ±${Z_LIMIT}; using 0`);
+  }
+  if (pts !== null && !drawn)
+    ignored.push(`pts: ${describe(pts)} is not a drawing; using the default one`);
+  const parsed = new Map<FieldKey, number | string>();
+  for (const [key, text] of values) {
+    const f = FIELDS[key];
+    const value = parseFieldValue(f, text);
+    if (value !== undefined) {
+      parsed.set(key, value);
+      continue;
+    }
+    const expected =
+      f.kind === 'choice'
+        ? `one of ${f.options.join(', ')}`
+        : `${f.kind === 'int' ? 'a whole number' : 'a number'} in ${f.min}…${f.max}`;
+    ignored.push(`${key}: ${describe(text)} is not ${expected}; using the default`);
+  }
+  // The model and the data set decide the other fields' defaults, so they are read first.
+  const model = (parsed.get('model') as RunConfig['model'] | undefined) ?? FIELDS.model.default;
+  const data = (parsed.get('data') as RunConfig['data'] | undefined) ?? FIELDS.data.default;
+  const config: Record<string, number | string> = { ...defaultsFor(model, data) };
+  for (const [key, v] of parsed) config[key] = v;
+  return { config: config as RunConfig, ignored, drawn, z, autoplay: autoplay === '1', closed };
+}
+
+/**
+ * The hash for a config: only fields that differ from the model's defaults, in table order,
+ * then the drawing (`pts=`) when the data set is a drawing.
+ */
+export function toHash(
+  config: RunConfig,
+  { drawn = null, z = null, closed = [], autoplay = false }: LinkExtras = {},
+): string {
+  const defaults = defaultsFor(config.model, config.data);
+  const params = new URLSearchParams();
+  for (const key of FIELD_KEYS) {
+    const differs =
+      key === 'model' || key === 'data'
+        ? config[key] !== FIELDS[key].default
+        : config[key] !== defaults[key];
+    if (differs) {
+      params.set(key, String(config[key]));
+    }
+  }
+  if (config.data === 'drawn' && drawn && drawn.length >= 2) params.set('pts', encodePoints(drawn));
+  if (z && z.some((v) => Math.round(v * 100) !== 0)) params.set('z', formatZ(z));
+  const folded = PANELS.filter((p) => closed.includes(p));
+  if (folded.length) params.set('closed', folded.join(','));
+  if (autoplay) params.set('autoplay', '1');
+  const s = params.toString();
+  return s ? `#${s}` : '';
+}

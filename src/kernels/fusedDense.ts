@@ -1,0 +1,182 @@
+import * as tf from '../tf/tfjs.ts';
+import { disposeInfo, fusedMatMul } from './tfjsInternals.ts';
+import { elementwise, f32, i32, runToTensor } from './webgpuPrograms.ts';
+
+// The dense networks' layers as one kernel each, for training on WebGPU.
+//
+// Through tf.layers a hidden layer is a Dense (tfjs fuses matMul + bias) and then an activation
+// layer: two dispatches forward, and backward tfjs's fused matMul computes the gradients of all
+// its inputs, needed or not (it is a tf.customGrad), and each activation's gradient takes two
+// or three elementwise dispatches. Here y = act(x·W + b) is one kernel, `PlaygroundDense`
+// (tfjs's fused matMul, activation included; tanh is not among tfjs's fused activations and
+// takes a second dispatch), whose registered gradient is lazy (tfjs calls it only for the
+// inputs a gradient is asked of) and takes the activation's derivative in one dispatch, from
+// the output y alone:
+//   g = dy ⊙ act'(y)    relu: [y > 0]   leaky relu: 1 or α   elu: 1 or y + 1   tanh: 1 − y²
+//   ∂x = g·Wᵀ           ∂W = xᵀ·g       ∂b = Σ_rows g   (our column sum: tfjs's is slow here)
+// The weights are the tf.layers model's own variables, so everything else (pictures, exports,
+// snapshots) keeps using the model.
+
+export type FusedActivation = 'linear' | 'relu' | 'elu' | 'leakyrelu' | 'tanh';
+
+const KERNEL = 'PlaygroundDense';
+
+const DERIVATIVE: Record<Exclude<FusedActivation, 'linear'>, string> = {
+  relu: 'select(0.0, dy, y > 0.0)',
+  leakyrelu: 'select(uniforms.alpha * dy, dy, y > 0.0)',
+  elu: 'select(dy * (y + 1.0), dy, y > 0.0)',
+  tanh: 'dy * (1.0 - y * y)',
+};
+
+/** dy ⊙ act'(y), one dispatch (none for linear). */
+export function activationGradient(
+  dy: tf.Tensor,
+  y: tf.Tensor,
+  act: FusedActivation,
+  alpha: number,
+): tf.Tensor {
+  if (act === 'linear') return dy;
+  const program = elementwise(
+    `playgroundActGrad_${act}`,
+    dy.size,
+    ['DY', 'Y'],
+    'alpha : f32,',
+    `let dy = DY[index]; let y = Y[index]; result[index] = ${DERIVATIVE[act]};`,
+  );
+  return runToTensor(program, [dy, y], [i32(dy.size), f32(alpha)], dy.shape);
+}
+
+/**
+ * Σ over rows of g ([rows, cols] → [cols]), one invocation per column. tfjs's sum over axis 0
+ * transposes and then reduces with workgroup barriers: on the software adapter 57 ms for a
+ * 64×784 gradient where this loop takes 3 ms (measured in Chromium's SwiftShader WebGPU).
+ */
+function columnSum(g: tf.Tensor2D): tf.Tensor1D {
+  const [rows, cols] = g.shape;
+  const program = elementwise(
+    'playgroundColumnSum',
+    cols,
+    ['G'],
+    'rows : i32,',
+    `var s = 0.0;
+          for (var r = 0; r < uniforms.rows; r = r + 1) { s = s + G[r * uniforms.n + index]; }
+          result[index] = s;`,
+  );
+  return runToTensor(program, [g], [i32(cols), i32(rows)], [cols]) as tf.Tensor1D;
+}
+
+interface DenseAttrs {
+  act: FusedActivation;
+  alpha: number;
+}
+
+function register(): void {
+  if (tf.getKernel(KERNEL, 'webgpu')) return;
+  tf.registerKernel({
+    kernelName: KERNEL,
+    backendName: 'webgpu',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { act, alpha } = attrs as unknown as DenseAttrs;
+      const matMul = fusedMatMul();
+      const y = matMul({
+        inputs: { a: inputs.x!, b: inputs.W!, bias: inputs.b! },
+        backend,
+        attrs: {
+          transposeA: false,
+          transposeB: false,
+          activation: act === 'tanh' ? 'linear' : act,
+          leakyreluAlpha: alpha,
+        },
+      }) as tf.TensorInfo;
+      if (act !== 'tanh') return y;
+      const out = tf
+        .getKernel('Tanh', 'webgpu')
+        .kernelFunc({ inputs: { x: y }, backend, attrs: {} });
+      disposeInfo(y);
+      return out;
+    },
+  });
+  tf.registerGradient({
+    kernelName: KERNEL,
+    inputsToSave: ['x', 'W'],
+    outputsToSave: [true],
+    gradFunc: (dy, saved, attrs) => {
+      const [x, W, y] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+      const { act, alpha } = attrs as unknown as DenseAttrs;
+      const g = activationGradient(dy as tf.Tensor, y, act, alpha) as tf.Tensor2D;
+      return {
+        x: () => tf.matMul(g, W, false, true),
+        W: () => tf.matMul(x, g, true, false),
+        b: () => columnSum(g),
+      };
+    },
+  });
+}
+
+/** One dense layer of a plan: its tf.layers Dense (for its variables) and the activation after it. */
+interface DenseStep {
+  layer: tf.layers.Layer;
+  act: FusedActivation;
+  alpha: number;
+}
+
+/** A dense network as fused layers: a trunk of hidden layers, then one head per output. */
+export interface DensePlan {
+  trunk: DenseStep[];
+  heads: DenseStep[];
+}
+
+const LAYER_ACTIVATIONS: Record<string, FusedActivation | undefined> = {
+  linear: 'linear',
+  relu: 'relu',
+  elu: 'elu',
+  tanh: 'tanh',
+};
+
+/**
+ * The plan of a model built by mlp.ts/encoderDecoder.ts/gan.ts (Dense, activation, …, then
+ * one Dense per output, all fed by the last hidden layer), or null for anything else (the
+ * convolutional networks, WGAN-GP's twice-differentiable LeakyReLU).
+ */
+export function densePlan(model: tf.LayersModel): DensePlan | null {
+  const steps: DenseStep[] = [];
+  for (const layer of model.layers) {
+    const kind = layer.getClassName();
+    const config = layer.getConfig();
+    if (kind === 'InputLayer') continue;
+    if (kind === 'Dense') {
+      const act = LAYER_ACTIVATIONS[config.activation as string];
+      if (!act) return null;
+      steps.push({ layer, act, alpha: 0 });
+      continue;
+    }
+    const last = steps[steps.length - 1];
+    if (!last || last.act !== 'linear') return null;
+    if (kind === 'LeakyReLU') {
+      last.act = 'leakyrelu';
+      last.alpha = config.alpha as number;
+    } else if (kind === 'Activation' && LAYER_ACTIVATIONS[config.activation as string]) {
+      last.act = LAYER_ACTIVATIONS[config.activation as string]!;
+    } else {
+      return null;
+    }
+  }
+  const outputs = model.outputs.length;
+  if (steps.length <= outputs) return null;
+  return { trunk: steps.slice(0, -outputs), heads: steps.slice(-outputs) };
+}
+
+function applyStep(step: DenseStep, x: tf.Tensor2D): tf.Tensor2D {
+  const [W, b] = step.layer.trainableWeights.map((w) => w.read());
+  return tf.engine().runKernel(KERNEL, { x, W: W!, b: b! }, {
+    act: step.act,
+    alpha: step.alpha,
+  } as unknown as tf.NamedAttrMap) as tf.Tensor2D;
+}
+
+/** The network's outputs for x, in training (differentiable, WebGPU only). */
+export function runDensePlan(plan: DensePlan, x: tf.Tensor2D): tf.Tensor2D[] {
+  register();
+  const h = plan.trunk.reduce((a, step) => applyStep(step, a), x);
+  return plan.heads.map((step) => applyStep(step, h));
+}

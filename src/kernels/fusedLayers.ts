@@ -1,0 +1,93 @@
+import * as tf from '../tf/tfjs.ts';
+import { activationGradient } from './fusedDense.ts';
+import { overrideGradient } from './tfjsInternals.ts';
+import { elementwise, f32, i32, kernel, runToInfo } from './webgpuPrograms.ts';
+
+// Kernels for the layers the convolutional networks keep from tf.layers, used while a model
+// built with our kernels (BuildOptions.fused) trains on WebGPU; elsewhere, tfjs's.
+
+// Inverted dropout, y = x·[u ≥ rate] / (1 − rate), ∂x = dy·[u ≥ rate] / (1 − rate): one dispatch
+// each way, where tfjs's ops take four forward (compare, cast, multiply, divide) and two back.
+// The gradient is the same map applied to dy, so it is this kernel again, called through the
+// engine: recorded on the tape, so WGAN-GP's penalty can differentiate it once more.
+const DROP = 'select(0.0, uniforms.scale, U[index] >= uniforms.rate)';
+const dropoutKernel: (inputs: tf.Tensor[], attrs: { rate: number }) => tf.Tensor = kernel(
+  'PlaygroundDropout',
+  ['x', 'u'],
+  (backend, [x, u], attrs) => {
+    const n = x!.shape.reduce((a, b) => a * b, 1);
+    const program = elementwise(
+      'playgroundDropout',
+      n,
+      ['X', 'U'],
+      'rate : f32, scale : f32,',
+      `result[index] = X[index] * ${DROP};`,
+    );
+    const rate = attrs.rate as number;
+    return runToInfo(
+      backend,
+      program,
+      [x!, u!],
+      [i32(n), f32(rate), f32(1 / (1 - rate))],
+      x!.shape,
+    );
+  },
+  {
+    x: (dy, [, u], attrs) => dropoutKernel([dy, u!], { rate: attrs.rate as number }),
+    u: (dy) => tf.zerosLike(dy), // the mask's noise is not trained
+  },
+);
+
+/**
+ * x with each value kept where u ≥ rate and scaled by 1/(1 − rate) (E[output] = x), as
+ * SeededDropout computes it: by our kernel in a model built with them (`fused`), else by tfjs's
+ * ops.
+ */
+export function dropout(x: tf.Tensor, u: tf.Tensor, rate: number, fused: boolean): tf.Tensor {
+  if (fused) return dropoutKernel([x, u], { rate });
+  return tf.tidy(() => x.mul(u.greaterEqual(rate).cast('float32')).div(1 - rate));
+}
+
+/** Whether the model training now asked for our activation gradients (see withOurGradients). */
+let ours = false;
+let installed = false;
+
+/**
+ * Runs a training step (fn) with tfjs's LeakyReLU and tanh gradients replaced by ours when
+ * `on`. tfjs's LeakyReLU gradient, where(x > 0, dy, α·dy), takes three dispatches (the mask,
+ * the product, the choice) and its tanh gradient, dy·(1 − y²), three; ours is one, the same
+ * values (for α > 0, x > 0 exactly where LeakyReLU(x) > 0). tfjs looks gradients up by op
+ * name for every model, so the replacement asks, at each backward pass, whether the model in
+ * its step was built with our kernels; the plain loop and other backends keep tfjs's. Ours is
+ * not itself differentiable (its result is made off the tape): nothing differentiates these
+ * twice (WGAN-GP's critic uses mlp.ts's twice-differentiable LeakyReLU, made of other ops).
+ */
+export function withOurGradients<T>(on: boolean, fn: () => T): T {
+  if (on && !installed) {
+    installed = true;
+    for (const [name, act] of [
+      ['LeakyRelu', 'leakyrelu'],
+      ['Tanh', 'tanh'],
+    ] as const) {
+      // LeakyRelu saves its input x, Tanh its output y: either decides the derivative.
+      overrideGradient(
+        name,
+        () => ours,
+        (dy, saved, attrs) =>
+          activationGradient(
+            dy,
+            saved[0]!,
+            act,
+            (attrs as { alpha?: number } | undefined)?.alpha ?? 0,
+          ),
+      );
+    }
+  }
+  const before = ours;
+  ours = on;
+  try {
+    return fn();
+  } finally {
+    ours = before;
+  }
+}

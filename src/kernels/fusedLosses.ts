@@ -1,0 +1,328 @@
+import * as tf from '../tf/tfjs.ts';
+import {
+  elementwise,
+  f32,
+  i32,
+  kernel,
+  reduction,
+  runReduction,
+  runToInfo,
+  runToTensor,
+  WGSL_MATH,
+} from './webgpuPrograms.ts';
+
+/**
+ * Standard deviation of the decoder's Gaussian for 2-D points, p(x|z) = N(x; mean, s²·I), in
+ * plane units: about the noise of the toy sets, so the VAE is asked for that much detail.
+ */
+export const POINT_SIGMA = 0.1;
+
+// The GAN's and the VAE's losses as WebGPU kernels for training: each is one dispatch forward
+// (a reduction over the batch; two past 8,192 terms, see runReduction) and one per input backward, where the same
+// formulas in tfjs ops (losses.ts, ganLosses.ts) take one dispatch per elementwise step and
+// per mean. Same math, same batch means; the gradients are written out beside each formula.
+// Registered for the WebGPU backend only: the fused training steps (fusedSteps.ts) are used
+// there alone, and everywhere else the models keep the tfjs ops.
+
+const rowsOf = (t: tf.TensorInfo) => t.shape[0]!;
+
+// ── GAN ──────────────────────────────────────────────────────────────────────────────────
+// d: D's raw outputs (logits, or LSGAN scores), [m, 1]. In D's step the first nReal rows are
+// real data and the rest generated (D runs once on both); t = 1 − label smoothing.
+//   log-loss games:  L_D = mean_real[t·softplus(−d) + (1 − t)·softplus(d)] + mean_fake softplus(d)
+//                    ∂/∂d: (σ(d) − t) / nReal on real rows, σ(d) / nFake on fake ones
+//   LSGAN:           L_D = ½ mean_real (d − t)² + ½ mean_fake d²;   ∂/∂d: (d − t)/nReal, d/nFake
+// with the chart's readouts mean σ(d) (or mean d) of each half, ∂: σ(1 − σ)/n (or 1/n).
+
+type GanFamily = 'log' | 'ls';
+const family = (loss: string): GanFamily => (loss === 'lsgan' ? 'ls' : 'log');
+
+const D_TERMS: Record<GanFamily, { real: string; fake: string; grad: [string, string] }> = {
+  log: {
+    real: 'vec4<f32>(t * softplus(-d) + (1.0 - t) * softplus(d), sigmoidOf(d), 0.0, 0.0)',
+    fake: 'vec4<f32>(softplus(d), 0.0, sigmoidOf(d), 0.0)',
+    grad: ['DY[0] * (s - t) + DY[1] * s * (1.0 - s)', 'DY[0] * s + DY[2] * s * (1.0 - s)'],
+  },
+  ls: {
+    real: 'vec4<f32>(0.5 * (d - t) * (d - t), d, 0.0, 0.0)',
+    fake: 'vec4<f32>(0.5 * d * d, 0.0, d, 0.0)',
+    grad: ['DY[0] * (d - t) + DY[1]', 'DY[0] * d + DY[2]'],
+  },
+};
+
+const dTermsKernel = kernel(
+  'PlaygroundGanDTerms',
+  ['d'],
+  (backend, [d], attrs) => {
+    const f = attrs.family as GanFamily;
+    const m = rowsOf(d!);
+    const nReal = attrs.nReal as number;
+    const program = reduction(
+      `playgroundGanDTerms_${f}`,
+      3,
+      ['D'],
+      'nReal : i32, t : f32,',
+      `let d = D[i];
+          let t = uniforms.t;
+          let real = i < uniforms.nReal;
+          let k = select(1.0 / f32(uniforms.n - uniforms.nReal), 1.0 / f32(uniforms.nReal), real);
+          let v = k * select(${D_TERMS[f].fake}, ${D_TERMS[f].real}, real);`,
+      'result[0] = s.x; result[1] = s.y; result[2] = s.z;',
+      WGSL_MATH,
+    );
+    return runReduction(backend, program, [d!], [i32(m), i32(nReal), f32(attrs.t as number)], [3]);
+  },
+  {
+    d: (dy, [d], attrs) => {
+      const f = attrs.family as GanFamily;
+      const m = rowsOf(d!);
+      const program = elementwise(
+        `playgroundGanDTermsGrad_${f}`,
+        m,
+        ['DY', 'D'],
+        'nReal : i32, t : f32,',
+        `let d = D[index];
+          let s = sigmoidOf(d);
+          let t = uniforms.t;
+          if (index < uniforms.nReal) {
+            result[index] = (${D_TERMS[f].grad[0]}) / f32(uniforms.nReal);
+          } else {
+            result[index] = (${D_TERMS[f].grad[1]}) / f32(uniforms.n - uniforms.nReal);
+          }`,
+        WGSL_MATH,
+      );
+      return runToTensor(
+        program,
+        [dy, d!],
+        [i32(m), i32(attrs.nReal as number), f32(attrs.t as number)],
+        d!.shape,
+      );
+    },
+  },
+);
+
+/**
+ * [L_D, mean D(x), mean D(G(z))] from D's outputs on [real; fake] (nReal real rows first):
+ * the same values as discriminatorLoss and discriminatorReadout (ganLosses.ts).
+ */
+export function ganDiscriminatorTerms(
+  loss: string,
+  d: tf.Tensor2D,
+  nReal: number,
+  realTarget: number,
+): tf.Tensor1D {
+  return dTermsKernel([d], { family: family(loss), nReal, t: realTarget }) as tf.Tensor1D;
+}
+
+// G's loss on d = D(G(z)), as in generatorLoss (ganLosses.ts), with its derivative:
+//   non-saturating: mean softplus(−d)   ∂: (σ(d) − 1)/n
+//   minimax:       −mean softplus(d)    ∂: −σ(d)/n
+//   LSGAN:          ½ mean (d − 1)²     ∂: (d − 1)/n
+const G_LOSS: Record<string, { term: string; grad: string }> = {
+  nonsaturating: { term: 'softplus(-d)', grad: 'sigmoidOf(d) - 1.0' },
+  minimax: { term: '-softplus(d)', grad: '-sigmoidOf(d)' },
+  lsgan: { term: '0.5 * (d - 1.0) * (d - 1.0)', grad: 'd - 1.0' },
+};
+
+const gRowKernel = kernel(
+  'PlaygroundGanGRow',
+  ['d', 'terms'],
+  (backend, [d, terms], attrs) => {
+    const loss = attrs.loss as string;
+    const n = rowsOf(d!);
+    const program = reduction(
+      `playgroundGanGRow_${loss}`,
+      4,
+      ['D', 'T'],
+      '',
+      `let d = D[i]; let v = vec4<f32>((${G_LOSS[loss]!.term}) / f32(uniforms.n), 0.0, 0.0, 0.0);`,
+      'result[0] = T[0]; result[1] = s.x; result[2] = T[1]; result[3] = T[2];',
+      WGSL_MATH,
+    );
+    return runReduction(backend, program, [d!, terms!], [i32(n)], [4]);
+  },
+  {
+    d: (dy, [d], attrs) => {
+      const loss = attrs.loss as string;
+      const n = rowsOf(d!);
+      const program = elementwise(
+        `playgroundGanGRowGrad_${loss}`,
+        n,
+        ['DY', 'D'],
+        '',
+        `let d = D[index]; result[index] = DY[1] * (${G_LOSS[loss]!.grad}) / f32(uniforms.n);`,
+        WGSL_MATH,
+      );
+      return runToTensor(program, [dy, d!], [i32(n)], d!.shape);
+    },
+    // The row copies the D terms to places 0, 2 and 3.
+    terms: (dy) => tf.gather(dy, tf.tensor1d([0, 2, 3], 'int32')),
+  },
+);
+
+/**
+ * The GAN's metric row [L_D, L_G, mean D(x), mean D(G(z))] from D's terms and D's outputs on
+ * G(z); differentiate it with dy = [0, 1, 0, 0] for G's step.
+ */
+export function ganMetricRow(loss: string, dFake: tf.Tensor2D, dTerms: tf.Tensor1D): tf.Tensor1D {
+  return gRowKernel([dFake, dTerms], { loss }) as tf.Tensor1D;
+}
+
+// ── VAE ──────────────────────────────────────────────────────────────────────────────────
+
+// z = μ + exp(logVar/2)·ε    ∂μ = dy,   ∂logVar = dy·ε·½exp(logVar/2),   ∂ε = dy·exp(logVar/2)
+const reparamKernel = kernel(
+  'PlaygroundReparameterize',
+  ['mu', 'logVar', 'eps'],
+  (backend, [mu, logVar, eps]) => {
+    const n = mu!.shape[0]! * mu!.shape[1]!;
+    const program = elementwise(
+      'playgroundReparameterize',
+      n,
+      ['MU', 'LV', 'EPS'],
+      '',
+      'result[index] = MU[index] + exp(0.5 * LV[index]) * EPS[index];',
+    );
+    return runToInfo(backend, program, [mu!, logVar!, eps!], [i32(n)], mu!.shape);
+  },
+  {
+    mu: (dy) => dy.clone(),
+    logVar: (dy, [, logVar, eps]) => {
+      const program = elementwise(
+        'playgroundReparameterizeGradLogVar',
+        dy.size,
+        ['DY', 'LV', 'EPS'],
+        '',
+        'result[index] = DY[index] * EPS[index] * 0.5 * exp(0.5 * LV[index]);',
+      );
+      return runToTensor(program, [dy, logVar!, eps!], [i32(dy.size)], dy.shape);
+    },
+    eps: (dy, [, logVar]) => tf.mul(dy, tf.exp(tf.mul(logVar!, 0.5))),
+  },
+);
+
+/** A sample z = μ + σ·ε of q(z|x), as in vae.ts's reparameterize. */
+export function reparameterizeFused(
+  mu: tf.Tensor2D,
+  logVar: tf.Tensor2D,
+  eps: tf.Tensor2D,
+): tf.Tensor2D {
+  return reparamKernel([mu, logVar, eps], {}) as tf.Tensor2D;
+}
+
+// Batch mean of KL(N(μ, e^logVar) ‖ N(0, I)) = −½ Σ (1 + logVar − μ² − e^logVar), per row:
+//   ∂μ = dy·μ/rows,   ∂logVar = dy·½(e^logVar − 1)/rows
+const klKernel = kernel(
+  'PlaygroundKl',
+  ['mu', 'logVar'],
+  (backend, [mu, logVar]) => {
+    const rows = rowsOf(mu!);
+    const program = reduction(
+      'playgroundKl',
+      1,
+      ['MU', 'LV'],
+      'rows : i32,',
+      `let mu = MU[i]; let lv = LV[i];
+          let v = vec4<f32>(-0.5 * (1.0 + lv - mu * mu - exp(lv)) / f32(uniforms.rows), 0.0, 0.0, 0.0);`,
+      'result[0] = s.x;',
+    );
+    return runReduction(
+      backend,
+      program,
+      [mu!, logVar!],
+      [i32(mu!.shape[0]! * mu!.shape[1]!), i32(rows)],
+      [],
+    );
+  },
+  {
+    mu: (dy, [mu]) => tf.mul(mu!, tf.div(dy, rowsOf(mu!))),
+    logVar: (dy, [mu, logVar]) => {
+      const program = elementwise(
+        'playgroundKlGradLogVar',
+        logVar!.size,
+        ['DY', 'LV'],
+        'rows : i32,',
+        'result[index] = DY[0] * 0.5 * (exp(LV[index]) - 1.0) / f32(uniforms.rows);',
+      );
+      return runToTensor(
+        program,
+        [dy, logVar!],
+        [i32(logVar!.size), i32(rowsOf(mu!))],
+        logVar!.shape,
+      );
+    },
+  },
+);
+
+/** The batch mean of klToStandardNormal (losses.ts), as a scalar. */
+export function klFused(mu: tf.Tensor2D, logVar: tf.Tensor2D): tf.Scalar {
+  return klKernel([mu, logVar], {}) as tf.Scalar;
+}
+
+// Batch mean of the reconstruction loss (losses.ts), summed over pixels, from the decoder's
+// raw output r (logits for images, the mean for points), with its derivative:
+//   bce:    max(r, 0) − r·x + log(1 + e^−|r|)   ∂r: σ(r) − x
+//   mse:    (x − σ(r))²                         ∂r: 2(σ(r) − x)·σ(r)(1 − σ(r))
+//   points: (x − r)² / (2s²)                    ∂r: (r − x) / s²
+const RECON: Record<string, { term: string; grad: string }> = {
+  bce: {
+    term: 'max(r, 0.0) - r * x + log(1.0 + exp(-abs(r)))',
+    grad: 'sigmoidOf(r) - x',
+  },
+  mse: {
+    term: '(x - sigmoidOf(r)) * (x - sigmoidOf(r))',
+    grad: '2.0 * (sigmoidOf(r) - x) * sigmoidOf(r) * (1.0 - sigmoidOf(r))',
+  },
+  points: {
+    term: `(x - r) * (x - r) / ${(2 * POINT_SIGMA * POINT_SIGMA).toFixed(6)}`,
+    grad: `(r - x) / ${(POINT_SIGMA * POINT_SIGMA).toFixed(6)}`,
+  },
+};
+
+const reconKernel = kernel(
+  'PlaygroundReconstruction',
+  ['x', 'raw'],
+  (backend, [x, raw], attrs) => {
+    const kind = attrs.kind as string;
+    const size = x!.shape[0]! * x!.shape[1]!;
+    const program = reduction(
+      `playgroundReconstruction_${kind}`,
+      1,
+      ['X', 'R'],
+      'rows : i32,',
+      `let x = X[i]; let r = R[i];
+          let v = vec4<f32>((${RECON[kind]!.term}) / f32(uniforms.rows), 0.0, 0.0, 0.0);`,
+      'result[0] = s.x;',
+      WGSL_MATH,
+    );
+    return runReduction(backend, program, [x!, raw!], [i32(size), i32(rowsOf(x!))], []);
+  },
+  {
+    x: () => {
+      throw new Error('the reconstruction kernel has no gradient with respect to the data');
+    },
+    raw: (dy, [x, raw], attrs) => {
+      const kind = attrs.kind as string;
+      const program = elementwise(
+        `playgroundReconstructionGrad_${kind}`,
+        raw!.size,
+        ['DY', 'X', 'R'],
+        'rows : i32,',
+        `let x = X[index]; let r = R[index];
+          result[index] = DY[0] * (${RECON[kind]!.grad}) / f32(uniforms.rows);`,
+        WGSL_MATH,
+      );
+      return runToTensor(program, [dy, x!, raw!], [i32(raw!.size), i32(rowsOf(x!))], raw!.shape);
+    },
+  },
+);
+
+/** The batch mean of decoderLoss(kind, recon) (losses.ts), as a scalar. */
+export function reconstructionFused(
+  dataKind: 'image' | 'points',
+  recon: 'bce' | 'mse',
+  x: tf.Tensor2D,
+  raw: tf.Tensor2D,
+): tf.Scalar {
+  return reconKernel([x, raw], { kind: dataKind === 'points' ? 'points' : recon }) as tf.Scalar;
+}

@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '../tf/tfjs.ts';
+import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import { useCpuBackend } from '../testing/tfCpu.ts';
+import { TFJS_PINNED } from './tfjsInternals.ts';
+
+// What tfjsInternals.ts assumes about tfjs, checked without a GPU: the kernels and gradients
+// it names are registered with the inputs it reads, the backend's methods exist and take the
+// arguments it passes, and a program's in-place output still drops the CPU copy. A tfjs
+// upgrade that breaks one fails here by name (and the parity test, on a device, by value).
+
+beforeAll(useCpuBackend);
+
+const source = (f: unknown) => String(f);
+const proto = WebGPUBackend.prototype as unknown as Record<string, unknown>;
+
+describe('tfjs internals the fused kernels use', () => {
+  it('tfjs is the version the assumptions were read from', () => {
+    expect(tf.version_core).toBe(TFJS_PINNED);
+  });
+
+  it('1–2, 5: the WebGPU backend class is exported, with runWebGPUProgram, disposeData, refCount', () => {
+    for (const name of ['runWebGPUProgram', 'disposeData', 'refCount', 'epsilon']) {
+      expect(typeof proto[name], name).toBe('function');
+    }
+    // runWebGPUProgram(program, inputs, outputDtype, programDefinedUniform, output)
+    // (Node reads tfjs's ES5 build, where methods print as `function (…)`.)
+    expect(source(proto.runWebGPUProgram)).toMatch(
+      /^(runWebGPUProgram|function) ?\(program, inputs, outputDtype, programDefinedUniform, output\)/,
+    );
+  });
+
+  it('3: an output given to runWebGPUProgram is written in place; reads keep a CPU copy in tensorMap values', () => {
+    // No new tensor is made when `output` is given: the program binds its buffer.
+    expect(source(proto.runWebGPUProgram)).toMatch(
+      /if \(!output\) \{\s*output = this\.makeTensorInfo\(program\.outputShape, outputDtype\)/,
+    );
+    // A read caches the values on the CPU (so runInPlace must clear tensorMap.get(id).values).
+    expect(source(proto.read)).toMatch(/tensorData\.values/);
+    expect(source(WebGPUBackend)).toMatch(/this\.tensorMap = new (tf\.)?DataStorage/);
+  });
+
+  it('4: a buffer shared by two tensors is counted in refCount', () => {
+    expect(source(proto.refCount)).toMatch(/\.refCount/);
+  });
+
+  it('6: the engine makes tensors from TensorInfo, off the gradient tape', () => {
+    const engine = tf.engine() as unknown as Record<string, unknown>;
+    expect(typeof engine.makeTensorFromTensorInfo).toBe('function');
+    expect(source(engine.makeTensorFromTensorInfo)).not.toMatch(/addTapeNode|tape/);
+  });
+
+  it("7: tfjs's private _FusedMatMul and Tanh kernels are registered for WebGPU", () => {
+    expect(tf.getKernel('_FusedMatMul', 'webgpu')?.kernelFunc).toBeTypeOf('function');
+    expect(tf.getKernel('Tanh', 'webgpu')?.kernelFunc).toBeTypeOf('function');
+  });
+
+  it('8: LeakyRelu saves its input and Tanh its output; registerGradient replaces by name', () => {
+    const leaky = tf.getGradient('LeakyRelu');
+    expect(leaky.inputsToSave).toEqual(['x']);
+    expect(tf.getGradient('Tanh').outputsToSave).toEqual([true]);
+    const replaced = { ...leaky, gradFunc: leaky.gradFunc };
+    tf.registerGradient(replaced);
+    expect(tf.getGradient('LeakyRelu')).toBe(replaced);
+    tf.registerGradient(leaky);
+    expect(tf.getGradient('LeakyRelu')).toBe(leaky);
+  });
+});

@@ -1,0 +1,98 @@
+import * as tf from '../tf/tfjs.ts';
+import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+
+// Everything our WebGPU kernels assume about tfjs beyond its public ops, in one place, each
+// with the reason it holds in the tfjs we pin (4.22.0). tfjsInternals.test.ts checks every one
+// that can be checked without a GPU, so an upgrade that breaks an assumption fails there by
+// name; e2e/kernelParity.spec.ts and e2e/fusedKernels.spec.ts check the results on a WebGPU
+// device.
+
+export type { WebGPUBackend, WebGPUProgram };
+
+/** The tfjs version these assumptions were read from. */
+export const TFJS_PINNED = '4.22.0';
+
+/** Uniforms of a program, as runWebGPUProgram takes them. */
+export interface Uniform {
+  type: 'float32' | 'int32';
+  data: number[];
+}
+
+/**
+ * 1. The backend instance. tfjs exports the WebGPUBackend class (and its WebGPUProgram type)
+ * but hands out the instance only as `tf.backend()`; kernels run only while it is the active
+ * backend, which every caller here has checked.
+ *
+ * 2. Programs of our own (webgpuPrograms.ts): `runWebGPUProgram(program, inputs, dtype,
+ * uniforms)` compiles (and caches by `shaderKey`) a program whose WGSL main tfjs wraps with the
+ * bindings: inputs by `variableNames`, the output as `result`, uniforms as `uniforms.*`. The
+ * pipeline's layout is 'auto', made from the shader: an input bound but never read fails
+ * validation.
+ */
+export const webgpuBackend = (): WebGPUBackend => tf.backend() as unknown as WebGPUBackend;
+
+/**
+ * 3. Writing in place: given `output`, runWebGPUProgram writes into that tensor's buffer,
+ * which the shader binds read_write, so a program may read what it overwrites (FusedAdam's
+ * moments and weights). tfjs assumes a tensor never changes: after a read (`data()`) the
+ * backend keeps the values on the CPU in `tensorMap.get(dataId).values` and answers later reads
+ * from them, so that copy is dropped here, or a later read would return the old values.
+ */
+export function runInPlace(
+  program: WebGPUProgram,
+  inputs: tf.TensorInfo[],
+  uniforms: Uniform[],
+  output: tf.TensorInfo,
+): void {
+  const backend = webgpuBackend();
+  backend.runWebGPUProgram(program, inputs, 'float32', uniforms, output);
+  backend.tensorMap.get(output.dataId).values = null as never;
+}
+
+/**
+ * 4. A buffer shared with another tensor (a clone, a reshape, the value a variable was last
+ * assigned) must not be written in place: tfjs counts the tensors on a buffer in `refCount`.
+ */
+export const sharesBuffer = (t: tf.TensorInfo): boolean => webgpuBackend().refCount(t.dataId) > 1;
+
+/** 5. Frees a buffer a kernel made and no longer needs (a kernel's intermediate). */
+export const disposeInfo = (t: tf.TensorInfo): void => void webgpuBackend().disposeData(t.dataId);
+
+/**
+ * 6. A program's result as a tensor the engine tracks (tidy, dispose). Not recorded on the
+ * gradient tape: only a result returned by a registered kernel (runKernel) is, so a gradient
+ * that must itself be differentiable is written as a kernel call, never through this.
+ */
+export const tensorOf = (info: tf.TensorInfo): tf.Tensor =>
+  tf.engine().makeTensorFromTensorInfo(info);
+
+/**
+ * 7. tfjs's private fused matMul kernel (`_FusedMatMul`: matMul, bias and an activation in
+ * one dispatch), called directly inside our dense kernel.
+ */
+export function fusedMatMul(): tf.KernelFunc {
+  const k = tf.getKernel('_FusedMatMul', 'webgpu');
+  if (!k) throw new Error("tfjs's WebGPU backend has no _FusedMatMul kernel");
+  return k.kernelFunc;
+}
+
+/**
+ * 8. Replacing a built-in op's gradient: registerGradient replaces the entry of that name (the
+ * registry is a map by kernel name), and the replacement receives what the original saves:
+ * LeakyRelu its input x, Tanh its output y. `use()` is asked at each backward pass: while it
+ * is false, the original gradient runs.
+ */
+export function overrideGradient(
+  name: 'LeakyRelu' | 'Tanh',
+  use: () => boolean,
+  grad: (dy: tf.Tensor, saved: tf.Tensor[], attrs: tf.NamedAttrMap) => tf.Tensor,
+): void {
+  const original = tf.getGradient(name);
+  tf.registerGradient({
+    ...original,
+    gradFunc: (dy, saved, attrs) =>
+      use()
+        ? { x: () => grad(dy as tf.Tensor, saved, attrs as tf.NamedAttrMap) }
+        : original.gradFunc(dy, saved, attrs),
+  });
+}

@@ -1,0 +1,101 @@
+import * as tf from '../../tf/tfjs.ts';
+import type { RunConfig } from '../../config/schema.ts';
+import { buildHostData, dataKey, type CustomData } from '../../data/hostData.ts';
+import type { fetchDigits } from '../../data/mnist.ts';
+import type { DigitSet } from '../../data/mnistFormat.ts';
+import { autoBackendFor, switchBackend } from '../shared/backend.ts';
+import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
+import type { PrepareStage } from './protocol.ts';
+import type { BackendInfo } from '../messages.ts';
+import type { Post } from './protocol.ts';
+
+// The training worker's data: the MNIST digits (fetched once), the person's drawing and
+// uploaded images, and the data set on the device, built again only when the setup asks for
+// another one (dataKey).
+
+export class DataKeeper {
+  private data: DeviceData | null = null;
+  /** dataKey() of the data on the device; null when it must be built again. */
+  private key: string | null = null;
+  private digits: DigitSet | null = null;
+  private readonly custom: CustomData = { drawn: null, upload: null };
+
+  constructor(
+    private readonly post: Post,
+    /** Where the digits come from: fetched by the page's worker, read from disk by tests. */
+    private readonly loadDigits: typeof fetchDigits,
+    private readonly progress: (
+      stage: PrepareStage,
+      message: string,
+      loaded?: number | null,
+      total?: number | null,
+    ) => void,
+  ) {}
+
+  /** The person drew new points: used by the next build when `data` is 'drawn'. */
+  setDrawn(points: Float32Array, config: RunConfig | null): void {
+    this.custom.drawn = points;
+    if (config?.data === 'drawn') this.key = null;
+  }
+
+  /** New uploaded images: used by the next build when `data` is 'upload'. */
+  setUpload(upload: NonNullable<CustomData['upload']>, config: RunConfig | null): void {
+    this.custom.upload = upload;
+    if (config?.data === 'upload') this.key = null;
+  }
+
+  /**
+   * Throws what `ensure` would throw for this config (data that is not there, such as a link
+   * to uploaded images before any are chosen), without touching the data on the device.
+   * `drawn`: the points the config comes with, in place of the kept drawing.
+   */
+  async check(config: RunConfig, dataUrl: string, drawn: Float32Array | null): Promise<void> {
+    if (this.data && dataKey(config) === this.key && !drawn) return;
+    await this.loadDigitsFor(config, dataUrl);
+    buildHostData(config, this.digits, { ...this.custom, drawn: drawn ?? this.custom.drawn });
+  }
+
+  private async loadDigitsFor(config: RunConfig, dataUrl: string): Promise<void> {
+    if (config.data !== 'mnist' || this.digits) return;
+    this.progress('data', 'Loading the MNIST digits…', 0, null);
+    this.digits = await this.loadDigits(dataUrl, (loaded, total) =>
+      this.progress('data', 'Loading the MNIST digits…', loaded, total),
+    );
+  }
+
+  /**
+   * The data set the config asks for, built unless it is already on the device. Call with no
+   * session alive: the old data is disposed, and the backend may change for the new kind.
+   */
+  async ensure(
+    config: RunConfig,
+    dataUrl: string,
+    firstBackend: BackendInfo | null,
+  ): Promise<DeviceData> {
+    const key = dataKey(config);
+    if (this.data && key === this.key) return this.data;
+    await this.loadDigitsFor(config, dataUrl);
+    this.progress('data', 'Preparing the data…');
+    const host = buildHostData(config, this.digits, this.custom);
+    if (this.data) disposeDevice(this.data);
+    this.data = null;
+    this.key = null;
+    // Nothing lives on the device now (the session was disposed first): a safe moment to move
+    // to the backend that suits this kind of data.
+    if (firstBackend) {
+      const info = autoBackendFor(firstBackend, host.kind);
+      if (info.name !== tf.getBackend()) {
+        await switchBackend(info.name);
+        this.post({ type: 'backend', info });
+      }
+    }
+    this.data = toDevice(host);
+    this.key = key;
+    const { description, trainCount, heldOutCount } = this.data;
+    this.post({
+      type: 'data',
+      info: { kind: this.data.shape.kind, description, trainCount, heldOutCount },
+    });
+    return this.data;
+  }
+}

@@ -1,0 +1,46 @@
+import * as tf from '../../tf/tfjs.ts';
+import { switches } from '../../config/switches.ts';
+import type { FromWorker } from './protocol.ts';
+import { countGpuCalls } from './gpuCallCounter.ts';
+
+// The GPU device as something that can fail: watching for its loss, and the test-only faults
+// that config/switches.ts turns on.
+
+const webGpuDevice = (): GPUDevice | undefined =>
+  tf.getBackend() === 'webgpu'
+    ? (tf.backend() as unknown as { device?: GPUDevice }).device
+    : undefined;
+
+/** Reports a lost WebGPU device to the page, which starts a fresh worker from a snapshot. */
+export function watchDevice(post: (msg: FromWorker) => void): void {
+  void webGpuDevice()?.lost.then((info) =>
+    post({
+      type: 'deviceLost',
+      message: info.message || `the device was ${info.reason ?? 'lost'}`,
+    }),
+  );
+}
+
+/** The switches that act at start: no WebGPU at all, no IndexedDB, counted GPU calls. */
+export function applyStartSwitches(): void {
+  const s = switches();
+  if (s.noGpu) {
+    Object.defineProperty(self.navigator, 'gpu', { value: undefined, configurable: true });
+  }
+  if (s.noStorage) {
+    Object.defineProperty(self, 'indexedDB', { value: undefined, configurable: true });
+  }
+  if (s.countGpu) countGpuCalls();
+}
+
+/** Test-only triggers (only when switched on): destroy the GPU device, or throw uncaught. */
+export function triggerFault(kind: 'lose-device' | 'crash'): void {
+  if (!switches().triggers) return;
+  if (kind === 'crash') {
+    setTimeout(() => {
+      throw new Error('a test-only crash of the training worker');
+    });
+    return;
+  }
+  webGpuDevice()?.destroy();
+}

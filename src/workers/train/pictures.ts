@@ -1,0 +1,40 @@
+import { pointMetrics } from '../../metrics/metrics2d.ts';
+import type { MetricName } from '../../config/models.ts';
+import { planeBuffers } from './plane.ts';
+import type { FromWorker } from './protocol.ts';
+import type { TrainingSession } from './session.ts';
+
+// What the page is sent every `every` steps: the pictures (the sample grid and the second
+// sheet, or the 2-D view) and the held-out evaluation of the same step (held-out losses, and
+// on 2-D data how far the generated points are from held-out ones).
+
+export async function postPictures(
+  session: TrainingSession,
+  post: (msg: FromWorker, transfer?: Transferable[]) => void,
+): Promise<void> {
+  const step = session.step;
+  const names: MetricName[] = [...session.model.evaluationNames];
+  const values: number[] = [];
+  let pointScores: Partial<Record<MetricName, number>> = {};
+  if (session.isPlane) {
+    const view = await session.renderPlane();
+    // Before the post: it hands the point buffers over to the page.
+    pointScores = pointMetrics(session.data.heldOutPoints!, view.fake, view.extent);
+    post({ type: 'plane', view }, planeBuffers(view));
+  } else {
+    const { samples, second } = await session.render();
+    post({ type: 'images', step, samples, second }, [
+      samples.data.buffer,
+      second.image.data.buffer,
+    ]);
+  }
+  values.push(...((await session.evaluate()) ?? []));
+  for (const [name, v] of Object.entries(pointScores)) {
+    names.push(name as MetricName);
+    values.push(v);
+  }
+  if (names.length) {
+    const data = Float32Array.from(values);
+    post({ type: 'evaluation', step, names, values: data }, [data.buffer]);
+  }
+}

@@ -1,0 +1,195 @@
+import type { MetricName } from '../../config/models.ts';
+import type { Protocol } from '../../bridge/protocol.ts';
+import type { RunConfig } from '../../config/schema.ts';
+import type { Switches } from '../../config/switches.ts';
+import type {
+  BackendInfo,
+  DigitQuality,
+  LatentAnswer,
+  LatentQuery,
+  NamedBytes,
+  RgbaImage,
+  SavedModelMeta,
+  WeightSnapshot,
+} from '../messages.ts';
+import type { GpuCalls } from './gpuCallCounter.ts';
+import type { DataShape } from '../../models/types.ts';
+
+export type { MetricName } from '../../config/models.ts';
+
+// The one message protocol between the page and the training worker. Both sides switch over
+// `type` exhaustively (a `never` default), so adding a message is a compile error until handled.
+// Big payloads (loss arrays, pixels) travel as typed arrays in the transfer list.
+
+/** What the 2-D view draws; every point array holds (x, y) pairs in plane units. */
+export interface PlaneView {
+  step: number;
+  /** The view shows [−extent, extent]². */
+  extent: number;
+  real: Float32Array<ArrayBuffer>;
+  /** G(z) (or decoded z) for the run's fixed noise. */
+  fake: Float32Array<ArrayBuffer>;
+  /**
+   * D on a res × res grid over the view, row 0 at the top. `probability`: values are D's
+   * probability of "real" in [0, 1]; otherwise raw critic scores (WGAN), to be normalised.
+   */
+  heat: { res: number; values: Float32Array<ArrayBuffer>; probability: boolean } | null;
+  /** Images of a side × side grid of latent codes (z₀ along a row, z₁ down the rows). */
+  manifold: { side: number; points: Float32Array<ArrayBuffer> };
+  /** Generated points and −∂L_G/∂x at each: where the next G step moves them (GANs). */
+  arrows: { from: Float32Array<ArrayBuffer>; push: Float32Array<ArrayBuffer> } | null;
+  /** (z₀, z₁) of the real points' codes (VAE: means of q(z|x); AE: codes). */
+  codes: Float32Array<ArrayBuffer> | null;
+}
+
+/** What the data set is, sent whenever the worker builds one. */
+export interface DataInfo {
+  kind: 'image' | 'points';
+  description: string;
+  trainCount: number;
+  heldOutCount: number;
+}
+
+/**
+ * The weights of every network at one step, read back to the host: what the page keeps to
+ * recover from a lost GPU, a crashed worker or a diverged run. Float32 values, each network's
+ * weights concatenated in its own order.
+ */
+/** How long one training step of a setup will take on this backend (stepEstimate.ts). */
+export interface StepEstimate {
+  /** Seconds one step will take here, about. */
+  seconds: number;
+  /** Floating-point operations of one step. */
+  flops: number;
+  /** FLOP/s this backend did on a convolution, timed here. */
+  speed: number;
+  /** Quicker setups and their estimates: field changes the page can apply. */
+  quicker: { label: string; patch: Partial<RunConfig>; seconds: number }[];
+}
+
+export type PrepareStage = 'backend' | 'data' | 'model';
+
+export type ToWorker =
+  | { type: 'init'; config: RunConfig; dataUrl: string; switches: Switches }
+  | { type: 'start' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  /** Changes that apply without a reset: learning rates, picture interval, step budget. */
+  | { type: 'update'; config: RunConfig }
+  | { type: 'reset'; config: RunConfig }
+  /** The points a person drew, (x, y) pairs in plane units; used when data = 'drawn'. */
+  | { type: 'drawn'; points: Float32Array<ArrayBuffer> }
+  /** The person's decoded images (bytes, HWC); used when data = 'upload'. */
+  | {
+      type: 'upload';
+      size: 'gray28' | 'color32';
+      count: number;
+      pixels: Uint8Array<ArrayBuffer>;
+    }
+  /** Checkpoints in the browser (IndexedDB); each answers with a `models` message. */
+  | { type: 'models'; action: 'list' }
+  | { type: 'models'; action: 'save'; hash: string }
+  | { type: 'models'; action: 'restore' | 'delete'; id: string }
+  /** The trained networks as tfjs layers-format files, answered by `exported`. */
+  | { type: 'export'; hash: string }
+  /** Files the person chose: model.json files and their weights. */
+  | { type: 'import'; files: NamedBytes[] }
+  /** Back to a snapshot the page kept (after a crash, a lost device, a diverged loss). */
+  | { type: 'restoreSnapshot'; snapshot: WeightSnapshot }
+  /** Test-only triggers (honoured only when init had faults enabled). */
+  | { type: 'fault'; kind: 'lose-device' | 'crash' }
+  /** The page has painted what arrived up to the status with this `paintTicket` (pagePacer.ts). */
+  | { type: 'painted'; ticket: number };
+
+export type FromWorker =
+  | { type: 'backend'; info: BackendInfo }
+  | {
+      type: 'progress';
+      stage: PrepareStage;
+      message: string;
+      /** Bytes (data) or items done so far, with the total when known. */
+      loaded: number | null;
+      total: number | null;
+    }
+  | { type: 'ready' }
+  | { type: 'data'; info: DataInfo }
+  /** The 2-D view (2-D data sets), every `every` steps in place of the pictures. */
+  | { type: 'plane'; view: PlaneView }
+  | {
+      type: 'metrics';
+      /** Step number of the first row. Steps count from 1. */
+      firstStep: number;
+      names: MetricName[];
+      /** Row-major: one row a step, one column a name. */
+      values: Float32Array<ArrayBuffer>;
+    }
+  | {
+      type: 'images';
+      step: number;
+      samples: RgbaImage;
+      /** Held-out digits above their reconstructions, or real digits for models without one. */
+      second: { kind: 'reconstructions' | 'real'; image: RgbaImage };
+    }
+  | {
+      type: 'status';
+      running: boolean;
+      step: number;
+      stepsPerSec: number;
+      /** Milliseconds from Start to the first finished step (kernel compile included). */
+      firstStepMs: number | null;
+      /** tf.memory().numTensors in the worker: flat while training if nothing leaks. */
+      numTensors: number;
+      /** tf.memory().numBytes: bytes held by live tensors (on the GPU for WebGPU). */
+      numBytes: number;
+      /** GPU dispatches and queue submits so far (only with the countGpu switch). */
+      gpuCalls: GpuCalls | null;
+      /** Set when the worker waits for the page to paint up to here: answer with `painted`. */
+      paintTicket: number | null;
+    }
+  /** A new run begins; `keepUpTo`: a restored snapshot's step, whose history stays. */
+  | { type: 'reset'; keepUpTo: number | null }
+  /**
+   * The weights at a step: at each new run, about once a second while training, at each
+   * pause. With the setup and data shape they belong to, and (images only) a second copy made
+   * here for the latent mirror, which the page passes on without copying on its thread.
+   */
+  | {
+      type: 'snapshot';
+      snapshot: WeightSnapshot;
+      config: RunConfig;
+      shape: DataShape;
+      forMirror: WeightSnapshot | null;
+    }
+  /** How long a step of the new run will take here, about, when that is long (else null). */
+  | { type: 'estimate'; estimate: StepEstimate | null }
+  /** The GPU device is gone (driver reset, another tab, a test): the page restarts the worker. */
+  | { type: 'deviceLost'; message: string }
+  /** MNIST: how good and how varied 1,000 generated digits are (every `quality` steps). */
+  | { type: 'quality'; step: number; quality: DigitQuality }
+  /** Held-out losses at one step (every `every` steps, with the pictures). */
+  | { type: 'evaluation'; step: number; names: MetricName[]; values: Float32Array<ArrayBuffer> }
+  /** The stored checkpoints, after any `models` action, with what happened. */
+  | {
+      type: 'models';
+      list: SavedModelMeta[];
+      note: { text: string; ok: boolean } | null;
+    }
+  /**
+   * Saved weights are about to replace the run: its link (null: the current setup) and step.
+   * Sent before the rebuild, so the page shows the restored setup at once.
+   */
+  | { type: 'restored'; hash: string | null; step: number; source: string }
+  | { type: 'exported'; files: NamedBytes[] }
+  /** `diverged`: a NaN or infinite loss paused training (the page offers ways back). */
+  | { type: 'error'; message: string; fatal: boolean; kind?: 'diverged' };
+
+/** How the training worker's parts send the page a message. */
+export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+export interface TrainProtocol extends Protocol {
+  post: ToWorker;
+  /** Answered between training chunks; a newer query replaces one still waiting. */
+  request: { type: 'latent'; query: LatentQuery };
+  replies: { latent: LatentAnswer };
+  event: FromWorker;
+}

@@ -7,7 +7,7 @@ const PORT = 4174;
 
 export default defineConfig({
   testDir: '.',
-  testMatch: ['bench.spec.ts', 'presets.spec.ts'],
+  testMatch: ['bench.spec.ts', 'presets.spec.ts', 'screenshots.spec.ts'],
   timeout: 3_600_000,
   workers: 1,
   retries: 0,

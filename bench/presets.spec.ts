@@ -5,6 +5,7 @@ import { PRESETS } from '../src/config/presets.ts';
 import type { RunConfig } from '../src/config/schema.ts';
 import { dataKind } from '../src/config/datasets.ts';
 import { toHash } from '../src/config/link.ts';
+import { en } from '../src/i18n/en.tsx';
 
 // `npm run bench:presets`: the quality each demo reaches after a fixed number of steps on this
 // machine, so runs and machines can be compared. MNIST demos report the Fréchet digit distance
@@ -53,7 +54,7 @@ test.afterAll(() => {
 });
 
 for (const preset of PRESETS) {
-  test(`${preset.title}: scores after a fixed number of steps`, async ({ page }) => {
+  test(`${en.presets[preset.id].title}: scores after a fixed number of steps`, async ({ page }) => {
     const points = dataKind(preset.config.data) === 'points';
     const steps = points ? POINT_STEPS : preset.config.arch === 'conv' ? DCGAN_STEPS : IMAGE_STEPS;
     const config: RunConfig = {
@@ -89,7 +90,7 @@ for (const preset of PRESETS) {
     const e = handle.evaluations;
     scores.push({
       preset: preset.id,
-      title: preset.title,
+      title: en.presets[preset.id].title,
       steps,
       seconds,
       backend: handle.status.backend,

@@ -13,7 +13,7 @@ test('a heavy setup shows its step estimate before its first step, and offers qu
   expect((await waitForReady(page)).backend).toBe('webgpu');
   const banner = page.getByTestId('step-estimate');
   await expect(banner).toContainText(
-    /One training step of this setup will take about [\d.]+ (s|min|h) here/,
+    /One training step of this setup will take about [\d.]+ (sec|min|hr) here/,
   );
   await expect(banner).toContainText(
     /GFLOP a step; this backend trained a convolution at [\d.]+ GFLOP\/s/,

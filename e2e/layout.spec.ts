@@ -48,6 +48,15 @@ function measure(page: Page) {
             .filter((o) => ctx.measureText(o.text).width > room)
             .map((o) => `${s.name}: ${o.text}`);
         }),
+      // Text that spills out of its box (a button or label narrower than its words).
+      spills: [
+        ...document.querySelectorAll(
+          'button, label, summary, legend, h1, h2, h3, .banner, .status-item, .preset',
+        ),
+      ]
+        .filter((el) => el.checkVisibility() && getComputedStyle(el).display !== 'inline')
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').slice(0, 40)}`),
       backgroundLuminance: lum(background),
       contrast: (hi! + 0.05) / (lo! + 0.05),
     };
@@ -99,5 +108,38 @@ test('the layout holds from 1280×720 to a wide monitor, in light and dark', asy
   await expect(page.getByLabel('Backend')).toBeVisible();
   expect((await measure(page)).cutOff).toEqual([]);
   await waitForReady(page);
+  expectNoConsoleErrors(errors);
+});
+
+test('in English and in Chinese, on a laptop, a wide monitor and a phone, nothing is cut off', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/#backend=cpu&lang=en');
+  await waitForReady(page);
+  for (const lang of ['en', 'zh'] as const) {
+    await page.getByTestId('language').selectOption(lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const m = await measure(page);
+        const where = `${lang} ${width}×${height} ${colorScheme}: ${JSON.stringify(m)}`;
+        expect(m.overflow, where).toBeLessThanOrEqual(0);
+        expect(m.cutOff, where).toEqual([]);
+        expect(m.spills, where).toEqual([]);
+        if (width >= 1100) expect(new Set(m.columns.map((c) => c.top)).size, where).toBe(1);
+        else expect(new Set(m.columns.map((c) => c.left)).size, where).toBe(1); // one column
+        expect(m.contrast, where).toBeGreaterThan(7);
+      }
+      await page.screenshot({ path: test.info().outputPath(`page-${lang}-${width}.png`) });
+    }
+  }
   expectNoConsoleErrors(errors);
 });

@@ -1,6 +1,7 @@
 import { format } from 'prettier';
 import { FIELD_KEYS, FIELDS, type Field } from '../src/config/fields.ts';
 import { MODELS } from '../src/config/models.ts';
+import { en } from '../src/i18n/en.tsx';
 
 // The README's table of link keys, made from the field table (src/config/fields.ts) and the
 // models' own defaults, so the two never drift: `npm run readme:table` writes it, and
@@ -19,7 +20,7 @@ function defaults(key: (typeof FIELD_KEYS)[number]): string {
   const show = (v: string | number) => (f.kind === 'choice' ? code(v) : String(v));
   const own = Object.values(MODELS).flatMap((m) => {
     const v = m.defaults[key];
-    return v === undefined ? [] : [`${m.label}: ${show(v)}`];
+    return v === undefined ? [] : [`${en.models[m.id]}: ${show(v)}`];
   });
   return [show(f.default), ...own.map((o) => `(${o})`)].join(' ');
 }
@@ -27,7 +28,7 @@ function defaults(key: (typeof FIELD_KEYS)[number]): string {
 export async function linkTable(): Promise<string> {
   const rows = FIELD_KEYS.map((key) => {
     const f = FIELDS[key];
-    return `| ${code(key)} | ${f.label} | ${values(f)} | ${defaults(key)} |`;
+    return `| ${code(key)} | ${en.fields[key].label} | ${values(f)} | ${defaults(key)} |`;
   });
   const table = ['| key | the control | values | default |', '| --- | --- | --- | --- |', ...rows];
   return format(table.join('\n'), { parser: 'markdown', proseWrap: 'preserve' });

@@ -17,6 +17,8 @@ import { SampleImages } from './ui/canvas/SampleImages.tsx';
 import { PresetGallery } from './ui/links/PresetGallery.tsx';
 import { CopyLinkButton } from './ui/links/CopyLinkButton.tsx';
 import { ModelStorage } from './ui/models/ModelStorage.tsx';
+import { LanguagePicker } from './ui/links/LanguagePicker.tsx';
+import { CATALOGS, TextContext } from './i18n/text.ts';
 
 export function App({ store, controller }: { store: RunStore; controller: RunController }) {
   const snap = useRunSnapshot(store);
@@ -25,101 +27,104 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
   const family = MODELS[snap.config.model].family;
   // The data set the worker has built decides the view (the config may be a step ahead).
   const points = (snap.data?.kind ?? dataKind(snap.config.data)) === 'points';
+  const t = CATALOGS[snap.lang];
   return (
-    <div className="app">
-      <header className="app-header">
-        <div className="title-row">
-          <h1>Generative model playground</h1>
-          <CopyLinkButton link={() => controller.linkNow()} />
-        </div>
-        <p className="tagline">
-          Train a VAE, an autoencoder or a GAN on real MNIST digits, 2-D distributions, colored
-          shapes or a drawing of your own, live in your browser: TensorFlow.js on WebGPU, in a Web
-          Worker. Nothing leaves this page.
-        </p>
-        <PresetGallery />
-      </header>
-      <StatusBar snap={snap} />
-      <Banners snap={snap} controller={controller} />
-      <main className="panels">
-        <section className="panel controls-panel" aria-labelledby="controls-title">
-          <h2 id="controls-title">Training</h2>
-          <TrainControls snap={snap} controller={controller} />
-          <ConfigControls
-            controller={controller}
-            config={snap.config}
-            drawn={snap.drawn}
-            upload={snap.upload}
-          />
-          <details
-            className="how"
-            open={!snap.closed.includes('how')}
-            onToggle={(e) => controller.setPanel('how', e.currentTarget.open)}
-          >
-            <summary>How it works</summary>
-            <ModelExplainer config={snap.config} />
-          </details>
-        </section>
-        <div className="middle-column">
-          <section className="panel chart-panel" aria-labelledby="chart-title">
-            <h2 id="chart-title">Losses</h2>
-            <LossChart
-              metrics={MODELS[snap.config.model].metrics}
-              history={store.history}
-              evaluations={store.evaluations}
-              version={snap.lossVersion}
+    <TextContext.Provider value={t}>
+      <div className="app">
+        <header className="app-header">
+          <div className="title-row">
+            <h1>{t.app.title}</h1>
+            <div className="header-actions">
+              <LanguagePicker lang={snap.lang} onPick={(l) => controller.setLang(l)} />
+              <CopyLinkButton link={() => controller.linkNow()} />
+            </div>
+          </div>
+          <p className="tagline">{t.app.tagline}</p>
+          <PresetGallery />
+        </header>
+        <StatusBar snap={snap} />
+        <Banners snap={snap} controller={controller} />
+        <main className="panels">
+          <section className="panel controls-panel" aria-labelledby="controls-title">
+            <h2 id="controls-title">{t.app.training}</h2>
+            <TrainControls snap={snap} controller={controller} />
+            <ConfigControls
+              controller={controller}
+              config={snap.config}
+              drawn={snap.drawn}
+              upload={snap.upload}
+            />
+            <details
+              className="how"
+              open={!snap.closed.includes('how')}
+              onToggle={(e) => controller.setPanel('how', e.currentTarget.open)}
+            >
+              <summary>{t.app.howItWorks}</summary>
+              <ModelExplainer config={snap.config} />
+            </details>
+          </section>
+          <div className="middle-column">
+            <section className="panel chart-panel" aria-labelledby="chart-title">
+              <h2 id="chart-title">{t.app.losses}</h2>
+              <LossChart
+                metrics={MODELS[snap.config.model].metrics}
+                history={store.history}
+                evaluations={store.evaluations}
+                version={snap.lossVersion}
+              />
+            </section>
+            {points ? null : (
+              <section className="panel explorer-panel" aria-labelledby="explorer-title">
+                <details
+                  open={!snap.closed.includes('explorer')}
+                  onToggle={(e) => controller.setPanel('explorer', e.currentTarget.open)}
+                >
+                  <summary>
+                    <h2 id="explorer-title">
+                      {t.app.latentSpace}
+                      <span className="muted">{t.app.latentHint}</span>
+                    </h2>
+                  </summary>
+                  <LatentExplorer snap={snap} controller={controller} />
+                </details>
+              </section>
+            )}
+          </div>
+          <section className="panel images-panel" aria-labelledby="images-title">
+            {points ? (
+              <>
+                <h2 id="images-title">
+                  {t.app.view2d}
+                  {snap.plane ? (
+                    <span className="muted">{t.app.atStep(snap.plane.step)}</span>
+                  ) : null}
+                </h2>
+                {snap.plane ? (
+                  <PlaneView view={snap.plane} family={family} />
+                ) : (
+                  <p className="muted">{t.app.viewPending}</p>
+                )}
+              </>
+            ) : (
+              <SampleImages images={images} family={family} />
+            )}
+            {snap.config.data === 'mnist' && !points ? (
+              <DigitQualityPanel
+                quality={snap.quality}
+                history={store.quality}
+                every={snap.config.quality}
+                family={family}
+              />
+            ) : null}
+            <ModelStorage
+              models={snap.models}
+              ready={snap.phase === 'ready'}
+              lang={snap.lang}
+              controller={controller}
             />
           </section>
-          {points ? null : (
-            <section className="panel explorer-panel" aria-labelledby="explorer-title">
-              <details
-                open={!snap.closed.includes('explorer')}
-                onToggle={(e) => controller.setPanel('explorer', e.currentTarget.open)}
-              >
-                <summary>
-                  <h2 id="explorer-title">
-                    Latent space{' '}
-                    <span className="muted">
-                      · drag the sliders or the point, even while training
-                    </span>
-                  </h2>
-                </summary>
-                <LatentExplorer snap={snap} controller={controller} />
-              </details>
-            </section>
-          )}
-        </div>
-        <section className="panel images-panel" aria-labelledby="images-title">
-          {points ? (
-            <>
-              <h2 id="images-title">
-                2-D view
-                {snap.plane ? <span className="muted"> · step {snap.plane.step}</span> : null}
-              </h2>
-              {snap.plane ? (
-                <PlaneView view={snap.plane} family={family} />
-              ) : (
-                <p className="muted">The view appears once the model is built.</p>
-              )}
-            </>
-          ) : (
-            <SampleImages images={images} family={family} />
-          )}
-          {snap.config.data === 'mnist' && !points ? (
-            <DigitQualityPanel
-              quality={snap.quality}
-              history={store.quality}
-              every={snap.config.quality}
-              family={family}
-            />
-          ) : null}
-          <ModelStorage
-            models={snap.models}
-            ready={snap.phase === 'ready'}
-            controller={controller}
-          />
-        </section>
-      </main>
-    </div>
+        </main>
+      </div>
+    </TextContext.Provider>
   );
 }

@@ -8,12 +8,18 @@ import { installFaultTriggers } from './state/faults.ts';
 import { parseSwitches, setSwitches } from './config/switches.ts';
 import { parseLink } from './config/link.ts';
 import { defaultDrawing } from './config/drawing.ts';
+import { LANG_TAG, preferredLang } from './config/lang.ts';
 import './styles.css';
 
 // The page's wiring, done once outside React (so StrictMode's double effects never start two
 // workers): link → config → store ← worker, and the read-only test handle.
-const { config, ignored, drawn, z, autoplay, closed } = parseLink(location.search, location.hash);
-const store = new RunStore(config, ignored, drawn ?? defaultDrawing(), z, closed);
+const { config, ignored, drawn, z, autoplay, closed, lang } = parseLink(
+  location.search,
+  location.hash,
+);
+const pageLang = lang ?? preferredLang(navigator.languages);
+document.documentElement.lang = LANG_TAG[pageLang];
+const store = new RunStore(config, ignored, drawn ?? defaultDrawing(), z, closed, pageLang, !!lang);
 setSwitches(parseSwitches(location.search));
 const controller = new RunController(
   store,

@@ -32,10 +32,11 @@ export const ALLOWED = {
   'workers/parity': ['workers/parity', 'workers/shared', ...COMPUTE],
   'workers/judge': ['workers/judge', 'tf', 'bridge', ...PURE],
   'workers/decoder': ['workers/decoder', 'bridge', ...PURE],
+  i18n: ['i18n', ...PURE],
   clients: ['clients', 'bridge', ...PURE],
-  state: ['state', 'clients', 'bridge', ...PURE],
-  ui: ['ui', 'state', ...PURE],
-  app: ['app', 'ui', 'state', ...PURE],
+  state: ['state', 'clients', 'bridge', 'i18n', ...PURE],
+  ui: ['ui', 'state', 'i18n', ...PURE],
+  app: ['app', 'ui', 'state', 'i18n', ...PURE],
 };
 /** Folders that run on the page: they may import the workers' types, never their code. */
 const PAGE = new Set(['clients', 'state', 'ui', 'app']);

@@ -21,23 +21,6 @@ export const DATA_SETS = [
 
 export type DataSetId = (typeof DATA_SETS)[number];
 
-export const DATA_SET_LABELS: Record<DataSetId, string> = {
-  mnist: 'MNIST digits (28×28 gray)',
-  shapes: 'Colored shapes (32×32 color)',
-  upload: 'Your own images',
-  ring: 'Ring of 8 Gaussians',
-  grid: '5×5 grid of Gaussians',
-  moons: 'Two moons',
-  spiral: 'Spiral',
-  swiss: 'Swiss roll (2-D)',
-  checker: 'Checkerboard',
-  circles: 'Concentric circles',
-  line: 'Line',
-  twogauss: 'Two Gaussians',
-  clusters: 'Three disjoint clusters',
-  drawn: 'Draw your own',
-};
-
 export type DataKind = 'image' | 'points';
 
 const IMAGE_SETS: readonly DataSetId[] = ['mnist', 'shapes', 'upload'];

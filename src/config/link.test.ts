@@ -29,6 +29,7 @@ describe('link parsing', () => {
       z: null,
       autoplay: false,
       closed: [],
+      lang: null,
     });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });
@@ -252,6 +253,18 @@ describe('link parsing', () => {
       expect(again.ignored).toEqual([]);
       expect(again.config).toEqual(parsed.config);
     }
+  });
+
+  it('carries the language: lang=zh or lang=en, anything else a notice', () => {
+    expect(parseLink('', '#lang=zh').lang).toBe('zh');
+    expect(parseLink('?lang=en', '').lang).toBe('en');
+    expect(parseLink('', '#model=gan').lang).toBeNull();
+    const bad = parseLink('', '#lang=fr');
+    expect(bad.lang).toBeNull();
+    expect(bad.ignored).toEqual(['lang: "fr" is not one of en, zh']);
+    const config = defaultsFor('gan');
+    expect(toHash(config, { lang: 'zh' })).toBe('#model=gan&lang=zh');
+    expect(parseLink('', toHash(config, { lang: 'zh' })).lang).toBe('zh');
   });
 
   it('each of the 54 hostile links gives a valid setup, and its bad values a short notice', () => {

@@ -2,6 +2,7 @@ import { FIELDS, FIELD_KEYS, parseFieldValue, type FieldKey } from './fields.ts'
 import { defaultsFor } from './models.ts';
 import type { RunConfig } from './schema.ts';
 import { decodePoints, encodePoints } from './drawing.ts';
+import { isLang, LANGS, type Lang } from './lang.ts';
 
 // Config <-> link. The hash (`#model=gan&lr=0.001`) carries the setup; the query string is read
 // too (`?backend=cpu`), the hash winning. Parsing never throws: unknown keys are ignored and a
@@ -19,6 +20,8 @@ export interface ParsedLink {
   autoplay: boolean;
   /** Folded panels from `closed=` (comma-separated). */
   closed: PanelId[];
+  /** The page's language from `lang=`, or null when the link has none (the browser's then). */
+  lang: Lang | null;
 }
 
 /** Panels a person can fold away: the explanation and the latent explorer. */
@@ -30,6 +33,8 @@ export interface LinkExtras {
   drawn?: Float32Array | null;
   z?: readonly number[] | null;
   closed?: readonly PanelId[];
+  /** Written when the language came from the link or was chosen on the page. */
+  lang?: Lang | null;
   /** Adds `autoplay=1` (the demo links). */
   autoplay?: boolean;
 }
@@ -73,6 +78,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   let zText: string | null = null;
   let autoplay: string | null = null;
   let closedText: string | null = null;
+  let langText: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
@@ -80,6 +86,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       else if (k === 'z') zText = v;
       else if (k === 'autoplay') autoplay = v;
       else if (k === 'closed') closedText = v;
+      else if (k === 'lang') langText = v;
       // other keys: ignored
     }
   }
@@ -93,6 +100,10 @@ export function parseLink(search: string, hash: string): ParsedLink {
     ignored.push(
       `closed: ${describe(unknownPanels.join(','))} is not a panel (${PANELS.join(', ')})`,
     );
+  }
+  const lang = langText !== null && isLang(langText) ? langText : null;
+  if (langText !== null && lang === null) {
+    ignored.push(`lang: ${describe(langText)} is not one of ${LANGS.join(', ')}`);
   }
   const drawn = pts === null ? null : decodePoints(pts);
   const z = zText === null ? null : parseZ(zText);
@@ -120,7 +131,15 @@ export function parseLink(search: string, hash: string): ParsedLink {
   const data = (parsed.get('data') as RunConfig['data'] | undefined) ?? FIELDS.data.default;
   const config: Record<string, number | string> = { ...defaultsFor(model, data) };
   for (const [key, v] of parsed) config[key] = v;
-  return { config: config as RunConfig, ignored, drawn, z, autoplay: autoplay === '1', closed };
+  return {
+    config: config as RunConfig,
+    ignored,
+    drawn,
+    z,
+    autoplay: autoplay === '1',
+    closed,
+    lang,
+  };
 }
 
 /**
@@ -129,7 +148,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
  */
 export function toHash(
   config: RunConfig,
-  { drawn = null, z = null, closed = [], autoplay = false }: LinkExtras = {},
+  { drawn = null, z = null, closed = [], autoplay = false, lang = null }: LinkExtras = {},
 ): string {
   const defaults = defaultsFor(config.model, config.data);
   const params = new URLSearchParams();
@@ -146,6 +165,7 @@ export function toHash(
   if (z && z.some((v) => Math.round(v * 100) !== 0)) params.set('z', formatZ(z));
   const folded = PANELS.filter((p) => closed.includes(p));
   if (folded.length) params.set('closed', folded.join(','));
+  if (lang) params.set('lang', lang);
   if (autoplay) params.set('autoplay', '1');
   const s = params.toString();
   return s ? `#${s}` : '';

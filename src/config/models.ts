@@ -31,7 +31,6 @@ export type Family = 'vae' | 'ae' | 'gan';
 export interface ModelInfo {
   id: ModelId;
   family: Family;
-  label: string;
   /** The fields a person can set for this model, in the order the controls show them. */
   params: readonly FieldKey[];
   metrics: readonly MetricName[];
@@ -50,7 +49,6 @@ export const MODELS: Record<ModelId, ModelInfo> = {
   vae: {
     id: 'vae',
     family: 'vae',
-    label: 'Variational autoencoder',
     params: [...NETWORK, 'recon', 'beta', 'warmup', ...TRAINING],
     metrics: ['reconstruction', 'kl', 'total'],
     evaluations: ['heldOutReconstruction', 'heldOutTotal'],
@@ -59,7 +57,6 @@ export const MODELS: Record<ModelId, ModelInfo> = {
   ae: {
     id: 'ae',
     family: 'ae',
-    label: 'Autoencoder',
     params: [...NETWORK, 'recon', ...TRAINING],
     metrics: ['reconstruction'],
     evaluations: ['heldOutReconstruction'],
@@ -68,7 +65,6 @@ export const MODELS: Record<ModelId, ModelInfo> = {
   gan: {
     id: 'gan',
     family: 'gan',
-    label: 'GAN',
     params: [
       ...NETWORK,
       'loss',

@@ -1,9 +1,9 @@
 import {
   dataKind,
-  DATA_SET_LABELS,
   digitsFromMask,
   uploadShape,
   type DataKind,
+  type DataSetId,
   type UploadSize,
 } from '../config/datasets.ts';
 import type { RunConfig } from '../config/schema.ts';
@@ -28,8 +28,18 @@ export interface HostData {
   heldOutCount: number;
   /** Labels of the held-out rows when the data have them (MNIST), for metrics. */
   heldOutLabels: Uint8Array | null;
-  /** What the page shows as the data set's name and size. */
+  /** The data set's name and size in English (for the test handle and logs). */
   description: string;
+  /** What the page needs to name the data set in its own words. */
+  label: DataLabel;
+}
+
+export interface DataLabel {
+  set: DataSetId;
+  /** MNIST's digits when only some are trained on. */
+  digits: number[] | null;
+  /** The drawing's points (data = drawn). */
+  points: number | null;
 }
 
 /** The person's own data, sent by the page: drawn points, decoded uploaded images. */
@@ -79,10 +89,16 @@ function mnist(set: DigitSet, mask: number): HostData {
     heldOutCount: held.rows.length,
     heldOutLabels: Uint8Array.from(held.rows, (r) => set.labels[r]!),
     description: `MNIST${which}: ${train.rows.length} training and ${held.rows.length} held-out digits`,
+    label: { set: 'mnist', digits: wanted.size === 10 ? null : [...wanted], points: null },
   };
 }
 
-function points(train: Float32Array, heldOut: Float32Array, description: string): HostData {
+function points(
+  train: Float32Array,
+  heldOut: Float32Array,
+  description: string,
+  label: DataLabel,
+): HostData {
   return {
     kind: 'points',
     height: 1,
@@ -94,6 +110,7 @@ function points(train: Float32Array, heldOut: Float32Array, description: string)
     heldOutCount: heldOut.length / 2,
     heldOutLabels: null,
     description,
+    label,
   };
 }
 
@@ -103,6 +120,7 @@ function images(
   heldOutCount: number,
   shape: { height: number; width: number; channels: number },
   description: string,
+  label: DataLabel,
 ): HostData {
   const size = shape.height * shape.width * shape.channels;
   const trainCount = count - heldOutCount;
@@ -115,6 +133,7 @@ function images(
     heldOutCount,
     heldOutLabels: null,
     description,
+    label,
   };
 }
 
@@ -143,6 +162,7 @@ export function buildHostData(
       SHAPES_HELD_OUT,
       shape,
       'Colored shapes: 4000 training and 500 held-out images',
+      { set: 'shapes', digits: null, points: null },
     );
   }
   if (id === 'upload') {
@@ -158,6 +178,7 @@ export function buildHostData(
       held,
       uploadShape(up.size),
       `Your images: ${up.count - held} training and ${held} held-out`,
+      { set: 'upload', digits: null, points: null },
     );
   }
   const r = rand();
@@ -170,6 +191,7 @@ export function buildHostData(
       train,
       heldOut,
       `Your drawing: ${custom.drawn.length / 2} points, ${TOY_TRAIN} samples`,
+      { set: 'drawn', digits: null, points: custom.drawn.length / 2 },
     );
   }
   if (dataKind(id) !== 'points') throw new Error(`unknown data set ${id}`);
@@ -177,7 +199,8 @@ export function buildHostData(
   return points(
     sampleToy(toy, TOY_TRAIN, r),
     sampleToy(toy, TOY_HELD_OUT, r),
-    `${DATA_SET_LABELS[id]}: ${TOY_TRAIN} samples`,
+    `${id}: ${TOY_TRAIN} samples`,
+    { set: id, digits: null, points: null },
   );
 }
 

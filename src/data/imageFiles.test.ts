@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centreSquare, MAX_IMAGES, rejectByName, rgbaToImage, summarise } from './imageFiles.ts';
+import { centreSquare, rejectByName, rgbaToImage } from './imageFiles.ts';
 
 describe('image files', () => {
   it('tries images by type, or by extension when the type is unknown', () => {
@@ -24,13 +24,5 @@ describe('image files', () => {
     const c = new Uint8ClampedArray(32 * 32 * 4);
     c.set([10, 20, 30, 255]);
     expect(Array.from(rgbaToImage(c, 'color32').subarray(0, 3))).toEqual([10, 20, 30]);
-  });
-
-  it('summarises what was used and skipped', () => {
-    expect(summarise(1, [], 0)).toBe('1 image ready');
-    expect(summarise(9, [{ name: 'a', reason: 'b' }], 0)).toBe('9 images ready, 1 skipped');
-    expect(summarise(MAX_IMAGES, [], 10_000)).toBe(
-      '10000 images ready, 10000 beyond the limit of 10000 not used',
-    );
   });
 });

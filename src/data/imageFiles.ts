@@ -51,18 +51,6 @@ export interface SkippedFile {
   reason: string;
 }
 
-/** One line for the page: how many images are ready, and what was skipped and why. */
-export function summarise(
-  count: number,
-  skipped: readonly SkippedFile[],
-  overLimit: number,
-): string {
-  const parts = [`${count} image${count === 1 ? '' : 's'} ready`];
-  if (skipped.length) parts.push(`${skipped.length} skipped`);
-  if (overLimit) parts.push(`${overLimit} beyond the limit of ${MAX_IMAGES} not used`);
-  return parts.join(', ');
-}
-
 /**
  * An image file's width and height read from its header (PNG, GIF, BMP, JPEG, WebP), without
  * decoding it, or null for other files and headers cut short. A file whose header claims

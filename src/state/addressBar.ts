@@ -60,8 +60,8 @@ export class AddressBar {
 
   /** The link's hash for the run as it is now (or with another `config`). */
   hash(config = this.store.getSnapshot().config): string {
-    const { drawn, explorer, closed } = this.store.getSnapshot();
-    return toHash(config, { drawn, z: explorer.z, closed });
+    const { drawn, explorer, closed, lang, langInLink } = this.store.getSnapshot();
+    return toHash(config, { drawn, z: explorer.z, closed, lang: langInLink ? lang : null });
   }
 
   /** Writes the link now, without a new history entry; a pending `writeSoon` is done by it. */

@@ -60,7 +60,7 @@ export class ModelCommands {
       models: {
         ...this.store.getSnapshot().models,
         busy: false,
-        note: { text: `Downloaded ${files.map((f) => f.name).join(', ')}.`, ok: true },
+        note: { text: (t) => t.errors.downloaded(files.map((f) => f.name).join(', ')), ok: true },
       },
     });
   }

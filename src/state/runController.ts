@@ -2,6 +2,7 @@ import { assertNever } from '../bridge/protocol.ts';
 import { asInLink } from '../config/drawing.ts';
 import type { FieldKey } from '../config/fields.ts';
 import type { PanelId } from '../config/link.ts';
+import { LANG_TAG, type Lang } from '../config/lang.ts';
 import { defaultsFor, LIVE_FIELDS, withDataSet } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import type { FromWorker } from '../workers/train/protocol.ts';
@@ -203,10 +204,21 @@ export class RunController {
     this.apply(config, false);
   }
 
-  /** The page's link with every change in it, for copying. */
+  /** The page's link with every change in it, and its language, for copying. */
   linkNow(): string {
+    if (!this.store.getSnapshot().langInLink) {
+      this.store.update({ langInLink: true }, true);
+      this.link.write();
+    }
     this.link.flush();
     return location.href;
+  }
+
+  /** Another language for the page; the run goes on, and the link says it from now on. */
+  setLang(lang: Lang): void {
+    this.store.update({ lang, langInLink: true }, true);
+    document.documentElement.lang = LANG_TAG[lang];
+    this.link.write();
   }
 
   /** Folds or unfolds a panel; the link remembers it. */

@@ -4,6 +4,8 @@ import type { WeightSnapshot } from '../workers/messages.ts';
 import type { KeptRun, KeptRunStore } from './keptRuns.ts';
 import { KEEP_EVERY_MS, RunKeeper } from './runKeeper.ts';
 import { RunStore } from './runStore.ts';
+import { en } from '../i18n/en.tsx';
+import { say } from '../i18n/said.ts';
 
 // Keeping a run for a reload, against a Map: written at a bounded rate with the newest snapshot
 // winning, offered (never resumed by itself) on the next visit to the same link, its chart
@@ -100,7 +102,7 @@ describe('RunKeeper', () => {
     keeper.snapshot(snap(1));
     await advance(0);
     const note = store.getSnapshot().kept.note;
-    expect(note).toMatch(
+    expect(say(en, note!)).toMatch(
       /^This run cannot be kept for a reload \(the quota is exceeded\)\. Training goes on/,
     );
     for (let s = 2; s < 5; s++) {

@@ -66,7 +66,7 @@ export class RunKeeper {
       this.store.update({
         kept: {
           step: null,
-          note: `This run cannot be kept for a reload (${why}). Training goes on; Save in this browser or Download model files keep it by hand.`,
+          note: (t) => t.errors.notKept(why),
         },
       });
     }

@@ -17,10 +17,14 @@ import type {
 } from '../workers/messages.ts';
 import type { GpuCalls } from '../workers/train/gpuCallCounter.ts';
 import { parseLink, type PanelId } from '../config/link.ts';
+import type { Lang } from '../config/lang.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
 import type { UploadSize } from '../config/datasets.ts';
 import type { SkippedFile } from '../data/imageFiles.ts';
+import type { Said } from '../i18n/said.ts';
+import { MODELS } from '../config/models.ts';
+import { modelNote } from './modelNotes.ts';
 
 // The page's picture of the run, fed by the worker's messages. React reads it through
 // useSyncExternalStore; the test handle (window.__playground) reads the same snapshot.
@@ -38,22 +42,27 @@ export type UploadState =
       count: number;
       size: UploadSize;
       preview: RgbaImage | null;
-      summary: string;
       skipped: SkippedFile[];
+      /** Files beyond MAX_IMAGES, not looked at. */
+      overLimit: number;
       /** True once the worker trains on these images. */
       inUse: boolean;
     }
-  | { phase: 'failed'; message: string };
+  /** `empty`: no files chosen; `unreadable`: the decoder failed (`detail` says how). */
+  | { phase: 'failed'; problem: 'empty' | 'unreadable'; detail: string };
 
 /** Checkpoints in the browser, and the outcome of the last save, restore, export or import. */
 export interface ModelsState {
   list: SavedModelMeta[];
-  note: { text: string; ok: boolean } | null;
+  note: { text: Said; ok: boolean } | null;
   /** A save, restore or import is on its way. */
   busy: boolean;
 }
 
 export interface RunSnapshot {
+  /** The page's language; `langInLink`: it came from the link or was chosen, so the link says it. */
+  lang: Lang;
+  langInLink: boolean;
   phase: Phase;
   config: RunConfig;
   progress: {
@@ -73,11 +82,11 @@ export interface RunSnapshot {
   /** The data set the worker built last. */
   data: DataInfo | null;
   /** The last error, shown on the page until the next Start or Reset. */
-  error: string | null;
+  error: Said | null;
   /** What kind of trouble the error is, for the ways out the page offers. */
   errorKind: 'diverged' | 'crashed' | null;
   /** What the page did to recover from a fault (a lost GPU, a crash), until the next reset. */
-  recovery: string | null;
+  recovery: Said | null;
   /** The step of the newest weights the page holds (to restore after a fault), or null. */
   snapshotStep: number | null;
   /** Notes on link values that were ignored. */
@@ -109,7 +118,7 @@ export interface RunSnapshot {
   /** The link's run kept from an earlier visit, offered until resumed or set aside. */
   resumeOffer: { step: number; savedAt: number } | null;
   /** Keeping the run for a reload: the step last kept, or why it cannot be kept. */
-  kept: { step: number | null; note: string | null };
+  kept: { step: number | null; note: Said | null };
 }
 
 /** The charts redraw at most ~10 times a second, however fast the losses arrive. */
@@ -135,9 +144,13 @@ export class RunStore {
     drawn: Float32Array,
     z: number[] | null,
     closed: PanelId[] = [],
+    lang: Lang = 'en',
+    langInLink = false,
   ) {
     this.snap = {
       phase: 'preparing',
+      lang,
+      langInLink,
       config,
       progress: null,
       backend: null,
@@ -325,17 +338,14 @@ export class RunStore {
         return this.update({ estimate: msg.estimate });
       case 'deviceLost': {
         const at = this.snap.snapshotStep;
+        const step = this.snap.step;
         return this.update({
           running: false,
-          recovery:
-            `The GPU device was lost at step ${this.snap.step} (${msg.message}). ` +
-            (at !== null
-              ? `Training goes on from step ${at}, the last snapshot, on a fresh device.`
-              : 'The page starts again on a fresh device.'),
+          recovery: (t) => t.errors.deviceLost(step, msg.message, at),
         });
       }
       case 'models':
-        return this.update({ models: { list: msg.list, note: msg.note, busy: false } });
+        return this.update({ models: { list: msg.list, note: modelNote(msg.note), busy: false } });
       case 'restored': {
         if (msg.hash === null) return;
         // The saved run's setup, as its link says (the link was written by this page).
@@ -348,13 +358,18 @@ export class RunStore {
       }
       case 'exported':
         return; // the controller turns the files into downloads
-      case 'error':
+      case 'error': {
+        const { diverged } = msg;
+        const family = MODELS[this.snap.config.model].family;
         return this.update({
-          error: msg.message,
-          errorKind: msg.kind ?? null,
+          error: diverged
+            ? (t) => t.errors.diverged(diverged.nan, diverged.step, t.errors.advice[family])
+            : msg.message,
+          errorKind: diverged ? 'diverged' : null,
           models: { ...this.snap.models, busy: false },
           ...(msg.fatal ? { phase: 'failed' as const, progress: null } : {}),
         });
+      }
       default:
         return assertNever(msg);
     }

@@ -4,6 +4,8 @@ import type { MetricName } from '../workers/train/protocol.ts';
 import type { DigitQuality } from '../workers/messages.ts';
 import type { LossHistory } from './lossHistory.ts';
 import type { RunStore } from './runStore.ts';
+import { en } from '../i18n/en.tsx';
+import { say } from '../i18n/said.ts';
 
 // window.__playground: a small, read-only view of the run for end-to-end tests and for anyone
 // debugging in the console. Every call returns a fresh copy; nothing here can change the run.
@@ -121,7 +123,7 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
         numTensors: s.numTensors,
         numBytes: s.numBytes,
         gpuCalls: s.gpuCalls,
-        error: s.error,
+        error: s.error === null ? null : say(en, s.error),
         snapshotStep: s.snapshotStep,
       };
     },
@@ -149,7 +151,11 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
     },
     models() {
       const m = store.getSnapshot().models;
-      return { steps: m.list.map((c) => c.step), note: m.note?.text ?? null, busy: m.busy };
+      return {
+        steps: m.list.map((c) => c.step),
+        note: m.note ? say(en, m.note.text) : null,
+        busy: m.busy,
+      };
     },
     data() {
       const d = store.getSnapshot().data;
@@ -169,7 +175,8 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
     },
     kept() {
       const s = store.getSnapshot();
-      return { ...s.kept, offer: s.resumeOffer?.step ?? null };
+      const note = s.kept.note === null ? null : say(en, s.kept.note);
+      return { step: s.kept.step, note, offer: s.resumeOffer?.step ?? null };
     },
     kernelParity: async (rows: ParityRow[]) =>
       (await import('../clients/parityClient.ts')).checkKernelParity(rows),

@@ -8,6 +8,7 @@ import type { HistoryRows } from './lossHistory.ts';
 import type { RunKeeper } from './runKeeper.ts';
 import type { RunStore } from './runStore.ts';
 import type { UploadDecoding } from './uploadDecoding.ts';
+import type { Catalog } from '../i18n/catalog.ts';
 
 // The page's connection to the training worker, and the way back when it fails: the newest
 // weight snapshot is kept (and, for a reload, the RunKeeper keeps it too); a crashed worker
@@ -68,7 +69,7 @@ export class TrainerConnection {
   restart(resume = false): void {
     const crashed = this.store.getSnapshot().errorKind === 'crashed';
     this.worker.terminate();
-    const from = this.snapshot ? `from step ${this.snapshot.step}` : 'from the start';
+    const from = this.snapshot ? this.snapshot.step : null;
     this.store.update(
       {
         phase: 'preparing',
@@ -76,7 +77,7 @@ export class TrainerConnection {
         progress: null,
         error: null,
         errorKind: null,
-        ...(crashed ? { recovery: `Restarted the worker after its crash, ${from}.` } : {}),
+        ...(crashed ? { recovery: (t: Catalog) => t.errors.restarted(from) } : {}),
       },
       true,
     );
@@ -135,13 +136,13 @@ export class TrainerConnection {
   }
 
   private crashed(e: WorkerFailed): void {
-    const at = this.snapshot?.step ? ` and the weights of step ${this.snapshot.step}` : '';
+    const at = this.snapshot?.step ?? null;
     this.store.update({
       phase: 'failed',
       running: false,
       progress: null,
       errorKind: 'crashed',
-      error: `The training worker crashed: ${e.message}. Restart brings back the setup${at}.`,
+      error: (t) => t.errors.crashed(e.message, at),
     });
   }
 }

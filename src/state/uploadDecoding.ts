@@ -1,4 +1,3 @@
-import { summarise } from '../data/imageFiles.ts';
 import type { DecodedImages } from '../workers/decoder/protocol.ts';
 import { Cancelled } from '../bridge/protocol.ts';
 import { ImageDecoder } from '../clients/decoderClient.ts';
@@ -28,7 +27,7 @@ export class UploadDecoding {
     this.decoded = null;
     if (files.length === 0) {
       this.store.update({
-        upload: { phase: 'failed', message: 'No files were selected or dropped.' },
+        upload: { phase: 'failed', problem: 'empty', detail: '' },
       });
       return;
     }
@@ -47,7 +46,7 @@ export class UploadDecoding {
           size,
           preview,
           skipped,
-          summary: summarise(count, skipped, overLimit),
+          overLimit,
           inUse: false,
         },
       });
@@ -56,7 +55,8 @@ export class UploadDecoding {
       this.store.update({
         upload: {
           phase: 'failed',
-          message: `The images could not be read: ${(e as Error).message}`,
+          problem: 'unreadable',
+          detail: (e as Error).message,
         },
       });
     }

@@ -1,14 +1,18 @@
 import type { RunController } from '../state/runController.ts';
 import type { RunSnapshot } from '../state/runStore.ts';
 import { EstimateBanner } from './EstimateBanner.tsx';
+import { formatDate } from '../i18n/format.ts';
+import { useText } from '../i18n/text.ts';
+import { say } from '../i18n/said.ts';
 
 /** The ways out of an error: restart a crashed worker, go back to good weights after a NaN. */
 function ErrorActions({ snap, controller }: { snap: RunSnapshot; controller: RunController }) {
+  const t = useText();
   const at = snap.snapshotStep;
   if (snap.errorKind === 'crashed') {
     return (
       <button type="button" onClick={() => controller.worker.restart()}>
-        Restart
+        {t.banners.restart}
       </button>
     );
   }
@@ -17,11 +21,11 @@ function ErrorActions({ snap, controller }: { snap: RunSnapshot; controller: Run
     <>
       {at !== null ? (
         <button type="button" onClick={() => controller.restoreSnapshot()}>
-          Back to step {at}
+          {t.banners.backTo(at)}
         </button>
       ) : null}
       <button type="button" onClick={() => controller.restoreSnapshot(true)}>
-        {at !== null ? `Back to step ${at}` : 'Reset'} with learning rates ÷ 10
+        {t.banners.gentler(at)}
       </button>
     </>
   );
@@ -29,12 +33,14 @@ function ErrorActions({ snap, controller }: { snap: RunSnapshot; controller: Run
 
 /** Messages a person must see: errors, recoveries, backend fallbacks, ignored link values. */
 export function Banners({ snap, controller }: { snap: RunSnapshot; controller: RunController }) {
+  const t = useText();
   const { backend, error, notices } = snap;
+  const name = backend ? backend.name.toUpperCase() : '';
   return (
     <div className="banners">
       {error ? (
         <div className="banner banner-error" role="alert" data-testid="error">
-          {error}
+          {say(t, error)}
           <div className="button-row banner-actions">
             <ErrorActions snap={snap} controller={controller} />
           </div>
@@ -42,48 +48,46 @@ export function Banners({ snap, controller }: { snap: RunSnapshot; controller: R
       ) : null}
       {snap.recovery ? (
         <div className="banner banner-warn" role="status" data-testid="recovery">
-          {snap.recovery}
+          {say(t, snap.recovery)}
         </div>
       ) : null}
-      <EstimateBanner estimate={snap.estimate} controller={controller} />
+      <EstimateBanner estimate={snap.estimate} lang={snap.lang} controller={controller} />
       {snap.resumeOffer ? (
         <div className="banner banner-info" role="status" data-testid="resume-offer">
-          This link's run was kept at step {snap.resumeOffer.step} (
-          {new Date(snap.resumeOffer.savedAt).toLocaleString()}).
+          {t.banners.kept(snap.resumeOffer.step, formatDate(snap.lang, snap.resumeOffer.savedAt))}
           <div className="button-row banner-actions">
             <button type="button" onClick={() => controller.worker.resumeKept()}>
-              Resume at step {snap.resumeOffer.step}
+              {t.banners.resume(snap.resumeOffer.step)}
             </button>
             <button type="button" onClick={() => controller.startOver()}>
-              Start over
+              {t.banners.startOver}
             </button>
           </div>
         </div>
       ) : null}
       {snap.kept.note ? (
         <div className="banner banner-warn" role="status" data-testid="kept-note">
-          {snap.kept.note}
+          {say(t, snap.kept.note)}
         </div>
       ) : null}
       {backend?.fallbackReason ? (
         <div className="banner banner-warn" data-testid="fallback">
-          Running on {backend.name.toUpperCase()} because: {backend.fallbackReason}. Training works,
-          only slower; Chrome or Edge with WebGPU enabled runs it on your GPU.
+          {t.banners.fallback(name, backend.fallbackReason)}
         </div>
       ) : null}
       {backend?.forced && !backend.fallbackReason ? (
         <div className="banner banner-info" data-testid="forced">
-          The link asked for the {backend.name.toUpperCase()} backend (backend={backend.name}).
+          {t.banners.forced(name, backend.name)}
         </div>
       ) : null}
       {backend?.autoChoice ? (
         <div className="banner banner-info" data-testid="auto-backend">
-          Auto chose the {backend.name.toUpperCase()} backend: {backend.autoChoice}
+          {t.banners.auto(name)}
         </div>
       ) : null}
       {notices.length ? (
         <div className="banner banner-info" data-testid="notices">
-          Some values in the link were ignored:
+          {t.banners.ignored}
           <ul>
             {notices.map((n) => (
               <li key={n}>{n}</li>

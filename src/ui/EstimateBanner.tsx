@@ -1,16 +1,12 @@
 import type { FieldKey } from '../config/fields.ts';
 import type { RunController } from '../state/runController.ts';
 import type { StepEstimate } from '../workers/train/protocol.ts';
+import type { Lang } from '../config/lang.ts';
+import { formatDuration } from '../i18n/format.ts';
+import { useText } from '../i18n/text.ts';
 
 /** A step longer than this gets the banner. */
 export const SLOW_STEP_S = 10;
-
-/** 42 s, 3.5 min, 1.2 h: a duration as a person would say it. */
-export function duration(seconds: number): string {
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 90 * 60) return `${(seconds / 60).toFixed(1)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
-}
 
 /**
  * Before a heavy setup's first step: how long one step will take on this backend, about, and
@@ -18,21 +14,23 @@ export function duration(seconds: number): string {
  */
 export function EstimateBanner({
   estimate,
+  lang,
   controller,
 }: {
   estimate: StepEstimate | null;
+  lang: Lang;
   controller: RunController;
 }) {
+  const t = useText();
   if (!estimate || estimate.seconds < SLOW_STEP_S) return null;
+  const duration = (s: number) => formatDuration(lang, s);
   const gflop = (f: number) => (f / 1e9).toPrecision(2);
   return (
     <div className="banner banner-warn" role="status" data-testid="step-estimate">
-      One training step of this setup will take about {duration(estimate.seconds)} here (
-      {gflop(estimate.flops)} GFLOP a step; this backend trained a convolution at{' '}
-      {gflop(estimate.speed)} GFLOP/s, timed just now).
+      {t.estimate.slow(duration(estimate.seconds), gflop(estimate.flops), gflop(estimate.speed))}
       {estimate.quicker.length ? (
         <div className="button-row banner-actions">
-          Quicker:
+          {t.estimate.quicker}
           {estimate.quicker.map((q) => (
             <button
               key={q.label}
@@ -43,7 +41,10 @@ export function EstimateBanner({
                 }
               }}
             >
-              {q.label} ({q.seconds < 1 ? 'under a second' : `about ${duration(q.seconds)}`} a step)
+              {t.estimate.option(
+                q.patch.batch !== undefined ? t.estimate.batch(q.patch.batch) : t.estimate.dense,
+                q.seconds < 1 ? null : duration(q.seconds),
+              )}
             </button>
           ))}
         </div>

@@ -1,35 +1,58 @@
 import type { RunSnapshot } from '../state/runStore.ts';
+import type { Lang } from '../config/lang.ts';
+import type { ModelId } from '../config/schema.ts';
+import type { Catalog } from '../i18n/catalog.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { useText } from '../i18n/text.ts';
 
 const BACKEND_LABEL = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
 
-function formatBytes(n: number): string {
-  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} kB`;
+function formatBytes(lang: Lang, n: number): string {
+  const mb = n >= 1e6;
+  return formatNumber(lang, mb ? n / 1e6 : Math.round(n / 1e3), {
+    style: 'unit',
+    unit: mb ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: mb ? 1 : 0,
+    minimumFractionDigits: mb ? 1 : 0,
+  });
 }
 
-function progressText(p: NonNullable<RunSnapshot['progress']>): string {
-  if (p.loaded === null) return p.message;
-  if (p.total) return `${p.message} ${formatBytes(p.loaded)} of ${formatBytes(p.total)}`;
-  return `${p.message} ${formatBytes(p.loaded)}`;
+function progressText(
+  t: Catalog,
+  lang: Lang,
+  p: NonNullable<RunSnapshot['progress']>,
+  model: ModelId,
+): string {
+  const what = t.progress[p.stage](p.loaded !== null, t.models[model]);
+  if (p.loaded === null) return what;
+  const total = p.total ? formatBytes(lang, p.total) : null;
+  return `${what} ${t.status.loaded(formatBytes(lang, p.loaded), total)}`;
 }
 
 /** One line: backend and adapter, what the page is doing, step and speed. */
 export function StatusBar({ snap }: { snap: RunSnapshot }) {
-  const { backend, progress } = snap;
+  const t = useText();
+  const { backend, progress, lang } = snap;
   const compiling = snap.running && snap.firstStepMs === null;
   let activity: string;
-  if (progress) activity = progressText(progress);
-  else if (snap.phase === 'preparing') activity = 'Starting the training worker…';
-  else if (snap.phase === 'failed') activity = 'Stopped by an error';
-  else if (compiling) activity = 'Compiling GPU kernels for the first step…';
-  else if (snap.running) activity = 'Training';
-  else activity = snap.step > 0 ? 'Paused' : 'Ready: press Start';
+  if (progress) activity = progressText(t, lang, progress, snap.config.model);
+  else if (snap.phase === 'preparing') activity = t.status.starting;
+  else if (snap.phase === 'failed') activity = t.status.failed;
+  else if (compiling) activity = t.status.compiling;
+  else if (snap.running) activity = t.status.training;
+  else activity = snap.step > 0 ? t.status.paused : t.status.ready;
 
   return (
     <div className="status-bar" role="status" aria-live="polite" data-testid="status">
       <span className="status-item">
-        Backend:{' '}
+        {t.status.backend}{' '}
         <strong data-testid="backend">{backend ? BACKEND_LABEL[backend.name] : '…'}</strong>
-        {backend ? <span className="muted"> ({backend.adapter})</span> : null}
+        {backend ? (
+          <span className="muted">
+            {' '}
+            ({backend.name === 'cpu' ? t.status.cpuAdapter : backend.adapter})
+          </span>
+        ) : null}
       </span>
       <span className="status-item" data-testid="activity">
         {activity}
@@ -37,20 +60,21 @@ export function StatusBar({ snap }: { snap: RunSnapshot }) {
       {progress?.total && progress.loaded !== null ? (
         <progress
           className="load-progress"
-          aria-label={progress.message}
+          aria-label={activity}
           max={progress.total}
           value={progress.loaded}
         />
       ) : null}
       <span className="status-item">
-        Step <strong data-testid="step">{snap.step}</strong>
+        {t.status.step} <strong data-testid="step">{snap.step}</strong>
       </span>
       <span className="status-item">
-        <strong data-testid="steps-per-sec">{snap.stepsPerSec.toFixed(1)}</strong> steps/s
+        <strong data-testid="steps-per-sec">{snap.stepsPerSec.toFixed(1)}</strong>{' '}
+        {t.status.stepsPerSec}
       </span>
       {snap.firstStepMs !== null ? (
         <span className="status-item muted">
-          first step after {(snap.firstStepMs / 1000).toFixed(1)} s
+          {t.status.firstStep((snap.firstStepMs / 1000).toFixed(1))}
         </span>
       ) : null}
     </div>

@@ -29,7 +29,7 @@ export interface BackendInfo {
   /** True when the link forced this backend (`backend=…`). */
   forced: boolean;
   /** Why 'auto' chose another backend than the first that works, for this data (or null). */
-  autoChoice: string | null;
+  autoChoice: 'points-on-cpu' | null;
 }
 
 export type { RgbaImage } from '../data/pixels.ts';

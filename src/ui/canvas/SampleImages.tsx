@@ -4,6 +4,7 @@ import type { RunSnapshot } from '../../state/runStore.ts';
 import { PixelCanvas } from './PixelCanvas.tsx';
 import { imageToPng } from './pngExport.ts';
 import { downloadBlob } from '../../state/download.ts';
+import { useText } from '../../i18n/text.ts';
 
 async function downloadSamples(images: NonNullable<RunSnapshot['images']>): Promise<void> {
   downloadBlob(`samples-step${images.step}.png`, await imageToPng(images.samples, 2));
@@ -17,20 +18,18 @@ export const SampleImages = memo(function SampleImages({
   images: RunSnapshot['images'];
   family: Family;
 }) {
+  const t = useText();
   return (
     <>
       <h2 id="images-title">
-        Samples{images ? <span className="muted"> · step {images.step}</span> : null}
+        {t.samples.title}
+        {images ? <span className="muted">{t.app.atStep(images.step)}</span> : null}
       </h2>
       <PixelCanvas
         testId="samples"
         image={images?.samples ?? null}
         scale={2}
-        label={
-          family === 'gan'
-            ? 'G(z) for 64 fixed noise vectors z ~ N(0, I)'
-            : 'Decoded from 64 fixed codes z ~ N(0, I)'
-        }
+        label={family === 'gan' ? t.samples.generated : t.samples.decoded}
       />
       {images ? (
         <button
@@ -39,7 +38,7 @@ export const SampleImages = memo(function SampleImages({
           onClick={() => void downloadSamples(images)}
           data-testid="download-png"
         >
-          Download the grid as PNG
+          {t.samples.download}
         </button>
       ) : null}
       {images ? (
@@ -48,9 +47,7 @@ export const SampleImages = memo(function SampleImages({
           image={images.second.image}
           scale={2}
           label={
-            images.second.kind === 'reconstructions'
-              ? 'Held-out images (top) and their reconstructions (bottom)'
-              : 'Real training images, for comparison'
+            images.second.kind === 'reconstructions' ? t.samples.reconstructions : t.samples.real
           }
         />
       ) : null}

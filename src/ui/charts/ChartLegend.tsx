@@ -1,5 +1,6 @@
 import type { MetricName } from '../../config/models.ts';
 import type { Series } from './metricStyles.ts';
+import { useText } from '../../i18n/text.ts';
 
 /**
  * The loss chart's legend, in HTML beside the chart: a swatch drawn like the line (dashed for
@@ -14,15 +15,16 @@ export function ChartLegend({
   hidden: ReadonlySet<MetricName>;
   onToggle: (name: MetricName) => void;
 }) {
+  const t = useText();
   const twoAxes = new Set(series.map((s) => s.axis)).size > 1;
   return (
-    <ul className="chart-legend" aria-label="Lines on the chart">
+    <ul className="chart-legend" aria-label={t.chart.legend}>
       {series.map((s) => (
         <li key={s.name}>
           <button
             type="button"
             aria-pressed={!hidden.has(s.name)}
-            title={`${hidden.has(s.name) ? 'Show' : 'Hide'} ${s.label}${s.axis === 'right' ? ', read on the right axis' : ''}`}
+            title={t.chart.toggle(!hidden.has(s.name), s.label, s.axis === 'right')}
             onClick={() => onToggle(s.name)}
           >
             <svg width="22" height="8" aria-hidden="true">
@@ -37,7 +39,7 @@ export function ChartLegend({
               />
             </svg>
             {s.label}
-            {twoAxes && s.axis === 'right' ? <span className="muted"> (right)</span> : null}
+            {twoAxes && s.axis === 'right' ? <span className="muted">{t.chart.right}</span> : null}
           </button>
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
 import { classShares } from './classHistogram.ts';
+import { useText } from '../../i18n/text.ts';
 
 const percent = (v: number) => `${Number((v * 100).toFixed(1))}%`;
 
@@ -21,6 +22,7 @@ export function ClassHistogram({
   /** The id of the caption that says what the chart shows. */
   describedBy: string;
 }) {
+  const text = useText();
   const { shares, ticks, top } = classShares(generated, real);
   const height = (v: number) => `${(v / top) * 100}%`;
   return (
@@ -41,8 +43,8 @@ export function ClassHistogram({
             {shares.map((s) => (
               <li
                 key={s.digit}
-                aria-label={`digit ${s.digit}: generated ${percent(s.generated)}, real ${percent(s.real)}`}
-                title={`digit ${s.digit}\ngenerated ${percent(s.generated)}\nreal (held-out) ${percent(s.real)}`}
+                aria-label={text.quality.bar(s.digit, percent(s.generated), percent(s.real))}
+                title={text.quality.barTitle(s.digit, percent(s.generated), percent(s.real))}
               >
                 <span
                   className="histogram-bar bar-generated"

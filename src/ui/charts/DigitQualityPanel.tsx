@@ -5,19 +5,13 @@ import type { RunSnapshot } from '../../state/runStore.ts';
 import { ClassHistogram } from './ClassHistogram.tsx';
 import { LossPlot } from './LossPlot.tsx';
 import { seriesOf } from './metricStyles.ts';
+import { useText } from '../../i18n/text.ts';
 
 // MNIST's quality numbers, next to the samples: the Fréchet digit distance over the run, and
 // which digits the generator makes (class histogram), with a warning when it collapses.
 
 const MAX_POINTS = 200;
 const fmt = (v: number) => (v >= 100 || v === 0 ? v.toFixed(0) : v.toPrecision(3));
-const FRECHET = seriesOf(['frechet'], 1);
-
-const COLLAPSE_ADVICE: Record<Family, string> = {
-  gan: 'Early in training that is normal; if it lasts, G has found a few digits that fool D and makes little else. Try the WGAN-GP loss, label smoothing or a lower learning rate, then Reset.',
-  vae: 'The decoder favours a few digits; a larger latent size or a smaller β usually helps.',
-  ae: 'Decoded random codes land on a few digits: the autoencoder never learned what random codes mean.',
-};
 
 export const DigitQualityPanel = memo(function DigitQualityPanel({
   quality,
@@ -33,6 +27,8 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
   every: number;
   family: Family;
 }) {
+  const t = useText();
+  const frechetLine = useMemo(() => seriesOf(['frechet'], 1, t.metrics), [t]);
   const line = useMemo(
     () => history.chartPoints(MAX_POINTS),
     // The history is mutable; a new `quality` says it changed. (Not the losses' version: the
@@ -43,8 +39,8 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
   if (every === 0) {
     return (
       <section className="digit-quality" aria-labelledby="quality-title" data-testid="quality">
-        <h3 id="quality-title">Digit quality</h3>
-        <p className="muted">Off: set “Digit quality every” in Run options to measure it.</p>
+        <h3 id="quality-title">{t.quality.title}</h3>
+        <p className="muted">{t.quality.off}</p>
       </section>
     );
   }
@@ -53,47 +49,41 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
   return (
     <section className="digit-quality" aria-labelledby="quality-title" data-testid="quality">
       <h3 id="quality-title">
-        Digit quality
-        {quality ? <span className="muted"> · step {quality.step}</span> : null}
+        {t.quality.title}
+        {quality ? <span className="muted">{t.app.atStep(quality.step)}</span> : null}
       </h3>
-      <p className="muted small-text">
-        A digit classifier (97.2% right on held-out digits) looks at 1,000 generated digits and
-        1,000 real held-out ones, every {every} steps (less often where generating them would take
-        more than a quarter of the training time).
-      </p>
+      <p className="muted small-text">{t.quality.about(every)}</p>
       {!q ? (
-        <p className="muted">Measuring…</p>
+        <p className="muted">{t.quality.measuring}</p>
       ) : (
         <>
           <p className="quality-score">
-            Fréchet digit distance <strong data-testid="frechet">{fmt(q.frechet)}</strong>
+            {t.quality.frechet} <strong data-testid="frechet">{fmt(q.frechet)}</strong>
             {first !== undefined && quality.step > 0 ? (
-              <span className="muted"> (step 0: {fmt(first)})</span>
+              <span className="muted">{t.quality.atStart(fmt(first))}</span>
             ) : null}
-            <span className="muted small-text">
-              {' '}
-              · lower is better: 1,000 other real digits score 3.5, a grey square 303
-            </span>
+            <span className="muted small-text">{t.quality.lower}</span>
           </p>
           {q.collapsed && quality.step > 0 ? (
             <div className="banner banner-warn" role="status" data-testid="collapse-warning">
-              Mode collapse? The generated digits cover about {q.generatedClasses.toFixed(1)}{' '}
-              classes, the real ones {q.realClasses.toFixed(1)}. {COLLAPSE_ADVICE[family]}
+              {t.quality.collapse(q.generatedClasses.toFixed(1), q.realClasses.toFixed(1))}{' '}
+              {t.quality.advice[family]}
             </div>
           ) : null}
           {line.length > 1 ? (
             <LossPlot
               points={line}
-              series={FRECHET}
+              series={frechetLine}
               log={false}
-              label="Chart of the Fréchet digit distance by training step"
+              label={t.quality.chartLabel}
               height={130}
             />
           ) : null}
           <p className="muted small-text" id="histogram-caption">
-            Which digits come out (the classifier’s guess for each), against the real digits: covers
-            about <span data-testid="classes">{q.generatedClasses.toFixed(1)}</span> of{' '}
-            {q.realClasses.toFixed(1)} classes.
+            {t.quality.histogram(
+              <span data-testid="classes">{q.generatedClasses.toFixed(1)}</span>,
+              q.realClasses.toFixed(1),
+            )}
           </p>
           <ClassHistogram generated={q.generated} real={q.real} describedBy="histogram-caption" />
         </>

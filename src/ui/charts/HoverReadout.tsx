@@ -4,6 +4,7 @@ import type { ChartPoint } from '../../state/lossHistory.ts';
 import { formatValue, valuesAt, type Series } from './metricStyles.ts';
 import { nearestIndex } from './seriesPath.ts';
 import { useSeriesScales } from './LossSeries.tsx';
+import { useText } from '../../i18n/text.ts';
 
 /** Readout text: about this many pixels per character at the chart's 12 px font. */
 const CHAR_PX = 6.8;
@@ -25,6 +26,7 @@ export function HoverReadout({
   /** The point chosen with the keyboard (-1: none); the pointer, while over the plot, wins. */
   keyIndex: number;
 }) {
+  const t = useText();
   const scales = useSeriesScales();
   const stepAt = useXAxisInverseScale();
   const area = usePlotArea();
@@ -45,7 +47,7 @@ export function HoverReadout({
         return py === undefined || !Number.isFinite(py) ? [] : [{ s, v, py }];
       })
     : [];
-  const title = point ? `step ${point.step}` : '';
+  const title = point ? t.chart.step(point.step) : '';
   const width =
     16 +
     CHAR_PX *

@@ -18,6 +18,7 @@ import { METRIC_STYLE, seriesOf } from './metricStyles.ts';
 import { redrawFinished, redrawStarted } from '../../state/pendingRedraws.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import { LossPlot } from './LossPlot.tsx';
+import { useText } from '../../i18n/text.ts';
 
 /** Points drawn at most: older steps are averaged into buckets, so drawing cost stays flat. */
 const MAX_POINTS = 200;
@@ -35,6 +36,7 @@ export const LossChart = memo(function LossChart({
   evaluations: LossHistory;
   version: number;
 }) {
+  const t = useText();
   const [smoothing, setSmoothing] = useState(0);
   const [log, setLog] = useState(false);
   const [hidden, setHidden] = useState<ReadonlySet<MetricName>>(() => new Set());
@@ -43,9 +45,9 @@ export const LossChart = memo(function LossChart({
   const nameList = [...trained, ...evaluations.metricNames].join(',');
   // Stable arrays while the lines stay the same, so the chart below is not redrawn for nothing.
   const series = useMemo(
-    () => seriesOf(nameList.split(',').filter(Boolean) as MetricName[], trained.length),
+    () => seriesOf(nameList.split(',').filter(Boolean) as MetricName[], trained.length, t.metrics),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [nameList],
+    [nameList, t],
   );
   const shownSeries = useMemo(() => series.filter((s) => !hidden.has(s.name)), [series, hidden]);
   // The right axis's room is kept from the start when the model has a metric on it: made at the
@@ -88,11 +90,11 @@ export const LossChart = memo(function LossChart({
       if (!next.delete(name)) next.add(name);
       return next;
     });
-  const label = `Chart of ${shownSeries.map((s) => s.label).join(', ') || 'no lines'} by training step`;
+  const label = t.chart.label(shownSeries.map((s) => s.label));
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>
       <div className="chart-options">
-        <label htmlFor={smoothId}>Smoothing</label>
+        <label htmlFor={smoothId}>{t.chart.smoothing}</label>
         <input
           id={smoothId}
           type="range"
@@ -105,12 +107,10 @@ export const LossChart = memo(function LossChart({
         <output>{smoothing.toFixed(2)}</output>
         <label className="radio">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
-          Log scale
+          {t.chart.logScale}
         </label>
       </div>
-      {points.length === 0 ? (
-        <p className="muted chart-empty">Losses appear here once training starts.</p>
-      ) : null}
+      {points.length === 0 ? <p className="muted chart-empty">{t.chart.empty}</p> : null}
       <LossPlot
         points={shown.points}
         series={shown.series}

@@ -16,6 +16,8 @@ import { LossSeries, ValueAxesContext, type ValueAxes } from './LossSeries.tsx';
 import { formatValue, valuesAt, type Series } from './metricStyles.ts';
 import { nearestIndex } from './seriesPath.ts';
 import { ValueTicks } from './ValueTicks.tsx';
+import type { Catalog } from '../../i18n/catalog.ts';
+import { useText } from '../../i18n/text.ts';
 
 /** A fixed width for the value axes ("auto" measures every tick label in the DOM). */
 const AXIS_WIDTH = 56;
@@ -30,7 +32,6 @@ type AxisName = (typeof AXES)[number];
 const MARGIN = { top: 8, right: 8, bottom: 8, left: 0 };
 /** Without a right axis, room for half of the last step's label. */
 const MARGIN_NO_RIGHT_AXIS = { ...MARGIN, right: 16 };
-const X_LABEL = { value: 'step', position: 'insideBottomRight', offset: -4 } as const;
 
 interface TickProps {
   x: number;
@@ -60,9 +61,9 @@ function renderTick(props: unknown) {
 }
 
 /** What the readout says about one point: its step and each line's value. */
-function readoutText(point: ChartPoint, series: readonly Series[]): string {
+function readoutText(t: Catalog, point: ChartPoint, series: readonly Series[]): string {
   const values = valuesAt(point, series).map(({ s, v }) => `${s.label} ${formatValue(v)}`);
-  return [`step ${point.step}`, ...values].join(', ');
+  return [t.chart.step(point.step), ...values].join(', ');
 }
 
 /** Our ticks, all drawn (interval 0: recharts would measure each label to drop crowded ones). */
@@ -119,6 +120,12 @@ export const LossPlot = memo(function LossPlot({
   rightAxis?: boolean;
   height?: number;
 }) {
+  const t = useText();
+  // Stable while the language stays: a new label object would make recharts lay out again.
+  const xLabel = useMemo(
+    () => ({ value: t.chart.axis, position: 'insideBottomRight' as const, offset: -4 }),
+    [t],
+  );
   const hasRight = series.some((s) => s.axis === 'right');
   const withRight = rightAxis ?? hasRight;
   // The ticks computed last (null: no values then), kept while they fit the values (grownTicks
@@ -159,14 +166,14 @@ export const LossPlot = memo(function LossPlot({
           dataKey="step"
           type="number"
           allowDecimals={false}
-          label={X_LABEL}
+          label={xLabel}
           {...axisProps(axes.x)}
         />
         <YAxis yAxisId="left" {...VALUE_AXIS} />
         <YAxis yAxisId="right" hide={!withRight} orientation="right" {...VALUE_AXIS} />
       </>
     ),
-    [axes.x, withRight],
+    [axes.x, withRight, xLabel],
   );
   // The keyboard's readout: the step chosen with the arrow keys (kept as a step, not an index,
   // since older points are merged as the run grows).
@@ -206,7 +213,7 @@ export const LossPlot = memo(function LossPlot({
       aria-valuemin={points[0]?.step ?? 0}
       aria-valuemax={points.at(-1)?.step ?? 0}
       aria-valuenow={chosen?.step ?? points.at(-1)?.step ?? 0}
-      aria-valuetext={chosen ? readoutText(chosen, series) : 'use ← and → to read the values'}
+      aria-valuetext={chosen ? readoutText(t, chosen, series) : t.chart.keysHint}
       onKeyDown={onKeyDown}
       onBlur={() => setKeyStep(null)}
     >

@@ -7,6 +7,7 @@ import type { UploadState } from '../../state/runStore.ts';
 import { dataKind } from '../../config/datasets.ts';
 import { DataControls } from './DataControls.tsx';
 import { FieldControl } from './FieldControl.tsx';
+import { useText } from '../../i18n/text.ts';
 
 const images = (c: RunConfig) => dataKind(c.data) === 'image';
 const dense = (c: RunConfig) => c.arch === 'dense' || !images(c);
@@ -40,12 +41,13 @@ export const ConfigControls = memo(function ConfigControls({
   drawn: Float32Array;
   upload: UploadState;
 }) {
+  const t = useText();
   const onChange = (k: FieldKey, v: number | string) => controller.setField(k, v);
   const info = MODELS[config.model];
   return (
     <div className="config-controls">
       <fieldset className="model-picker">
-        <legend>Model</legend>
+        <legend>{t.controls.model}</legend>
         {Object.values(MODELS).map((m) => (
           <label key={m.id} className="radio">
             <input
@@ -55,7 +57,7 @@ export const ConfigControls = memo(function ConfigControls({
               checked={config.model === m.id}
               onChange={() => controller.setModel(m.id)}
             />
-            {m.label}
+            {t.models[m.id]}
           </label>
         ))}
       </fieldset>
@@ -81,10 +83,10 @@ export const ConfigControls = memo(function ConfigControls({
                 k === 'seed' ? (
                   <button
                     type="button"
-                    title="A random seed: new weights, data order and noise (the link keeps it)"
+                    title={t.controls.newSeedTitle}
                     onClick={() => onChange('seed', Math.floor(Math.random() * 2 ** 31))}
                   >
-                    New seed
+                    {t.controls.newSeed}
                   </button>
                 ) : null
               }
@@ -92,7 +94,7 @@ export const ConfigControls = memo(function ConfigControls({
           ))}
       </div>
       <details className="run-options">
-        <summary>Run options</summary>
+        <summary>{t.controls.runOptions}</summary>
         <div className="field-grid">
           {(['every', 'quality', 'steps', 'backend'] as const).map((k) => (
             <FieldControl key={k} name={k} value={config[k]} onChange={onChange} />

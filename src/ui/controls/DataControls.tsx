@@ -6,6 +6,7 @@ import { DigitPicker } from './DigitPicker.tsx';
 import { FieldControl } from './FieldControl.tsx';
 import { UploadPanel } from './UploadPanel.tsx';
 import type { UploadState } from '../../state/runStore.ts';
+import { useText } from '../../i18n/text.ts';
 
 /** The data set picker and its options: the digit filter, the drawing pad, upload sizes. */
 export function DataControls({
@@ -25,9 +26,10 @@ export function DataControls({
   onFiles: (files: File[]) => void;
   onUseUpload: () => void;
 }) {
+  const t = useText();
   return (
     <fieldset className="data-controls">
-      <legend>Data</legend>
+      <legend>{t.controls.data}</legend>
       <FieldControl name="data" value={config.data} onChange={onChange} />
       {config.data === 'mnist' ? (
         <DigitPicker mask={config.digits} onChange={(m) => onChange('digits', m)} />
@@ -45,10 +47,7 @@ export function DataControls({
         </>
       ) : null}
       {dataKind(config.data) === 'points' ? (
-        <p className="muted small-text">
-          2-D data: the networks are dense and points are modelled directly (linear outputs; the
-          VAE’s decoder is a Gaussian with σ = 0.1).
-        </p>
+        <p className="muted small-text">{t.controls.points2d}</p>
       ) : null}
     </fieldset>
   );

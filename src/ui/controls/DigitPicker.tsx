@@ -1,4 +1,5 @@
 import { ALL_DIGITS, digitsFromMask } from '../../config/datasets.ts';
+import { useText } from '../../i18n/text.ts';
 
 /**
  * Which MNIST digits to train on: ten checkboxes over the `digits` bitmask. At least one stays
@@ -11,10 +12,11 @@ export function DigitPicker({
   mask: number;
   onChange: (mask: number) => void;
 }) {
+  const t = useText();
   const chosen = new Set(digitsFromMask(mask));
   return (
     <fieldset className="digit-picker">
-      <legend>Digits to train on</legend>
+      <legend>{t.controls.digits}</legend>
       <div className="digit-boxes">
         {Array.from({ length: 10 }, (_, d) => (
           <label key={d} className="digit-box">
@@ -22,7 +24,7 @@ export function DigitPicker({
               type="checkbox"
               checked={chosen.has(d)}
               disabled={chosen.size === 1 && chosen.has(d)}
-              aria-label={`Digit ${d}`}
+              aria-label={t.controls.digit(d)}
               onChange={() => onChange(mask ^ (1 << d))}
             />
             {d}
@@ -35,7 +37,7 @@ export function DigitPicker({
         disabled={mask === ALL_DIGITS}
         onClick={() => onChange(ALL_DIGITS)}
       >
-        All ten
+        {t.controls.allTen}
       </button>
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
-import { FIELDS, isValidNumber, type FieldKey } from '../../config/fields.ts';
+import { FIELDS, type ChoiceKey, isValidNumber, type FieldKey } from '../../config/fields.ts';
+import { useText } from '../../i18n/text.ts';
 
 /**
  * Half a row of the narrowest Training panel leaves a select about 96 px for its text, some 12
@@ -7,7 +8,10 @@ import { FIELDS, isValidNumber, type FieldKey } from '../../config/fields.ts';
  * option is cut off (e2e/layout.spec.ts measures it).
  */
 const HALF_ROW_CHARS = 12;
-const hasLongOption = (labels: readonly string[]) => labels.some((l) => l.length > HALF_ROW_CHARS);
+/** A CJK character is about twice as wide as a Latin one. */
+const width = (label: string) =>
+  [...label].reduce((n, c) => n + (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
+const hasLongOption = (labels: readonly string[]) => labels.some((l) => width(l) > HALF_ROW_CHARS);
 
 /**
  * One field of the table as a labelled control: a select for choices, a number input for
@@ -29,6 +33,8 @@ export function FieldControl({
   action?: ReactNode;
 }) {
   const f = FIELDS[name];
+  const t = useText();
+  const { label, help } = t.fields[name];
   const id = useId();
   const helpId = `${id}-help`;
   // What the person is typing, while they type; otherwise the config's value is shown.
@@ -36,26 +42,28 @@ export function FieldControl({
   const text = draft ?? String(value);
 
   if (f.kind === 'choice') {
+    const names = t.options[name as ChoiceKey] as Record<string, string>;
+    const optionLabels = f.options.map((o) => names[o] ?? o);
     return (
-      <div className={hasLongOption(f.optionLabels ?? f.options) ? 'field field-wide' : 'field'}>
-        <label htmlFor={id}>{f.label}</label>
+      <div className={hasLongOption(optionLabels) ? 'field field-wide' : 'field'}>
+        <label htmlFor={id}>{label}</label>
         <select
           id={id}
           name={name}
           value={String(value)}
           disabled={disabled}
-          aria-describedby={f.help ? helpId : undefined}
+          aria-describedby={help ? helpId : undefined}
           onChange={(e) => onChange(name, e.target.value)}
         >
           {f.options.map((o, i) => (
             <option key={o} value={o}>
-              {f.optionLabels?.[i] ?? o}
+              {optionLabels[i]}
             </option>
           ))}
         </select>
-        {f.help ? (
+        {help ? (
           <small id={helpId} className="field-help">
-            {f.help}
+            {help}
           </small>
         ) : null}
       </div>
@@ -64,12 +72,10 @@ export function FieldControl({
 
   const parsed = Number(text);
   const valid = text.trim() !== '' && isValidNumber(f, parsed);
-  const problem = valid
-    ? null
-    : `${f.kind === 'int' ? 'A whole number' : 'A number'} from ${f.min} to ${f.max}`;
+  const problem = valid ? null : t.numberProblem(f.kind === 'int', f.min, f.max);
   return (
     <div className={action ? 'field field-wide' : 'field'}>
-      <label htmlFor={id}>{f.label}</label>
+      <label htmlFor={id}>{label}</label>
       <div className={action ? 'field-row' : undefined}>
         <input
           id={id}
@@ -82,7 +88,7 @@ export function FieldControl({
           value={text}
           disabled={disabled}
           aria-invalid={!valid}
-          aria-describedby={problem || f.help ? helpId : undefined}
+          aria-describedby={problem || help ? helpId : undefined}
           onChange={(e) => {
             setDraft(e.target.value);
             const v = Number(e.target.value);
@@ -93,9 +99,9 @@ export function FieldControl({
         />
         {action}
       </div>
-      {problem || f.help ? (
+      {problem || help ? (
         <small id={helpId} className={problem ? 'field-help field-error' : 'field-help'}>
-          {problem ?? f.help}
+          {problem ?? help}
         </small>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { RunController } from '../../state/runController.ts';
 import type { RunSnapshot } from '../../state/runStore.ts';
+import { useText } from '../../i18n/text.ts';
 
 export function TrainControls({
   snap,
@@ -8,6 +9,7 @@ export function TrainControls({
   snap: RunSnapshot;
   controller: RunController;
 }) {
+  const t = useText();
   const ready = snap.phase === 'ready';
   const budget = snap.config.steps;
   const done = budget > 0 && snap.step >= budget;
@@ -21,7 +23,7 @@ export function TrainControls({
           onClick={() => controller.start()}
           disabled={!ready || snap.running || done}
         >
-          Start
+          {t.train.start}
         </button>
         <button
           type="button"
@@ -29,7 +31,7 @@ export function TrainControls({
           onClick={() => controller.pause()}
           disabled={!ready || !snap.running}
         >
-          Pause
+          {t.train.pause}
         </button>
         <button
           type="button"
@@ -37,7 +39,7 @@ export function TrainControls({
           onClick={() => controller.step()}
           disabled={!ready || snap.running || done}
         >
-          Step
+          {t.train.step}
         </button>
         <button
           type="button"
@@ -45,15 +47,13 @@ export function TrainControls({
           onClick={() => controller.reset()}
           disabled={!ready}
         >
-          Reset
+          {t.train.reset}
         </button>
       </div>
-      <p className="muted small-text keys-hint">
-        Keys: <kbd>Space</kbd> train / pause · <kbd>→</kbd> one step · <kbd>R</kbd> reset
-      </p>
+      <p className="muted small-text keys-hint">{t.train.keys()}</p>
       <p className="muted data-line">
-        {snap.data ? snap.data.description : 'Data: loading…'}
-        {done ? ` · step budget of ${budget} reached` : ''}
+        {snap.data ? t.dataLine(snap.data, snap.config.batch) : t.train.dataLoading}
+        {done ? t.train.budgetReached(budget) : ''}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MAX_IMAGES } from '../../data/imageFiles.ts';
 import type { UploadState } from '../../state/runStore.ts';
 import { PixelCanvas } from '../canvas/PixelCanvas.tsx';
+import { useText } from '../../i18n/text.ts';
 
 /** Every file under a dropped folder (Chrome's entries API), depth first. */
 async function filesOf(entry: FileSystemEntry, out: File[]): Promise<void> {
@@ -49,6 +50,7 @@ export function UploadPanel({
   onFiles: (files: File[]) => void;
   onUse: () => void;
 }) {
+  const t = useText();
   const [over, setOver] = useState(false);
   return (
     <div
@@ -65,14 +67,10 @@ export function UploadPanel({
         void droppedFiles(e.dataTransfer).then(onFiles);
       }}
     >
-      <p className="small-text">
-        Drop images or a folder here, or pick them: PNG, JPEG, WebP or GIF (its first frame), up to{' '}
-        {MAX_IMAGES.toLocaleString('en')}. They are centre-cropped and resized; nothing leaves this
-        page.
-      </p>
+      <p className="small-text">{t.upload.drop(MAX_IMAGES.toLocaleString(t.lang.tag))}</p>
       <div className="button-row">
         <label className="file-button">
-          Pick images…
+          {t.upload.pickImages}
           <input
             type="file"
             accept="image/*"
@@ -85,7 +83,7 @@ export function UploadPanel({
           />
         </label>
         <label className="file-button">
-          Pick a folder…
+          {t.upload.pickFolder}
           <input
             type="file"
             multiple
@@ -103,38 +101,40 @@ export function UploadPanel({
 }
 
 function UploadStatus({ upload, onUse }: { upload: UploadState; onUse: () => void }) {
+  const t = useText();
   if (upload.phase === 'empty') return null;
   if (upload.phase === 'decoding') {
     return (
       <p className="small-text" role="status">
-        Decoding {upload.done} of {upload.total}…
-        <progress value={upload.done} max={upload.total} aria-label="Decoding images" />
+        {t.upload.progress(upload.done, upload.total)}
+        <progress value={upload.done} max={upload.total} aria-label={t.upload.decoding} />
       </p>
     );
   }
   if (upload.phase === 'failed') {
     return (
       <p className="small-text field-error" role="alert" data-testid="upload-message">
-        {upload.message}
+        {upload.problem === 'empty' ? t.upload.empty : t.upload.unreadable(upload.detail)}
       </p>
     );
   }
-  const { count, summary, skipped, preview, inUse } = upload;
+  const { count, overLimit, skipped, preview, inUse } = upload;
   return (
     <div className="upload-status">
       <p className="small-text" role="status" data-testid="upload-message">
-        {summary}.{count < 2 ? ' At least two images are needed to train.' : null}
+        {t.upload.summary(count, skipped.length, overLimit, MAX_IMAGES)}
+        {count < 2 ? t.upload.tooFew : null}
       </p>
       {skipped.length ? (
         <details className="small-text" data-testid="upload-skipped">
-          <summary>Skipped files</summary>
+          <summary>{t.upload.skipped}</summary>
           <ul>
             {skipped.slice(0, 50).map((s, i) => (
               <li key={i}>
                 {s.name}: {s.reason}
               </li>
             ))}
-            {skipped.length > 50 ? <li>… and {skipped.length - 50} more</li> : null}
+            {skipped.length > 50 ? <li>{t.upload.more(skipped.length - 50)}</li> : null}
           </ul>
         </details>
       ) : null}
@@ -143,11 +143,11 @@ function UploadStatus({ upload, onUse }: { upload: UploadState; onUse: () => voi
           testId="upload-preview"
           image={preview}
           scale={1.5}
-          label={`The first ${Math.min(32, count)} of your ${count} images, as the model sees them`}
+          label={t.upload.preview(Math.min(32, count), count)}
         />
       ) : null}
       <button type="button" className="primary" disabled={count < 2 || inUse} onClick={onUse}>
-        {inUse ? `Training on your ${count} images` : `Train on these ${count} images`}
+        {inUse ? t.upload.training(count) : t.upload.use(count)}
       </button>
     </div>
   );

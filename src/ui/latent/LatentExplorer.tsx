@@ -5,9 +5,16 @@ import type { RunController } from '../../state/runController.ts';
 import type { RunSnapshot } from '../../state/runStore.ts';
 import { PixelCanvas } from '../canvas/PixelCanvas.tsx';
 import { LatentPad } from './LatentPad.tsx';
+import { useText } from '../../i18n/text.ts';
 
 /** Sliders shown at most; codes beyond keep their values (0 unless the link set them). */
 const MAX_SLIDERS = 16;
+/** The first three coordinates of a code, for a label: "1.0, −0.5, 0.3, …". */
+const shortCode = (z: readonly number[]) =>
+  `${z
+    .slice(0, 3)
+    .map((v) => v.toFixed(1))
+    .join(', ')}${z.length > 3 ? ', …' : ''}`;
 const sub = (i: number) => String(i).replace(/\d/g, (c) => '₀₁₂₃₄₅₆₇₈₉'[Number(c)]!);
 
 /**
@@ -22,6 +29,7 @@ export function LatentExplorer({
   snap: RunSnapshot;
   controller: RunController;
 }) {
+  const t = useText();
   const { explorer, latent, config } = snap;
   const { z, a, b, mode } = explorer;
   const draws = useRef(2); // randomCode's counter: 0 and 1 made the strip's ends
@@ -43,19 +51,17 @@ export function LatentExplorer({
               controller.explorer.setCode(randomCode(z.length, config.seed, draws.current++))
             }
           >
-            Random z
+            {t.explorer.random}
           </button>
           <button type="button" onClick={() => controller.explorer.setCode(z.map(() => 0))}>
-            Zero
+            {t.explorer.zero}
           </button>
         </div>
         {z.slice(0, MAX_SLIDERS).map((v, i) => (
           <LatentSlider key={i} index={i} value={v} onSet={set} />
         ))}
         {z.length > MAX_SLIDERS ? (
-          <p className="muted small-text">
-            The first {MAX_SLIDERS} of {z.length} dimensions; the others stay at their values.
-          </p>
+          <p className="muted small-text">{t.explorer.more(MAX_SLIDERS, z.length)}</p>
         ) : null}
       </div>
       <div className="explorer-images">
@@ -63,7 +69,7 @@ export function LatentExplorer({
           testId="latent-image"
           image={decoded?.image ?? null}
           scale={5}
-          label={`${family === 'gan' ? 'G(z)' : 'The decoder’s image of z'}${decoded ? ` (weights of step ${decoded.step})` : ''}`}
+          label={t.explorer.image(family === 'gan', decoded ? decoded.step : null)}
         />
         {decoded?.error ? <p className="field-error small-text">{decoded.error}</p> : null}
         <figure className="pixel-figure">
@@ -75,19 +81,16 @@ export function LatentExplorer({
               controller.explorer.setCode(z.map((old, k) => (k === 0 ? z0 : k === 1 ? z1 : old)))
             }
           />
-          <figcaption>
-            z₀ and z₁ over ±{Z_RANGE}
-            {z.length > 2 ? ', the other dimensions as the sliders set them' : ''}. Drag the point.
-          </figcaption>
+          <figcaption>{t.explorer.padCaption(Z_RANGE, z.length > 2)}</figcaption>
         </figure>
       </div>
       <div className="explorer-strip">
         <div className="button-row">
           <button type="button" onClick={() => controller.explorer.setStrip({ a: [...z] })}>
-            From ← z
+            {t.explorer.from}
           </button>
           <button type="button" onClick={() => controller.explorer.setStrip({ b: [...z] })}>
-            To ← z
+            {t.explorer.to}
           </button>
           <button
             type="button"
@@ -98,7 +101,7 @@ export function LatentExplorer({
               })
             }
           >
-            New random ends
+            {t.explorer.newEnds}
           </button>
           <label className="radio">
             <input
@@ -108,20 +111,14 @@ export function LatentExplorer({
                 controller.explorer.setStrip({ mode: e.target.checked ? 'spherical' : 'linear' })
               }
             />
-            Spherical (slerp)
+            {t.explorer.spherical}
           </label>
         </div>
         <PixelCanvas
           testId="latent-strip"
           image={latent.interpolate?.image ?? null}
           scale={3}
-          label={`${mode === 'spherical' ? 'Spherical' : 'Linear'} interpolation from z = (${a
-            .slice(0, 3)
-            .map((v) => v.toFixed(1))
-            .join(', ')}${a.length > 3 ? ', …' : ''}) to (${b
-            .slice(0, 3)
-            .map((v) => v.toFixed(1))
-            .join(', ')}${b.length > 3 ? ', …' : ''})`}
+          label={t.explorer.strip(mode === 'spherical', shortCode(a), shortCode(b))}
         />
       </div>
     </div>
@@ -137,6 +134,7 @@ const LatentSlider = memo(function LatentSlider({
   value: number;
   onSet: (index: number, value: number) => void;
 }) {
+  const t = useText();
   return (
     <label className="z-slider">
       <span className="z-name">z{sub(index)}</span>
@@ -146,7 +144,7 @@ const LatentSlider = memo(function LatentSlider({
         max={Z_RANGE}
         step={0.05}
         value={value}
-        aria-label={`Latent dimension ${index}`}
+        aria-label={t.explorer.slider(index)}
         onChange={(e) => onSet(index, Number(e.target.value))}
       />
       <output className="z-value">{value.toFixed(2)}</output>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
 import { Z_RANGE } from '../../state/explorer.ts';
 import type { RgbaImage } from '../../workers/messages.ts';
+import { useText } from '../../i18n/text.ts';
 
 const SIZE = 240;
 
@@ -21,6 +22,7 @@ export function LatentPad({
   z1: number;
   onMove: (z0: number, z1: number) => void;
 }) {
+  const t = useText();
   const gridCanvas = useRef<OffscreenCanvas | null>(null);
 
   useEffect(() => {
@@ -69,7 +71,7 @@ export function LatentPad({
       style={{ width: SIZE, height: SIZE }}
       tabIndex={0}
       role="slider"
-      aria-label="Latent pad: z₀ across, z₁ up"
+      aria-label={t.explorer.pad}
       aria-valuetext={`z₀ ${z0.toFixed(2)}, z₁ ${z1.toFixed(2)}`}
       aria-valuenow={z0}
       aria-valuemin={-Z_RANGE}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useText } from '../../i18n/text.ts';
 
 /**
  * Copies the page's link: `link` writes any change still pending, so it holds the whole setup.
@@ -6,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
  * selected, to copy by hand.
  */
 export function CopyLinkButton({ link }: { link: () => string }) {
+  const text = useText();
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -29,7 +31,7 @@ export function CopyLinkButton({ link }: { link: () => string }) {
   return (
     <span className="copy-link">
       <button type="button" onClick={() => void copy()} data-testid="copy-link">
-        {state === 'copied' ? 'Link copied' : 'Copy link'}
+        {state === 'copied' ? text.link.copied : text.link.copy}
       </button>
       {state === 'manual' ? (
         <input
@@ -37,7 +39,7 @@ export function CopyLinkButton({ link }: { link: () => string }) {
           className="link-field"
           readOnly
           value={shown}
-          aria-label="The link to this setup: copy it"
+          aria-label={text.link.field}
           onBlur={() => setState('idle')}
         />
       ) : null}

@@ -1,21 +1,23 @@
 import { memo } from 'react';
 import { PRESETS } from '../../config/presets.ts';
 import { toHash } from '../../config/link.ts';
+import { useText } from '../../i18n/text.ts';
 
 /** The demos: plain links that open the setup and start training (autoplay=1). */
 export const PresetGallery = memo(function PresetGallery() {
+  const t = useText();
   return (
-    <nav className="presets" aria-label="Demos">
-      <span className="presets-label">Demos:</span>
+    <nav className="presets" aria-label={t.app.demos}>
+      <span className="presets-label">{t.app.demosLabel}</span>
       {PRESETS.map((p) => (
         <a
           key={p.id}
           className="preset"
           href={toHash(p.config, { autoplay: true })}
-          title={p.blurb}
+          title={t.presets[p.id].blurb}
           data-preset={p.id}
         >
-          {p.title}
+          {t.presets[p.id].title}
         </a>
       ))}
     </nav>

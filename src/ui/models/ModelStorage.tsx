@@ -1,42 +1,48 @@
 import { memo, useRef } from 'react';
-import { DATA_SET_LABELS } from '../../config/datasets.ts';
-import { MODELS } from '../../config/models.ts';
 import type { RunController } from '../../state/runController.ts';
 import type { ModelsState } from '../../state/runStore.ts';
 import { parseLink } from '../../config/link.ts';
 import type { SavedModelMeta } from '../../workers/messages.ts';
+import type { Lang } from '../../config/lang.ts';
+import type { Catalog } from '../../i18n/catalog.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { useText } from '../../i18n/text.ts';
+import { say } from '../../i18n/said.ts';
 
-function describeSaved(m: SavedModelMeta): string {
+function describeSaved(t: Catalog, lang: Lang, m: SavedModelMeta): string {
   const { config } = parseLink('', m.hash);
-  const when = new Date(m.savedAt).toLocaleString();
-  return `${MODELS[config.model].label}, ${DATA_SET_LABELS[config.data]}, step ${m.step} · ${when}`;
+  const when = formatDate(lang, m.savedAt);
+  return t.storage.saved(t.models[config.model], t.options.data[config.data], m.step, when);
 }
 
 /** Checkpoints in this browser, and the model as files to download or load. */
 export const ModelStorage = memo(function ModelStorage({
   models,
   ready,
+  lang,
   controller,
 }: {
   models: ModelsState;
   ready: boolean;
+  lang: Lang;
   controller: RunController;
 }) {
+  const t = useText();
   const input = useRef<HTMLInputElement>(null);
   const { list, note, busy } = models;
   const disabled = !ready || busy;
   return (
     <div className="model-storage">
-      <h3>Keep your model</h3>
+      <h3>{t.storage.title}</h3>
       <div className="button-row">
         <button type="button" onClick={() => controller.models.save()} disabled={disabled}>
-          Save in this browser
+          {t.storage.save}
         </button>
         <button type="button" onClick={() => controller.models.export()} disabled={disabled}>
-          Download model files
+          {t.storage.download}
         </button>
         <button type="button" onClick={() => input.current?.click()} disabled={disabled}>
-          Load model files…
+          {t.storage.load}
         </button>
         <input
           ref={input}
@@ -45,7 +51,7 @@ export const ModelStorage = memo(function ModelStorage({
           accept=".json,.bin,application/json,application/octet-stream"
           hidden
           data-testid="import-files"
-          aria-label="Model files to load (.json and .weights.bin)"
+          aria-label={t.storage.loadLabel}
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
@@ -53,44 +59,41 @@ export const ModelStorage = memo(function ModelStorage({
           }}
         />
       </div>
-      <p className="muted small-text">
-        Files are tfjs layers models (a model.json and its weights per network), loadable with{' '}
-        <code>tf.loadLayersModel</code>. Choose all of one download’s files to load them back.
-      </p>
+      <p className="muted small-text">{t.storage.about()}</p>
       {note ? (
         <p
           className={note.ok ? 'models-note' : 'models-note models-note-error'}
           role={note.ok ? 'status' : 'alert'}
           data-testid="models-note"
         >
-          {note.text}
+          {say(t, note.text)}
         </p>
       ) : null}
       {list.length ? (
         <ul className="checkpoints" data-testid="checkpoints">
           {list.map((m) => (
             <li key={m.id}>
-              <span className="checkpoint-label">{describeSaved(m)}</span>
+              <span className="checkpoint-label">{describeSaved(t, lang, m)}</span>
               <button
                 type="button"
                 onClick={() => controller.models.restore(m.id)}
                 disabled={disabled}
               >
-                Restore
+                {t.storage.restore}
               </button>
               <button
                 type="button"
                 onClick={() => controller.models.delete(m.id)}
                 disabled={disabled}
-                aria-label={`Delete the checkpoint of step ${m.step}`}
+                aria-label={t.storage.deleteLabel(m.step)}
               >
-                Delete
+                {t.storage.delete}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted small-text">No checkpoints saved in this browser yet.</p>
+        <p className="muted small-text">{t.storage.none}</p>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { PLANE_EXTENT } from '../../config/datasets.ts';
 import { defaultDrawing, MAX_DRAWN } from '../../config/drawing.ts';
 import { DRAWN_COLOR } from '../colors.ts';
 import { dots, drawAxes, toPlane } from './planeDrawing.ts';
+import { useText } from '../../i18n/text.ts';
 
 const SIZE = 240;
 /** Points closer than this (plane units) to the last one of a stroke are skipped. */
@@ -21,6 +22,7 @@ export function DrawPad({
   drawn: Float32Array;
   onUse: (points: Float32Array) => void;
 }) {
+  const t = useText();
   const [points, setPoints] = useState<number[]>(() => Array.from(drawn));
   const stroke = useRef<[number, number] | null>(null);
   // A drawing put to use comes back as the link stores it (bytes): show exactly that
@@ -60,7 +62,7 @@ export function DrawPad({
         data-testid="draw-pad"
         className="plane-canvas draw-canvas"
         style={{ width: SIZE, height: SIZE }}
-        aria-label="Drawing pad: drag to paint where the data is"
+        aria-label={t.plane.drawPad}
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
           stroke.current = null;
@@ -74,7 +76,7 @@ export function DrawPad({
         }}
       />
       <p className="muted small-text" aria-live="polite">
-        {count} of at most {MAX_DRAWN} points{changed ? ' · not used yet' : ' · in use'}
+        {t.plane.drawCount(count, MAX_DRAWN, changed)}
       </p>
       <div className="button-row">
         <button
@@ -83,13 +85,13 @@ export function DrawPad({
           disabled={count < 1 || !changed}
           onClick={() => onUse(Float32Array.from(points))}
         >
-          Train on this drawing
+          {t.plane.useDrawing}
         </button>
         <button type="button" onClick={() => setPoints([])} disabled={count === 0}>
-          Clear
+          {t.plane.clear}
         </button>
         <button type="button" onClick={() => setPoints(Array.from(defaultDrawing()))}>
-          Smiley
+          {t.plane.smiley}
         </button>
       </div>
     </div>

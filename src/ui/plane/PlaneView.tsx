@@ -2,13 +2,8 @@ import { memo, useState } from 'react';
 import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
 import type { PlaneView as PlaneData } from '../../workers/train/protocol.ts';
 import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
-import {
-  drawCodes,
-  drawPlane,
-  LAYER_LABELS,
-  PLANE_LAYERS,
-  type PlaneLayer,
-} from './planeDrawing.ts';
+import { drawCodes, drawPlane, PLANE_LAYERS, type PlaneLayer } from './planeDrawing.ts';
+import { useText } from '../../i18n/text.ts';
 
 const SIZE = 360;
 const CODE_SIZE = 180;
@@ -25,6 +20,7 @@ export const PlaneView = memo(function PlaneView({
   view: PlaneData;
   family: 'gan' | 'vae' | 'ae';
 }) {
+  const t = useText();
   const [layers, setLayers] = useState<ReadonlySet<PlaneLayer>>(() => new Set(PLANE_LAYERS));
   const canvas = useHiDpiCanvas(SIZE, (ctx) => drawPlane(ctx, view, layers, SIZE));
   const codes = view.codes;
@@ -41,7 +37,7 @@ export const PlaneView = memo(function PlaneView({
       else next.add(l);
       return next;
     });
-  const shown = available.filter((l) => layers.has(l)).map((l) => LAYER_LABELS[l].toLowerCase());
+  const shown = available.filter((l) => layers.has(l)).map((l) => t.plane.layers[l]);
   return (
     <div className="plane">
       <figure className="plane-figure">
@@ -52,22 +48,17 @@ export const PlaneView = memo(function PlaneView({
           className="plane-canvas"
           style={{ width: SIZE, height: SIZE }}
           role="img"
-          aria-label={`2-D view at step ${view.step}: ${shown.join(', ') || 'no layers shown'}`}
+          aria-label={t.plane.label(view.step, shown)}
         />
-        <figcaption>
-          The plane [−{view.extent}, {view.extent}]²
-          {family === 'gan'
-            ? ': where G puts its points, and what D believes is real.'
-            : ': the decoder’s samples from N(0, I), and its manifold.'}
-        </figcaption>
+        <figcaption>{t.plane.caption(view.extent, family === 'gan')}</figcaption>
       </figure>
       <fieldset className="layer-toggles">
-        <legend>Layers</legend>
+        <legend>{t.plane.layersTitle}</legend>
         {available.map((l) => (
           <label key={l} className="radio">
             <input type="checkbox" checked={layers.has(l)} onChange={() => toggle(l)} />
             <LayerKey layer={l} />
-            {LAYER_LABELS[l]}
+            {t.plane.layers[l]}
           </label>
         ))}
       </fieldset>
@@ -79,14 +70,9 @@ export const PlaneView = memo(function PlaneView({
             className="plane-canvas"
             style={{ width: CODE_SIZE, height: CODE_SIZE }}
             role="img"
-            aria-label="Codes of real points in latent space"
+            aria-label={t.plane.codes}
           />
-          <figcaption>
-            Codes of real points in latent space (z₀, z₁), with the 1σ and 2σ circles of N(0, I).
-            {family === 'ae'
-              ? ' Nothing pulls the autoencoder’s codes toward N(0, I).'
-              : ' The KL term pulls them toward it.'}
-          </figcaption>
+          <figcaption>{t.plane.codesCaption(family === 'ae')}</figcaption>
         </figure>
       ) : null}
     </div>

@@ -6,13 +6,6 @@ import { ARROW_COLOR, FAKE_COLOR, MANIFOLD_COLOR, REAL_COLOR, rgb } from '../col
 
 export type PlaneLayer = 'heat' | 'manifold' | 'real' | 'fake' | 'arrows';
 export const PLANE_LAYERS: readonly PlaneLayer[] = ['heat', 'manifold', 'real', 'fake', 'arrows'];
-export const LAYER_LABELS: Record<PlaneLayer, string> = {
-  heat: 'Discriminator heatmap',
-  manifold: 'Generator manifold',
-  real: 'Real points',
-  fake: 'Generated points',
-  arrows: 'Generator gradients',
-};
 
 /** Canvas pixel of a plane point, for a canvas `size` pixels square. */
 export function toCanvas(x: number, y: number, extent: number, size: number): [number, number] {

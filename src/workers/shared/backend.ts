@@ -95,8 +95,7 @@ export function autoBackendFor(first: BackendInfo, kind: 'image' | 'points'): Ba
     isFallbackAdapter: null,
     fallbackReason: null,
     forced: false,
-    autoChoice:
-      'WebGPU runs here on a software adapter, where the small networks of 2-D data train many times faster on the CPU backend; images still use WebGPU. Choose the WebGPU backend under Run options to compare.',
+    autoChoice: 'points-on-cpu',
   };
 }
 

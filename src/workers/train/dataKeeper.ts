@@ -91,10 +91,17 @@ export class DataKeeper {
     }
     this.data = toDevice(host);
     this.key = key;
-    const { description, trainCount, heldOutCount } = this.data;
+    const { description, label, trainCount, heldOutCount } = this.data;
     this.post({
       type: 'data',
-      info: { kind: this.data.shape.kind, description, trainCount, heldOutCount },
+      info: {
+        kind: this.data.shape.kind,
+        description,
+        label,
+        trainCount,
+        heldOutCount,
+        smallBatch: null,
+      },
     });
     return this.data;
   }

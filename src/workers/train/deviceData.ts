@@ -1,5 +1,5 @@
 import * as tf from '../../tf/tfjs.ts';
-import type { HostData } from '../../data/hostData.ts';
+import type { DataLabel, HostData } from '../../data/hostData.ts';
 import type { DataShape } from '../../models/types.ts';
 
 // A data set on the device: the training rows as one tensor (batches are gathered from it by
@@ -31,6 +31,7 @@ export interface DeviceData {
   /** 2-D data: held-out points to compare generated ones with (PLANE_POINTS of them). */
   heldOutPoints: Float32Array | null;
   description: string;
+  label: DataLabel;
 }
 
 export function toDevice(host: HostData): DeviceData {
@@ -55,6 +56,7 @@ export function toDevice(host: HostData): DeviceData {
     heldOut: host.heldOut,
     heldOutPoints: host.kind === 'points' ? host.heldOut.slice(0, PLANE_POINTS * 2) : null,
     description: host.description,
+    label: host.label,
   };
 }
 

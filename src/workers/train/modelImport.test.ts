@@ -10,6 +10,9 @@ import { IMPORT_LIMITS, jsonDepth } from '../shared/importChecks.ts';
 import type { FromWorker } from './protocol.ts';
 import type { NamedBytes } from '../messages.ts';
 import { Trainer } from './trainer.ts';
+import { en } from '../../i18n/en.tsx';
+import { say } from '../../i18n/said.ts';
+import { modelNote } from '../../state/modelNotes.ts';
 
 // Loading model files is a transaction: a file that cannot be trained from, or whose saved
 // setup cannot be built, is refused with a sentence naming the file, and the run (its step,
@@ -74,14 +77,14 @@ async function expectRefused(files: NamedBytes[], why: RegExp) {
   const pictures = lastImages();
   posted = [];
   await trainer.keeper.importFiles(files);
-  const answer = posted.find((m) => m.type === 'models');
-  expect(answer).toMatchObject({ note: { ok: false } });
-  const note = answer?.type === 'models' ? answer.note!.text : '';
-  expect(note).toMatch(why);
-  expect(note).toMatch(
+  const note = said();
+  expect(note).toEqual({ ok: false, text: expect.any(String) });
+  const text = note.text;
+  expect(text).toMatch(why);
+  expect(text).toMatch(
     /^Those files could not be loaded: .*\. The model in memory is unchanged\.$/,
   );
-  expect(note).not.toMatch(/Cannot convert|call stack|undefined|\[object/);
+  expect(text).not.toMatch(/Cannot convert|call stack|undefined|\[object/);
   // Nothing was reset, restored or redrawn; the chart's rows and the step are where they were.
   expect(posted.filter((m) => m.type !== 'status').map((m) => m.type)).toEqual(['models']);
   for (const m of posted) if (m.type === 'status') expect(m.step).toBe(step);
@@ -89,7 +92,14 @@ async function expectRefused(files: NamedBytes[], why: RegExp) {
   await trainer.singleStep();
   expect(lastStatus()).toMatchObject({ step: step + 1 });
   expect(lastImages()).not.toBe(pictures);
-  return note;
+  return text;
+}
+
+/** The newest `models` message's note, as the page says it in English. */
+function said(): { text: string; ok: boolean } {
+  const answer = posted.find((m) => m.type === 'models');
+  const note = modelNote(answer?.type === 'models' ? answer.note : null)!;
+  return { text: say(en, note.text), ok: note.ok };
 }
 
 describe('loading model files', () => {
@@ -102,9 +112,7 @@ describe('loading model files', () => {
     ]);
     posted = [];
     await trainer.keeper.importFiles(exported);
-    expect(posted.find((m) => m.type === 'models')).toMatchObject({
-      note: { ok: true, text: 'Loaded encoder and decoder from the files.' },
-    });
+    expect(said()).toEqual({ ok: true, text: 'Loaded encoder and decoder from the files.' });
     expect(posted.find((m) => m.type === 'restored')).toMatchObject({ step: 3 });
     await trainer.singleStep();
     expect(lastStatus()).toMatchObject({ step: 4 });
@@ -162,7 +170,7 @@ describe('loading model files', () => {
         j.userDefinedMetadata.playground.hash = `${toHash(config)}&lr=banana&__proto__=1`;
       }),
     );
-    expect(posted.find((m) => m.type === 'models')).toMatchObject({ note: { ok: true } });
+    expect(said().ok).toBe(true);
     expect(posted.find((m) => m.type === 'restored')).toMatchObject({ step: 3 });
   });
 

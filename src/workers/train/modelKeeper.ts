@@ -5,7 +5,7 @@ import { ModelFileError } from '../shared/importChecks.ts';
 import { captureNetwork, checkedMeta, fromFiles, roleOf, toFiles } from '../shared/modelFiles.ts';
 import type { NamedBytes, SavedModelMeta } from '../messages.ts';
 import type { TrainingSession } from './session.ts';
-import type { Post } from './protocol.ts';
+import type { Post, ModelNote } from './protocol.ts';
 
 // Keeping a trained model: checkpoints in the browser (save, list, restore, delete) and the
 // networks as files (download, load back). The trainer lends it the run, a way to pause
@@ -39,7 +39,7 @@ export class ModelKeeper {
       | { action: 'save'; hash: string }
       | { action: 'restore' | 'delete'; id: string },
   ): Promise<void> {
-    let note: { text: string; ok: boolean } | null = null;
+    let note: ModelNote | null = null;
     try {
       if (msg.action === 'save') {
         const session = this.host.run()?.session;
@@ -47,41 +47,28 @@ export class ModelKeeper {
         const meta = await this.host.whilePaused(() =>
           this.checkpoints.save(session.model, msg.hash, session.step),
         );
-        note = { text: `Saved the model at step ${meta.step}.`, ok: true };
+        note = { kind: 'saved', step: meta.step };
       } else if (msg.action === 'restore') {
         const { meta, byRole } = await this.checkpoints.load(msg.id);
         await this.host.restore(meta, byRole, { step: meta.step, source: 'checkpoint' });
-        note = {
-          text: `Restored the checkpoint of step ${meta.step}; Start continues it.`,
-          ok: true,
-        };
+        note = { kind: 'restored', step: meta.step };
       } else if (msg.action === 'delete') {
         await this.checkpoints.remove(msg.id);
-        note = { text: 'Deleted the checkpoint.', ok: true };
+        note = { kind: 'deleted' };
       }
     } catch (e) {
-      const what = { save: 'Saving', restore: 'Restoring', delete: 'Deleting', list: 'Listing' }[
-        msg.action
-      ];
-      const kept =
-        msg.action === 'list' || msg.action === 'delete'
-          ? ''
-          : ' The model in memory is unchanged.';
-      note = { text: `${what} failed: ${plainReason(e)}.${kept}`, ok: false };
+      note = { kind: 'failed', action: msg.action, reason: plainReason(e) };
     }
     await this.postModels(note);
   }
 
   /** The stored checkpoints and what happened; a storage that cannot list says so. */
-  private async postModels(note: { text: string; ok: boolean } | null): Promise<void> {
+  private async postModels(note: ModelNote | null): Promise<void> {
     let list: SavedModelMeta[] = [];
     try {
       list = await this.checkpoints.list();
     } catch (e) {
-      note ??= {
-        text: `The browser's storage is not available: ${(e as Error).message}`,
-        ok: false,
-      };
+      note ??= { kind: 'noStorage', reason: (e as Error).message };
     }
     this.host.post({ type: 'models', list, note });
   }
@@ -115,7 +102,7 @@ export class ModelKeeper {
 
   /** Model files the person uploaded: their setup (from the files, else the current one) and weights. */
   async importFiles(files: NamedBytes[]): Promise<void> {
-    let note: { text: string; ok: boolean };
+    let note: ModelNote;
     try {
       const artifacts = fromFiles(files);
       const metas = artifacts.map(checkedMeta);
@@ -130,12 +117,9 @@ export class ModelKeeper {
         throw new ModelFileError('two of the files hold the same network; choose one of each');
       }
       await this.host.restore(meta, byRole, { step: meta?.step ?? 0, source: 'files' });
-      note = { text: `Loaded ${[...byRole.keys()].join(' and ')} from the files.`, ok: true };
+      note = { kind: 'loaded', roles: [...byRole.keys()] };
     } catch (e) {
-      note = {
-        text: `Those files could not be loaded: ${plainReason(e)}. The model in memory is unchanged.`,
-        ok: false,
-      };
+      note = { kind: 'refused', reason: plainReason(e) };
     }
     await this.postModels(note);
   }

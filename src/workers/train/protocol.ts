@@ -2,6 +2,7 @@ import type { MetricName } from '../../config/models.ts';
 import type { Protocol } from '../../bridge/protocol.ts';
 import type { RunConfig } from '../../config/schema.ts';
 import type { Switches } from '../../config/switches.ts';
+import type { DataLabel } from '../../data/hostData.ts';
 import type {
   BackendInfo,
   DigitQuality,
@@ -14,6 +15,7 @@ import type {
 } from '../messages.ts';
 import type { GpuCalls } from './gpuCallCounter.ts';
 import type { DataShape } from '../../models/types.ts';
+import type { Divergence } from '../../metrics/divergence.ts';
 
 export type { MetricName } from '../../config/models.ts';
 
@@ -45,9 +47,13 @@ export interface PlaneView {
 /** What the data set is, sent whenever the worker builds one. */
 export interface DataInfo {
   kind: 'image' | 'points';
+  /** In English, for the test handle; the page names the data set from `label`. */
   description: string;
+  label: DataLabel;
   trainCount: number;
   heldOutCount: number;
+  /** The batch size used when the training set is smaller than the config's, else null. */
+  smallBatch: number | null;
 }
 
 /**
@@ -169,11 +175,7 @@ export type FromWorker =
   /** Held-out losses at one step (every `every` steps, with the pictures). */
   | { type: 'evaluation'; step: number; names: MetricName[]; values: Float32Array<ArrayBuffer> }
   /** The stored checkpoints, after any `models` action, with what happened. */
-  | {
-      type: 'models';
-      list: SavedModelMeta[];
-      note: { text: string; ok: boolean } | null;
-    }
+  | { type: 'models'; list: SavedModelMeta[]; note: ModelNote | null }
   /**
    * Saved weights are about to replace the run: its link (null: the current setup) and step.
    * Sent before the rebuild, so the page shows the restored setup at once.
@@ -181,7 +183,15 @@ export type FromWorker =
   | { type: 'restored'; hash: string | null; step: number; source: string }
   | { type: 'exported'; files: NamedBytes[] }
   /** `diverged`: a NaN or infinite loss paused training (the page offers ways back). */
-  | { type: 'error'; message: string; fatal: boolean; kind?: 'diverged' };
+  | { type: 'error'; message: string; fatal: boolean; diverged?: Divergence };
+
+/** What a checkpoint or model-file action did; `reason`s are the browser's or the file's words. */
+export type ModelNote =
+  | { kind: 'saved' | 'restored'; step: number }
+  | { kind: 'deleted' }
+  | { kind: 'loaded'; roles: string[] }
+  | { kind: 'failed'; action: 'save' | 'restore' | 'delete' | 'list'; reason: string }
+  | { kind: 'noStorage' | 'refused'; reason: string };
 
 /** How the training worker's parts send the page a message. */
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;

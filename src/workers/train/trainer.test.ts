@@ -59,7 +59,7 @@ describe('Trainer', () => {
     expect(imageSteps).toEqual([0, 7]); // before training, and where the run stopped
   });
 
-  it('pauses on a diverging loss and says what to try', async () => {
+  it('pauses on a diverging loss and says where', async () => {
     // Plain SGD at learning rate 1 on summed BCE over 784 pixels blows up within steps.
     const posted = await runUntilStopped({
       ...defaultsFor('vae'),
@@ -72,8 +72,10 @@ describe('Trainer', () => {
     });
     const error = posted.find((m) => m.type === 'error');
     expect(error?.type === 'error' && error.message).toMatch(
-      /became (NaN|infinite) at step \d+, so training was paused\. Try a lower learning rate or a smaller β/,
+      /became (NaN|infinite) at step \d+, so training was paused\./,
     );
+    // The page says what to try, in its language, from where and how it diverged.
+    expect(error?.type === 'error' && error.diverged).toMatchObject({ step: expect.any(Number) });
     const last = posted.filter((m) => m.type === 'status').at(-1);
     expect(last).toMatchObject({ running: false });
   });

@@ -1,6 +1,6 @@
 import * as tf from '../../tf/tfjs.ts';
 import type { RunConfig } from '../../config/schema.ts';
-import { LIVE_FIELDS, MODELS } from '../../config/models.ts';
+import { LIVE_FIELDS } from '../../config/models.ts';
 import type { CustomData } from '../../data/hostData.ts';
 import type { BuildOptions } from '../../models/types.ts';
 import { parseLink } from '../../config/link.ts';
@@ -266,15 +266,23 @@ export class Trainer {
     this.session = null; // if building the new one throws, nothing uses the disposed one
     await this.firstQuality; // sees the session gone, and stops
     const data = await this.data.ensure(config, this.dataUrl, this.firstBackend);
-    this.progress('model', `Building the ${MODELS[config.model].label}…`);
+    this.progress('model', `Building the ${config.model} model…`);
     this.session = new TrainingSession(config, data, this.build);
     prepare?.(this.session);
     if (this.session.batch < config.batch) {
-      const { description, trainCount, heldOutCount } = data;
-      const note = `${description}; batches of ${this.session.batch} (the whole training set, smaller than the batch size ${config.batch})`;
+      const { description, label, trainCount, heldOutCount } = data;
+      const smallBatch = this.session.batch;
+      const note = `${description}; batches of ${smallBatch} (the whole training set, smaller than the batch size ${config.batch})`;
       this.post({
         type: 'data',
-        info: { kind: data.shape.kind, description: note, trainCount, heldOutCount },
+        info: {
+          kind: data.shape.kind,
+          description: note,
+          label,
+          trainCount,
+          heldOutCount,
+          smallBatch,
+        },
       });
     }
     this.post({ type: 'estimate', estimate: await sessionEstimate(this.session, config) });
@@ -352,7 +360,7 @@ export class Trainer {
       this.firstStepMs = performance.now() - this.startedAt;
     }
     // Look for NaN/Inf before the buffer is transferred (and detached) by post.
-    const diverged = divergence(values, names.length, firstStep, MODELS[this.config!.model].family);
+    const diverged = divergence(values, names.length, firstStep);
     // The chunk's device work (weights for the mirror, pictures) comes before its losses are
     // posted: the page then redraws while the device is idle (pagePacer.ts).
     if (!diverged) await this.snapshot(false);
@@ -362,7 +370,8 @@ export class Trainer {
     this.post({ type: 'metrics', firstStep, names: [...names], values }, [values.buffer]);
     if (diverged) {
       this.running = false;
-      this.post({ type: 'error', fatal: false, kind: 'diverged', message: diverged });
+      const message = `The loss became ${diverged.nan ? 'NaN' : 'infinite'} at step ${diverged.step}, so training was paused.`;
+      this.post({ type: 'error', fatal: false, diverged, message });
     }
     return n;
   }

@@ -1,0 +1,510 @@
+import type { ReactNode } from 'react';
+import type { DataSetId } from '../config/datasets.ts';
+import type { DataLabel } from '../data/hostData.ts';
+import type { ChoiceKey, FieldKey, OptionOf } from '../config/fields.ts';
+import type { MetricName } from '../config/models.ts';
+import type { PresetId } from '../config/presets.ts';
+import type { ModelId, RunConfig } from '../config/schema.ts';
+
+// The page's English. Every key here must be in every other language's catalog (zh.tsx): the
+// Catalog type is made from this object, so a missing or extra key is a compile error. Texts
+// with numbers in them are functions; formulas stay as they are in every language.
+
+type FieldText = { label: string; help?: string };
+
+const fields: Record<FieldKey, FieldText> = {
+  model: { label: 'Model' },
+  backend: { label: 'Backend' },
+  data: { label: 'Data set' },
+  digits: {
+    label: 'Digits to train on',
+    help: 'A bitmask in the link: bit d set trains on digit d (1023 = all ten).',
+  },
+  usize: { label: 'Image size' },
+  spread: {
+    label: 'Spread around drawn points',
+    help: 'Each sample is a drawn point plus Gaussian noise of this standard deviation.',
+  },
+  seed: { label: 'Seed', help: 'Weights, data order and noise all derive from it.' },
+  arch: { label: 'Architecture' },
+  latent: { label: 'Latent size' },
+  hidden: { label: 'Hidden units per layer' },
+  layers: { label: 'Hidden layers' },
+  act: { label: 'Activation' },
+  batch: { label: 'Batch size' },
+  opt: { label: 'Optimizer' },
+  lr: { label: 'Learning rate', help: 'Applies at once, even mid-run.' },
+  b1: { label: 'Adam β1' },
+  b2: { label: 'Adam β2' },
+  recon: { label: 'Reconstruction loss' },
+  beta: {
+    label: 'β (weight of the KL term)',
+    help: 'β > 1 trades sharpness for a smoother, more disentangled latent space.',
+  },
+  warmup: { label: 'KL warm-up (steps)', help: 'β ramps from 0 to its value over these steps.' },
+  loss: { label: 'GAN loss' },
+  dlr: { label: 'Discriminator learning rate' },
+  dsteps: { label: 'D steps per G step' },
+  smooth: { label: 'One-sided label smoothing', help: 'D aims at 1 − this for real data.' },
+  gp: { label: 'Gradient-penalty weight λ' },
+  bn: {
+    label: 'Batch norm in G (DCGAN)',
+    help: 'DCGAN’s batch normalisation after each of G’s layers but the last.',
+  },
+  every: { label: 'Pictures every (steps)' },
+  quality: {
+    label: 'Digit quality every (steps)',
+    help: 'MNIST: the Fréchet digit distance and the class histogram of 1,000 generated digits (0 = off).',
+  },
+  steps: { label: 'Step budget (0 = none)' },
+};
+
+const dataSets: Record<DataSetId, string> = {
+  mnist: 'MNIST digits (28×28 gray)',
+  shapes: 'Colored shapes (32×32 color)',
+  upload: 'Your own images',
+  ring: 'Ring of 8 Gaussians',
+  grid: '5×5 grid of Gaussians',
+  moons: 'Two moons',
+  spiral: 'Spiral',
+  swiss: 'Swiss roll (2-D)',
+  checker: 'Checkerboard',
+  circles: 'Concentric circles',
+  line: 'Line',
+  twogauss: 'Two Gaussians',
+  clusters: 'Three disjoint clusters',
+  drawn: 'Draw your own',
+};
+
+const options: { [K in ChoiceKey]: Record<OptionOf<K>, string> } = {
+  model: { vae: 'Variational autoencoder (VAE)', ae: 'Autoencoder (deterministic)', gan: 'GAN' },
+  backend: { auto: 'Auto (WebGPU → WebGL → CPU)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
+  data: dataSets,
+  usize: { gray28: '28×28 gray', color32: '32×32 color' },
+  arch: { dense: 'Dense (MLP)', conv: 'Convolutional' },
+  act: { relu: 'ReLU', leakyRelu: 'Leaky ReLU', elu: 'ELU', tanh: 'tanh' },
+  opt: { adam: 'Adam', rmsprop: 'RMSProp', sgd: 'SGD with momentum 0.9' },
+  recon: { bce: 'Bernoulli (binary cross-entropy)', mse: 'Gaussian (squared error)' },
+  loss: {
+    nonsaturating: 'Non-saturating',
+    minimax: 'Minimax (the original)',
+    lsgan: 'Least squares (LSGAN)',
+    wgangp: 'Wasserstein + GP',
+  },
+  bn: { off: 'Off', on: 'On' },
+};
+
+const models: Record<ModelId, string> = {
+  vae: 'Variational autoencoder',
+  ae: 'Autoencoder',
+  gan: 'GAN',
+};
+
+const presets: Record<PresetId, { title: string; blurb: string }> = {
+  'vae-2d': {
+    title: 'VAE, 2-D latent, MNIST',
+    blurb:
+      'Two latent numbers per digit: drag the point across the latent plane and watch one digit morph into another.',
+  },
+  'ae-2d': {
+    title: 'Autoencoder, same digits',
+    blurb:
+      'The VAE’s deterministic twin (same data, seed and sizes): reconstructions as sharp, but codes off N(0, I) decode to junk.',
+  },
+  'beta-vae': {
+    title: 'β-VAE, β = 4',
+    blurb: 'A heavier KL term: smoother, blurrier samples and a tidier latent space.',
+  },
+  dcgan: {
+    title: 'DCGAN on MNIST',
+    blurb: 'A convolutional GAN (DCGAN). Slow without a GPU: give it a few hundred steps.',
+  },
+  'ring-gan': {
+    title: 'GAN on a ring of 8 Gaussians',
+    blurb: 'Watch G chase the modes: it often covers a few and bridges the rest (mode collapse).',
+  },
+  'wgan-spiral': {
+    title: 'WGAN-GP on the spiral',
+    blurb: 'The Wasserstein critic with a gradient penalty, five critic steps per G step.',
+  },
+  'vae-moons': {
+    title: 'VAE on two moons',
+    blurb:
+      'Codes of the real points gather into N(0, I) while the decoder bends the plane onto the moons.',
+  },
+  'draw-gan': {
+    title: 'GAN on a drawing',
+    blurb: 'A GAN learns the smiley; draw your own shape and train on it.',
+  },
+};
+
+const metrics: Record<MetricName, string> = {
+  reconstruction: 'Reconstruction',
+  total: 'Total (−ELBO)',
+  kl: 'KL(q(z|x) ‖ N(0, I))',
+  dLoss: 'D loss',
+  gLoss: 'G loss',
+  dReal: 'D(x), real',
+  dFake: 'D(G(z)), fake',
+  heldOutTotal: 'Held-out −ELBO',
+  heldOutReconstruction: 'Held-out reconstruction',
+  jsDivergence: 'JS(real, generated)',
+  klDivergence: 'KL(real ‖ generated)',
+  slicedWasserstein: 'Sliced Wasserstein',
+  frechet: 'Fréchet digit distance',
+};
+
+const ganObjective: Record<RunConfig['loss'], (c: RunConfig) => string> = {
+  minimax: () => 'min_G max_D E[log D(x)] + E[log(1 − D(G(z)))]',
+  nonsaturating: () =>
+    'D: max E[log D(x)] + E[log(1 − D(G(z)))]; G: max E[log D(G(z))] (the non-saturating form)',
+  lsgan: () => 'D: min ½E[(D(x) − 1)²] + ½E[D(G(z))²]; G: min ½E[(D(G(z)) − 1)²]',
+  wgangp: (c) =>
+    `critic: max E[D(x)] − E[D(G(z))] − λ·E[(‖∇D(x̂)‖ − 1)²]; G: max E[D(G(z))], λ = ${c.gp}`,
+};
+
+/** What the worker says of the data set it built (DataInfo). */
+export interface DataLine {
+  label: DataLabel;
+  trainCount: number;
+  heldOutCount: number;
+  smallBatch: number | null;
+}
+
+function dataLine(d: DataLine, batch: number): string {
+  const { set, digits, points } = d.label;
+  const n = d.trainCount;
+  const name =
+    set === 'mnist'
+      ? `MNIST${digits ? ` (only ${digits.join(', ')})` : ''}: ${n} training and ${d.heldOutCount} held-out digits`
+      : set === 'shapes'
+        ? `Colored shapes: ${n} training and ${d.heldOutCount} held-out images`
+        : set === 'upload'
+          ? `Your images: ${n} training and ${d.heldOutCount} held-out`
+          : set === 'drawn'
+            ? `Your drawing: ${points} points, ${n} samples`
+            : `${dataSets[set]}: ${n} samples`;
+  return d.smallBatch === null
+    ? name
+    : `${name}; batches of ${d.smallBatch} (the whole training set, smaller than the batch size ${batch})`;
+}
+
+export const en = {
+  lang: { name: 'English', label: 'Language', tag: 'en' },
+  app: {
+    title: 'Generative model playground',
+    tagline:
+      'Train a VAE, an autoencoder or a GAN on real MNIST digits, 2-D distributions, colored shapes or a drawing of your own, live in your browser: TensorFlow.js on WebGPU, in a Web Worker. Nothing leaves this page.',
+    training: 'Training',
+    losses: 'Losses',
+    latentSpace: 'Latent space',
+    latentHint: ' · drag the sliders or the point, even while training',
+    view2d: '2-D view',
+    atStep: (step: number) => ` · step ${step}`,
+    viewPending: 'The view appears once the model is built.',
+    howItWorks: 'How it works',
+    demos: 'Demos',
+    demosLabel: 'Demos:',
+  },
+  fields,
+  options,
+  models,
+  presets,
+  metrics,
+  dataLine,
+  numberProblem: (whole: boolean, min: number, max: number) =>
+    `${whole ? 'A whole number' : 'A number'} from ${min} to ${max}`,
+  controls: {
+    model: 'Model',
+    data: 'Data',
+    newSeed: 'New seed',
+    newSeedTitle: 'A random seed: new weights, data order and noise (the link keeps it)',
+    runOptions: 'Run options',
+    points2d:
+      '2-D data: the networks are dense and points are modelled directly (linear outputs; the VAE’s decoder is a Gaussian with σ = 0.1).',
+    digits: 'Digits to train on',
+    digit: (d: number) => `Digit ${d}`,
+    allTen: 'All ten',
+  },
+  train: {
+    start: 'Start',
+    pause: 'Pause',
+    step: 'Step',
+    reset: 'Reset',
+    keys: () => (
+      <>
+        Keys: <kbd>Space</kbd> train / pause · <kbd>→</kbd> one step · <kbd>R</kbd> reset
+      </>
+    ),
+    dataLoading: 'Data: loading…',
+    budgetReached: (budget: number) => ` · step budget of ${budget} reached`,
+  },
+  progress: {
+    backend: (_loading: boolean, _model: string) => 'Starting the tfjs backend…',
+    data: (loading: boolean, _model: string) =>
+      loading ? 'Loading the MNIST digits…' : 'Preparing the data…',
+    model: (_loading: boolean, model: string) => `Building the ${model}…`,
+  },
+  status: {
+    backend: 'Backend:',
+    starting: 'Starting the training worker…',
+    failed: 'Stopped by an error',
+    compiling: 'Compiling GPU kernels for the first step…',
+    training: 'Training',
+    paused: 'Paused',
+    ready: 'Ready: press Start',
+    step: 'Step',
+    stepsPerSec: 'steps/s',
+    /** The CPU backend's "adapter", said on the page (the worker's words are English). */
+    cpuAdapter: 'JavaScript on the CPU',
+    firstStep: (seconds: string) => `first step after ${seconds} s`,
+    loaded: (loaded: string, total: string | null) =>
+      total === null ? loaded : `${loaded} of ${total}`,
+  },
+  banners: {
+    restart: 'Restart',
+    backTo: (step: number) => `Back to step ${step}`,
+    gentler: (step: number | null) =>
+      `${step !== null ? `Back to step ${step}` : 'Reset'} with learning rates ÷ 10`,
+    kept: (step: number, when: string) => `This link's run was kept at step ${step} (${when}).`,
+    resume: (step: number) => `Resume at step ${step}`,
+    startOver: 'Start over',
+    fallback: (backend: string, reason: string) =>
+      `Running on ${backend} because: ${reason}. Training works, only slower; Chrome or Edge with WebGPU enabled runs it on your GPU.`,
+    forced: (backend: string, key: string) =>
+      `The link asked for the ${backend} backend (backend=${key}).`,
+    auto: (backend: string) =>
+      `Auto chose the ${backend} backend: WebGPU runs here on a software adapter, where the small networks of 2-D data train many times faster on the CPU backend; images still use WebGPU. Choose the WebGPU backend under Run options to compare.`,
+    ignored: 'Some values in the link were ignored:',
+  },
+  errors: {
+    diverged: (nan: boolean, step: number, advice: string) =>
+      `The loss became ${nan ? 'NaN' : 'infinite'} at step ${step}, so training was paused. ${advice}`,
+    advice: {
+      vae: 'Try a lower learning rate or a smaller β, then Reset.',
+      ae: 'Try a lower learning rate, then Reset.',
+      gan: 'Try lower learning rates, the WGAN-GP loss (its gradient penalty keeps the critic tame), then Reset.',
+    },
+    deviceLost: (step: number, detail: string, at: number | null) =>
+      `The GPU device was lost at step ${step} (${detail}). ` +
+      (at !== null
+        ? `Training goes on from step ${at}, the last snapshot, on a fresh device.`
+        : 'The page starts again on a fresh device.'),
+    crashed: (detail: string, at: number | null) =>
+      `The training worker crashed: ${detail}. Restart brings back the setup${at ? ` and the weights of step ${at}` : ''}.`,
+    restarted: (from: number | null) =>
+      `Restarted the worker after its crash, ${from !== null ? `from step ${from}` : 'from the start'}.`,
+    notKept: (why: string) =>
+      `This run cannot be kept for a reload (${why}). Training goes on; Save in this browser or Download model files keep it by hand.`,
+    downloaded: (names: string) => `Downloaded ${names}.`,
+  },
+  estimate: {
+    slow: (time: string, gflop: string, speed: string) =>
+      `One training step of this setup will take about ${time} here (${gflop} GFLOP a step; this backend trained a convolution at ${speed} GFLOP/s, timed just now).`,
+    quicker: 'Quicker:',
+    batch: (n: number) => `batch ${n}`,
+    dense: 'dense networks',
+    option: (label: string, time: string | null) =>
+      `${label} (${time === null ? 'under a second' : `about ${time}`} a step)`,
+  },
+  explainer: {
+    vae: (c: RunConfig) => (
+      <>
+        <p>
+          The encoder maps a digit x to a Gaussian q(z|x) = N(μ, σ²) in a {c.latent}-D latent space.
+          A code is sampled as <code>z = μ + σ · ε</code>, ε ~ N(0, I), and the decoder turns it
+          back into an image.
+        </p>
+        <p className="formula">
+          loss = E<sub>q(z|x)</sub>[−log p(x|z)] + β · KL(q(z|x) ‖ N(0, I)), β = {c.beta}
+        </p>
+        <p>
+          The <span className="swatch recon">reconstruction</span> term rewards rebuilding x; the{' '}
+          <span className="swatch kl">KL</span> term pulls every q(z|x) toward N(0, I), so codes
+          fill the space without holes and any z ~ N(0, I) decodes to a plausible digit. Watch the
+          samples sharpen from grey blur into digits; they stay a little blurry, the price of
+          averaging over q(z|x). A larger β gives smoother, blurrier samples.
+        </p>
+      </>
+    ),
+    ae: (c: RunConfig) => (
+      <>
+        <p>
+          The same encoder and decoder as the VAE, but deterministic: x maps to one point z in a{' '}
+          {c.latent}-D space, with no sampling and no KL term.
+        </p>
+        <p className="formula">loss = ‖x − decoder(encoder(x))‖ (as BCE or squared error)</p>
+        <p>
+          Its reconstructions get sharp, yet the grid, decoded from random z ~ N(0, I), stays poor:
+          nothing asks its codes to fill N(0, I), so most random codes fall in the holes between the
+          digits it learned. That is why a plain autoencoder is not a generative model.
+        </p>
+      </>
+    ),
+    gan: (c: RunConfig) => (
+      <>
+        <p>
+          A generator G turns noise z ~ N(0, I) ({c.latent}-D) into images; a discriminator D learns
+          to tell them from real digits, and G learns to fool it.
+        </p>
+        <p className="formula">{ganObjective[c.loss](c)}</p>
+        <p>
+          Watch <span className="swatch real">D(x)</span> and{' '}
+          <span className="swatch fake">D(G(z))</span>: in a healthy game they hover near each
+          other. If every sample in the grid turns into the same digit, G has collapsed onto one
+          mode; if D(G(z)) sinks to 0 and stays there, D has won and G learns nothing (the minimax
+          form saturates exactly there).
+        </p>
+      </>
+    ),
+  },
+  chart: {
+    smoothing: 'Smoothing',
+    logScale: 'Log scale',
+    empty: 'Losses appear here once training starts.',
+    label: (lines: string[]) => `Chart of ${lines.join(', ') || 'no lines'} by training step`,
+    toggle: (shown: boolean, line: string, right: boolean) =>
+      `${shown ? 'Hide' : 'Show'} ${line}${right ? ', read on the right axis' : ''}`,
+    step: (step: number) => `step ${step}`,
+    legend: 'Lines on the chart',
+    axis: 'step',
+    right: ' (right)',
+    keysHint: 'use ← and → to read the values',
+  },
+  quality: {
+    title: 'Digit quality',
+    off: 'Off: set “Digit quality every” in Run options to measure it.',
+    about: (every: number) =>
+      `A digit classifier (97.2% right on held-out digits) looks at 1,000 generated digits and 1,000 real held-out ones, every ${every} steps (less often where generating them would take more than a quarter of the training time).`,
+    measuring: 'Measuring…',
+    frechet: 'Fréchet digit distance',
+    atStart: (v: string) => ` (step 0: ${v})`,
+    lower: ' · lower is better: 1,000 other real digits score 3.5, a grey square 303',
+    collapse: (generated: string, real: string) =>
+      `Mode collapse? The generated digits cover about ${generated} classes, the real ones ${real}.`,
+    advice: {
+      gan: 'Early in training that is normal; if it lasts, G has found a few digits that fool D and makes little else. Try the WGAN-GP loss, label smoothing or a lower learning rate, then Reset.',
+      vae: 'The decoder favours a few digits; a larger latent size or a smaller β usually helps.',
+      ae: 'Decoded random codes land on a few digits: the autoencoder never learned what random codes mean.',
+    },
+    chartLabel: 'Chart of the Fréchet digit distance by training step',
+    histogram: (generated: ReactNode, real: string) => (
+      <>
+        Which digits come out (the classifier’s guess for each), against the real digits: covers
+        about {generated} of {real} classes.
+      </>
+    ),
+    bar: (digit: number, generated: string, real: string) =>
+      `digit ${digit}: generated ${generated}, real ${real}`,
+    barTitle: (digit: number, generated: string, real: string) =>
+      `digit ${digit}\ngenerated ${generated}\nreal (held-out) ${real}`,
+  },
+  samples: {
+    title: 'Samples',
+    generated: 'G(z) for 64 fixed noise vectors z ~ N(0, I)',
+    decoded: 'Decoded from 64 fixed codes z ~ N(0, I)',
+    download: 'Download the grid as PNG',
+    reconstructions: 'Held-out images (top) and their reconstructions (bottom)',
+    real: 'Real training images, for comparison',
+    pending: 'Samples appear once the model is built.',
+  },
+  explorer: {
+    random: 'Random z',
+    zero: 'Zero',
+    more: (shown: number, all: number) =>
+      `The first ${shown} of ${all} dimensions; the others stay at their values.`,
+    image: (gan: boolean, step: number | null) =>
+      `${gan ? 'G(z)' : 'The decoder’s image of z'}${step !== null ? ` (weights of step ${step})` : ''}`,
+    padCaption: (range: number, more: boolean) =>
+      `z₀ and z₁ over ±${range}${more ? ', the other dimensions as the sliders set them' : ''}. Drag the point.`,
+    pad: 'Latent pad: z₀ across, z₁ up',
+    from: 'From ← z',
+    to: 'To ← z',
+    newEnds: 'New random ends',
+    spherical: 'Spherical (slerp)',
+    strip: (spherical: boolean, from: string, to: string) =>
+      `${spherical ? 'Spherical' : 'Linear'} interpolation from z = (${from}) to (${to})`,
+    slider: (i: number) => `Latent dimension ${i}`,
+  },
+  plane: {
+    layers: {
+      heat: 'Discriminator heatmap',
+      manifold: 'Generator manifold',
+      real: 'Real points',
+      fake: 'Generated points',
+      arrows: 'Generator gradients',
+    },
+    label: (step: number, shown: string[]) =>
+      `2-D view at step ${step}: ${shown.map((s) => s.toLowerCase()).join(', ') || 'no layers shown'}`,
+    caption: (e: number, gan: boolean) =>
+      `The plane [−${e}, ${e}]²${gan ? ': where G puts its points, and what D believes is real.' : ': the decoder’s samples from N(0, I), and its manifold.'}`,
+    layersTitle: 'Layers',
+    codes: 'Codes of real points in latent space',
+    codesCaption: (ae: boolean) =>
+      `Codes of real points in latent space (z₀, z₁), with the 1σ and 2σ circles of N(0, I).${ae ? ' Nothing pulls the autoencoder’s codes toward N(0, I).' : ' The KL term pulls them toward it.'}`,
+    drawPad: 'Drawing pad: drag to paint where the data is',
+    drawCount: (count: number, max: number, changed: boolean) =>
+      `${count} of at most ${max} points${changed ? ' · not used yet' : ' · in use'}`,
+    useDrawing: 'Train on this drawing',
+    clear: 'Clear',
+    smiley: 'Smiley',
+  },
+  storage: {
+    title: 'Keep your model',
+    save: 'Save in this browser',
+    download: 'Download model files',
+    load: 'Load model files…',
+    loadLabel: 'Model files to load (.json and .weights.bin)',
+    about: () => (
+      <>
+        Files are tfjs layers models (a model.json and its weights per network), loadable with{' '}
+        <code>tf.loadLayersModel</code>. Choose all of one download’s files to load them back.
+      </>
+    ),
+    saved: (model: string, data: string, step: number, when: string) =>
+      `${model}, ${data}, step ${step} · ${when}`,
+    restore: 'Restore',
+    delete: 'Delete',
+    deleteLabel: (step: number) => `Delete the checkpoint of step ${step}`,
+    none: 'No checkpoints saved in this browser yet.',
+    notes: {
+      saved: (step: number) => `Saved the model at step ${step}.`,
+      restored: (step: number) => `Restored the checkpoint of step ${step}; Start continues it.`,
+      deleted: 'Deleted the checkpoint.',
+      loaded: (roles: string[]) => `Loaded ${roles.join(' and ')} from the files.`,
+      failed: (action: 'save' | 'restore' | 'delete' | 'list', reason: string) =>
+        `${{ save: 'Saving', restore: 'Restoring', delete: 'Deleting', list: 'Listing' }[action]} failed: ${reason}.${action === 'save' || action === 'restore' ? ' The model in memory is unchanged.' : ''}`,
+      noStorage: (reason: string) => `The browser's storage is not available: ${reason}`,
+      refused: (reason: string) =>
+        `Those files could not be loaded: ${reason}. The model in memory is unchanged.`,
+    },
+  },
+  upload: {
+    drop: (max: string) =>
+      `Drop images or a folder here, or pick them: PNG, JPEG, WebP or GIF (its first frame), up to ${max}. They are centre-cropped and resized; nothing leaves this page.`,
+    pickImages: 'Pick images…',
+    pickFolder: 'Pick a folder…',
+    decoding: 'Decoding images',
+    progress: (done: number, total: number) => `Decoding ${done} of ${total}…`,
+    empty: 'No files were selected or dropped.',
+    unreadable: (detail: string) => `The images could not be read: ${detail}`,
+    summary: (count: number, skipped: number, overLimit: number, max: number) =>
+      [
+        `${count} image${count === 1 ? '' : 's'} ready`,
+        ...(skipped ? [`${skipped} skipped`] : []),
+        ...(overLimit ? [`${overLimit} beyond the limit of ${max} not used`] : []),
+      ].join(', ') + '.',
+    more: (n: number) => `… and ${n} more`,
+    tooFew: ' At least two images are needed to train.',
+    skipped: 'Skipped files',
+    preview: (shown: number, count: number) =>
+      `The first ${shown} of your ${count} images, as the model sees them`,
+    training: (count: number) => `Training on your ${count} images`,
+    use: (count: number) => `Train on these ${count} images`,
+  },
+  link: {
+    copy: 'Copy link',
+    copied: 'Link copied',
+    field: 'The link to this setup: copy it',
+  },
+};

@@ -1,0 +1,465 @@
+import type { RunConfig } from '../config/schema.ts';
+import type { Catalog } from './catalog.ts';
+import type { DataLine } from './en.tsx';
+
+// 页面的简体中文。术语依照 ../shared/GLOSSARY-zh.md（文章自己的用词优先）；模型名与符号
+// （GAN、VAE、KL、ELBO、z、D(x)、G(z)、β）保留拉丁字母，公式与英文版相同。
+
+const ganObjective: Record<RunConfig['loss'], (c: RunConfig) => string> = {
+  minimax: () => 'min_G max_D E[log D(x)] + E[log(1 − D(G(z)))]',
+  nonsaturating: () =>
+    'D：max E[log D(x)] + E[log(1 − D(G(z)))]；G：max E[log D(G(z))]（非饱和形式）',
+  lsgan: () => 'D：min ½E[(D(x) − 1)²] + ½E[D(G(z))²]；G：min ½E[(D(G(z)) − 1)²]',
+  wgangp: (c) =>
+    `评价器：max E[D(x)] − E[D(G(z))] − λ·E[(‖∇D(x̂)‖ − 1)²]；G：max E[D(G(z))]，λ = ${c.gp}`,
+};
+
+const dataSets: Catalog['options']['data'] = {
+  mnist: 'MNIST 手写数字（28×28 灰度）',
+  shapes: '彩色图形（32×32 彩色）',
+  upload: '你自己的图片',
+  ring: '8 个高斯分布围成的环',
+  grid: '5×5 高斯网格',
+  moons: '双月形',
+  spiral: '螺旋',
+  swiss: '瑞士卷（二维）',
+  checker: '棋盘格',
+  circles: '同心圆',
+  line: '直线',
+  twogauss: '两个高斯分布',
+  clusters: '三个分离的簇',
+  drawn: '自己画',
+};
+
+function dataLine(d: DataLine, batch: number): string {
+  const { set, digits, points } = d.label;
+  const n = d.trainCount;
+  const name =
+    set === 'mnist'
+      ? `MNIST${digits ? `（仅数字 ${digits.join('、')}）` : ''}：训练 ${n} 个，留出 ${d.heldOutCount} 个`
+      : set === 'shapes'
+        ? `彩色图形：训练 ${n} 张，留出 ${d.heldOutCount} 张`
+        : set === 'upload'
+          ? `你的图片：训练 ${n} 张，留出 ${d.heldOutCount} 张`
+          : set === 'drawn'
+            ? `你的画：${points} 个点，${n} 个样本`
+            : `${dataSets[set]}：${n} 个样本`;
+  return d.smallBatch === null
+    ? name
+    : `${name}；批大小取 ${d.smallBatch}（训练集比设定的批大小 ${batch} 还小，每批就是整个训练集）`;
+}
+
+export const zh: Catalog = {
+  lang: { name: '简体中文', label: '语言', tag: 'zh-CN' },
+  app: {
+    title: '生成模型游乐场',
+    tagline:
+      '在浏览器里实时训练 VAE、自编码器或 GAN：数据可以是真实的 MNIST 手写数字、二维分布、彩色图形，或你自己画的图。TensorFlow.js 在 Web Worker 中用 WebGPU 训练，数据不会离开这个页面。',
+    training: '训练',
+    losses: '损失',
+    latentSpace: '潜在空间',
+    latentHint: ' · 拖动滑块或圆点，训练时也可以',
+    view2d: '二维视图',
+    atStep: (step) => ` · 第 ${step} 步`,
+    viewPending: '模型建好后，这里会显示视图。',
+    howItWorks: '原理',
+    demos: '演示',
+    demosLabel: '演示：',
+  },
+  fields: {
+    model: { label: '模型' },
+    backend: { label: '后端' },
+    data: { label: '数据集' },
+    digits: {
+      label: '训练用的数字',
+      help: '链接里是一个位掩码：第 d 位为 1 就训练数字 d（1023 表示全部十个）。',
+    },
+    usize: { label: '图片尺寸' },
+    spread: {
+      label: '画点周围的散布',
+      help: '每个样本是一个画出的点，加上以此为标准差的高斯噪声。',
+    },
+    seed: { label: '随机种子', help: '权重、数据顺序和噪声都由它决定。' },
+    arch: { label: '网络结构' },
+    latent: { label: '潜变量维数' },
+    hidden: { label: '每层隐藏单元数' },
+    layers: { label: '隐藏层数' },
+    act: { label: '激活函数' },
+    batch: { label: '批大小' },
+    opt: { label: '优化器' },
+    lr: { label: '学习率', help: '立即生效，训练中途也可以改。' },
+    b1: { label: 'Adam β1' },
+    b2: { label: 'Adam β2' },
+    recon: { label: '重构损失' },
+    beta: {
+      label: 'β（KL 项的权重）',
+      help: 'β > 1 以清晰度换取更平滑、更解耦的潜在空间。',
+    },
+    warmup: { label: 'KL 预热（步）', help: 'β 在这么多步内从 0 升到设定值。' },
+    loss: { label: 'GAN 损失' },
+    dlr: { label: '判别器学习率' },
+    dsteps: { label: '每步 G 对应的 D 步数' },
+    smooth: { label: '单侧标签平滑', help: 'D 对真实数据的目标是 1 减去这个值。' },
+    gp: { label: '梯度惩罚权重 λ' },
+    bn: {
+      label: 'G 中的批归一化（DCGAN）',
+      help: 'DCGAN 的做法：G 除最后一层外，每层之后做批归一化。',
+    },
+    every: { label: '每隔多少步画图' },
+    quality: {
+      label: '每隔多少步评估数字质量',
+      help: 'MNIST：对 1,000 个生成数字计算 Fréchet 数字距离和类别直方图（0 = 关闭）。',
+    },
+    steps: { label: '步数上限（0 = 不限）' },
+  },
+  options: {
+    model: { vae: '变分自编码器（VAE）', ae: '自编码器（确定性）', gan: '生成对抗网络（GAN）' },
+    backend: { auto: '自动（WebGPU → WebGL → CPU）', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
+    data: dataSets,
+    usize: { gray28: '28×28 灰度', color32: '32×32 彩色' },
+    arch: { dense: '全连接（MLP）', conv: '卷积' },
+    act: { relu: 'ReLU', leakyRelu: 'LeakyReLU', elu: 'ELU', tanh: 'tanh' },
+    opt: { adam: 'Adam', rmsprop: 'RMSProp', sgd: 'SGD（动量 0.9）' },
+    recon: { bce: '伯努利（二元交叉熵）', mse: '高斯（平方误差）' },
+    loss: {
+      nonsaturating: '非饱和',
+      minimax: '极小极大（原始形式）',
+      lsgan: '最小二乘（LSGAN）',
+      wgangp: 'Wasserstein + 梯度惩罚',
+    },
+    bn: { off: '关', on: '开' },
+  },
+  models: { vae: '变分自编码器', ae: '自编码器', gan: '生成对抗网络' },
+  presets: {
+    'vae-2d': {
+      title: 'VAE，二维潜在空间，MNIST',
+      blurb: '每个数字只用两个潜变量：在潜在平面上拖动圆点，看一个数字渐变成另一个。',
+    },
+    'ae-2d': {
+      title: '自编码器，同样的数字',
+      blurb:
+        'VAE 的确定性孪生兄弟（数据、种子、尺寸都相同）：重构一样清晰，但偏离 N(0, I) 的编码解出来是一团乱。',
+    },
+    'beta-vae': {
+      title: 'β-VAE，β = 4',
+      blurb: 'KL 项更重：样本更平滑也更模糊，潜在空间更整齐。',
+    },
+    dcgan: {
+      title: 'MNIST 上的 DCGAN',
+      blurb: '卷积 GAN（DCGAN）。没有 GPU 时很慢：给它几百步。',
+    },
+    'ring-gan': {
+      title: '8 个高斯环上的 GAN',
+      blurb: '看 G 追逐各个模式：它常常只覆盖几个，把其余的连成一片（模式崩溃）。',
+    },
+    'wgan-spiral': {
+      title: '螺旋上的 WGAN-GP',
+      blurb: '带梯度惩罚的 Wasserstein 评价器，每步 G 对应五步评价器。',
+    },
+    'vae-moons': {
+      title: '双月形上的 VAE',
+      blurb: '真实点的编码聚向 N(0, I)，解码器则把平面弯折到两个月牙上。',
+    },
+    'draw-gan': {
+      title: '在你的画上训练 GAN',
+      blurb: 'GAN 学会画笑脸；你也可以画一个自己的形状来训练。',
+    },
+  },
+  metrics: {
+    reconstruction: '重构',
+    total: '总计（−ELBO）',
+    kl: 'KL(q(z|x) ‖ N(0, I))',
+    dLoss: 'D 损失',
+    gLoss: 'G 损失',
+    dReal: 'D(x)，真实',
+    dFake: 'D(G(z))，生成',
+    heldOutTotal: '留出集 −ELBO',
+    heldOutReconstruction: '留出集重构',
+    jsDivergence: 'JS(真实, 生成)',
+    klDivergence: 'KL(真实 ‖ 生成)',
+    slicedWasserstein: '切片 Wasserstein 距离',
+    frechet: 'Fréchet 数字距离',
+  },
+  dataLine,
+  numberProblem: (whole, min, max) => `${whole ? '整数' : '数值'}，范围 ${min} 到 ${max}`,
+  controls: {
+    model: '模型',
+    data: '数据',
+    newSeed: '换个种子',
+    newSeedTitle: '随机换一个种子：新的权重、数据顺序和噪声（链接会记住它）',
+    runOptions: '运行选项',
+    points2d:
+      '二维数据：网络是全连接的，直接对点建模（线性输出；VAE 的解码器是 σ = 0.1 的高斯分布）。',
+    digits: '训练用的数字',
+    digit: (d) => `数字 ${d}`,
+    allTen: '全部十个',
+  },
+  train: {
+    start: '开始',
+    pause: '暂停',
+    step: '单步',
+    reset: '重置',
+    keys: () => (
+      <>
+        快捷键：<kbd>空格</kbd> 训练 / 暂停 · <kbd>→</kbd> 走一步 · <kbd>R</kbd> 重置
+      </>
+    ),
+    dataLoading: '数据：加载中…',
+    budgetReached: (budget) => ` · 已达到 ${budget} 步的上限`,
+  },
+  progress: {
+    backend: () => '正在启动 tfjs 后端…',
+    data: (loading) => (loading ? '正在加载 MNIST 手写数字…' : '正在准备数据…'),
+    model: (_loading, model) => `正在构建${model}…`,
+  },
+  status: {
+    backend: '后端：',
+    starting: '正在启动训练 Worker…',
+    failed: '因出错而停止',
+    compiling: '正在为第一步编译 GPU 内核…',
+    training: '训练中',
+    paused: '已暂停',
+    ready: '就绪：按“开始”',
+    step: '步数',
+    stepsPerSec: '步/秒',
+    cpuAdapter: '在 CPU 上运行 JavaScript',
+    firstStep: (seconds) => `第一步用了 ${seconds} 秒`,
+    loaded: (loaded, total) => (total === null ? loaded : `${loaded} / ${total}`),
+  },
+  banners: {
+    restart: '重新启动',
+    backTo: (step) => `回到第 ${step} 步`,
+    gentler: (step) => `${step !== null ? `回到第 ${step} 步` : '重置'}，学习率 ÷ 10`,
+    kept: (step, when) => `这个链接的训练保存在第 ${step} 步（${when}）。`,
+    resume: (step) => `从第 ${step} 步继续`,
+    startOver: '从头开始',
+    fallback: (backend, reason) =>
+      `正在用 ${backend} 运行，原因：${reason}。训练照常进行，只是慢一些；开启了 WebGPU 的 Chrome 或 Edge 会用你的 GPU。`,
+    forced: (backend, key) => `链接指定了 ${backend} 后端（backend=${key}）。`,
+    auto: (backend) =>
+      `“自动”选择了 ${backend} 后端：这里的 WebGPU 运行在软件适配器上，二维数据的小网络在 CPU 后端上训练要快得多；图像仍然用 WebGPU。可以在“运行选项”里选 WebGPU 后端来对比。`,
+    ignored: '链接里有些值被忽略了：',
+  },
+  errors: {
+    diverged: (nan, step, advice) =>
+      `第 ${step} 步的损失变成了 ${nan ? 'NaN' : '无穷大'}，训练已暂停。${advice}`,
+    advice: {
+      vae: '试试更低的学习率或更小的 β，然后重置。',
+      ae: '试试更低的学习率，然后重置。',
+      gan: '试试更低的学习率，或改用 WGAN-GP 损失（梯度惩罚能让评价器保持温和），然后重置。',
+    },
+    deviceLost: (step, detail, at) =>
+      `第 ${step} 步时 GPU 设备丢失（${detail}）。` +
+      (at !== null
+        ? `训练将在新的设备上从第 ${at} 步（最近的快照）继续。`
+        : '页面将在新的设备上重新开始。'),
+    crashed: (detail, at) =>
+      `训练 Worker 崩溃了：${detail}。“重新启动”会恢复设置${at ? `和第 ${at} 步的权重` : ''}。`,
+    restarted: (from) =>
+      `崩溃后已重新启动 Worker，${from !== null ? `从第 ${from} 步继续` : '从头开始'}。`,
+    notKept: (why) =>
+      `这次训练无法保存以备重新载入（${why}）。训练照常进行；可以用“保存在这个浏览器里”或“下载模型文件”手动保存。`,
+    downloaded: (names) => `已下载 ${names}。`,
+  },
+  estimate: {
+    slow: (time, gflop, speed) =>
+      `在这里，这个设置训练一步大约要 ${time}（每步 ${gflop} GFLOP；刚才测得这个后端训练卷积的速度是 ${speed} GFLOP/s）。`,
+    quicker: '更快的设置：',
+    batch: (n) => `批大小 ${n}`,
+    dense: '全连接网络',
+    option: (label, time) => `${label}（每步${time === null ? '不到一秒' : `约 ${time}`}）`,
+  },
+  explainer: {
+    vae: (c) => (
+      <>
+        <p>
+          编码器把一个数字 x 映射为 {c.latent} 维潜在空间中的高斯分布 q(z|x) = N(μ, σ²)。用{' '}
+          <code>z = μ + σ · ε</code>（ε ~ N(0,
+          I)，即重参数化技巧）采样出一个编码，解码器再把它变回图像。
+        </p>
+        <p className="formula">
+          loss = E<sub>q(z|x)</sub>[−log p(x|z)] + β · KL(q(z|x) ‖ N(0, I)), β = {c.beta}
+        </p>
+        <p>
+          <span className="swatch recon">重构</span>项奖励把 x 还原出来；
+          <span className="swatch kl">KL</span> 项把每个 q(z|x) 拉向 N(0,
+          I)，使编码铺满空间、不留空洞，于是任何 z ~ N(0, I) 都能解码成像样的数字。β = 1
+          时，这个损失就是负的证据下界（−ELBO）。看样本从灰色的模糊一团变得清晰成形；它们始终带点模糊，这是对
+          q(z|x) 求平均的代价。β 越大，样本越平滑、越模糊。
+        </p>
+      </>
+    ),
+    ae: (c) => (
+      <>
+        <p>
+          编码器和解码器与 VAE 相同，但它是确定性的：x 映射为 {c.latent} 维空间中的一个点
+          z，既不采样，也没有 KL 项。
+        </p>
+        <p className="formula">loss = ‖x − decoder(encoder(x))‖（以 BCE 或平方误差计）</p>
+        <p>
+          它的重构会变得清晰，可是从随机 z ~ N(0, I) 解码出的网格一直很差：没有什么要求它的编码铺满
+          N(0,
+          I)，所以大多数随机编码落在已学数字之间的空洞里。这正是普通自编码器不算生成模型的原因：它只是把输入映射到输出，并没有学到可以采样的概率分布。
+        </p>
+      </>
+    ),
+    gan: (c) => (
+      <>
+        <p>
+          生成器 G 把噪声 z ~ N(0, I)（{c.latent} 维）变成图像；判别器 D
+          学着把它们与真实数字区分开，G 则学着骗过 D。
+        </p>
+        <p className="formula">{ganObjective[c.loss](c)}</p>
+        <p>
+          留意 <span className="swatch real">D(x)</span> 和{' '}
+          <span className="swatch fake">D(G(z))</span>
+          ：博弈健康时两者相互靠近。如果网格里每个样本都变成同一个数字，说明 G
+          塌缩到了一个模式上（模式崩溃）；如果 D(G(z)) 跌到 0 并停在那里，说明 D 赢了，G
+          什么也学不到（极小极大形式恰好在那里饱和）。
+        </p>
+      </>
+    ),
+  },
+  chart: {
+    smoothing: '平滑',
+    logScale: '对数坐标',
+    empty: '开始训练后，损失会显示在这里。',
+    label: (lines) => `按训练步数绘制的${lines.join('、') || '（无曲线）'}曲线图`,
+    toggle: (shown, line, right) =>
+      `${shown ? '隐藏' : '显示'}${line}${right ? '（读右侧坐标轴）' : ''}`,
+    step: (step) => `第 ${step} 步`,
+    legend: '图中的曲线',
+    axis: '步',
+    right: '（右轴）',
+    keysHint: '用 ← 和 → 读取数值',
+  },
+  quality: {
+    title: '数字质量',
+    off: '已关闭：在“运行选项”里设置“每隔多少步评估数字质量”即可开启。',
+    about: (every) =>
+      `每隔 ${every} 步，一个数字分类器（在留出集上正确率 97.2%）会查看 1,000 个生成的数字和 1,000 个真实的留出数字（如果生成它们要占训练时间的四分之一以上，就隔得更久）。`,
+    measuring: '评估中…',
+    frechet: 'Fréchet 数字距离',
+    atStart: (v) => `（第 0 步：${v}）`,
+    lower: ' · 越低越好：另外 1,000 个真实数字得 3.5，一个灰色方块得 303',
+    collapse: (generated, real) =>
+      `模式崩溃？生成的数字大约覆盖 ${generated} 类，真实数字覆盖 ${real} 类。`,
+    advice: {
+      gan: '训练初期这很正常；如果一直这样，说明 G 找到了几个能骗过 D 的数字，别的几乎不生成。试试 WGAN-GP 损失、标签平滑或更低的学习率，然后重置。',
+      vae: '解码器偏爱少数几个数字；加大潜变量维数或减小 β 通常有帮助。',
+      ae: '随机编码解码出来都落在少数几个数字上：自编码器从来没学过随机编码意味着什么。',
+    },
+    chartLabel: '按训练步数绘制的 Fréchet 数字距离曲线图',
+    histogram: (generated, real) => (
+      <>
+        生成了哪些数字（按分类器对每个的判断），与真实数字对照：大约覆盖 {real} 类中的 {generated}{' '}
+        类。
+      </>
+    ),
+    bar: (digit, generated, real) => `数字 ${digit}：生成 ${generated}，真实 ${real}`,
+    barTitle: (digit, generated, real) => `数字 ${digit}\n生成 ${generated}\n真实（留出集）${real}`,
+  },
+  samples: {
+    title: '样本',
+    generated: '由 64 个固定编码 z ~ N(0, I) 生成',
+    decoded: '由 64 个固定编码 z ~ N(0, I) 解码',
+    download: '把网格下载为 PNG',
+    reconstructions: '留出集图像（上）及其重构（下）',
+    real: '真实训练图像，用于对照',
+    pending: '模型建好后，这里会显示样本。',
+  },
+  explorer: {
+    random: '随机 z',
+    zero: '归零',
+    more: (shown, all) => `只显示 ${all} 维中的前 ${shown} 维；其余维保持原值。`,
+    image: (gan, step) =>
+      `${gan ? 'G(z)' : '解码器对 z 的输出'}${step !== null ? `（第 ${step} 步的权重）` : ''}`,
+    padCaption: (range, more) =>
+      `z₀ 和 z₁ 取值 ±${range}${more ? '，其余维由滑块设定' : ''}。拖动圆点。`,
+    pad: '潜在平面：横向 z₀，纵向 z₁',
+    from: '起点 ← z',
+    to: '终点 ← z',
+    newEnds: '随机换两端',
+    spherical: '球面插值（slerp）',
+    strip: (spherical, from, to) =>
+      `从 z = (${from}) 到 (${to}) 的${spherical ? '球面' : '线性'}插值`,
+    slider: (i) => `潜变量第 ${i} 维`,
+  },
+  plane: {
+    layers: {
+      heat: '判别器热力图',
+      manifold: '生成器流形',
+      real: '真实点',
+      fake: '生成点',
+      arrows: '生成器梯度',
+    },
+    label: (step, shown) => `第 ${step} 步的二维视图：${shown.join('、') || '未显示任何图层'}`,
+    caption: (e, gan) =>
+      `平面 [−${e}, ${e}]²${gan ? '：G 把点放在哪里，D 认为哪里是真实的。' : '：解码器从 N(0, I) 采样得到的点，以及它的流形。'}`,
+    layersTitle: '图层',
+    codes: '真实点在潜在空间中的编码',
+    codesCaption: (ae) =>
+      `真实点在潜在空间中的编码 (z₀, z₁)，以及 N(0, I) 的 1σ 和 2σ 圆。${ae ? '没有什么把自编码器的编码拉向 N(0, I)。' : 'KL 项把它们拉向 N(0, I)。'}`,
+    drawPad: '画板：拖动鼠标，画出数据所在的位置',
+    drawCount: (count, max, changed) =>
+      `${count} 个点（最多 ${max} 个）${changed ? ' · 尚未使用' : ' · 使用中'}`,
+    useDrawing: '用这幅画训练',
+    clear: '清空',
+    smiley: '笑脸',
+  },
+  storage: {
+    title: '保存你的模型',
+    save: '保存在这个浏览器里',
+    download: '下载模型文件',
+    load: '载入模型文件…',
+    loadLabel: '要载入的模型文件（.json 和 .weights.bin）',
+    about: () => (
+      <>
+        文件是 tfjs 的 layers 模型（每个网络一个 model.json 加它的权重），可以用{' '}
+        <code>tf.loadLayersModel</code> 载入。选中一次下载的全部文件即可载回。
+      </>
+    ),
+    saved: (model, data, step, when) => `${model}，${data}，第 ${step} 步 · ${when}`,
+    restore: '恢复',
+    delete: '删除',
+    deleteLabel: (step) => `删除第 ${step} 步的检查点`,
+    none: '这个浏览器里还没有保存检查点。',
+    notes: {
+      saved: (step) => `已保存第 ${step} 步的模型。`,
+      restored: (step) => `已恢复第 ${step} 步的检查点；按“开始”继续训练。`,
+      deleted: '已删除检查点。',
+      loaded: (roles) => `已从文件载入 ${roles.join(' 和 ')}。`,
+      failed: (action, reason) =>
+        `${{ save: '保存', restore: '恢复', delete: '删除', list: '列出检查点' }[action]}失败：${reason}。${action === 'save' || action === 'restore' ? '内存中的模型没有改变。' : ''}`,
+      noStorage: (reason) => `浏览器存储不可用：${reason}`,
+      refused: (reason) => `无法载入这些文件：${reason}。内存中的模型没有改变。`,
+    },
+  },
+  upload: {
+    drop: (max) =>
+      `把图片或文件夹拖到这里，或者选择它们：PNG、JPEG、WebP 或 GIF（取第一帧），最多 ${max} 张。图片会裁出中央正方形并缩放；不会离开这个页面。`,
+    pickImages: '选择图片…',
+    pickFolder: '选择文件夹…',
+    decoding: '正在解码图片',
+    progress: (done, total) => `正在解码第 ${done} / ${total} 张…`,
+    empty: '没有选择或拖入任何文件。',
+    unreadable: (detail) => `无法读取这些图片：${detail}`,
+    summary: (count, skipped, overLimit, max) =>
+      [
+        `${count} 张图片就绪`,
+        ...(skipped ? [`跳过 ${skipped} 个`] : []),
+        ...(overLimit ? [`超出 ${max} 张上限的 ${overLimit} 张未使用`] : []),
+      ].join('，') + '。',
+    more: (n) => `……还有 ${n} 个`,
+    tooFew: ' 至少需要两张图片才能训练。',
+    skipped: '跳过的文件',
+    preview: (shown, count) => `你的 ${count} 张图片中的前 ${shown} 张，即模型看到的样子`,
+    training: (count) => `正在用你的 ${count} 张图片训练`,
+    use: (count) => `用这 ${count} 张图片训练`,
+  },
+  link: {
+    copy: '复制链接',
+    copied: '链接已复制',
+    field: '这个设置的链接：复制它',
+  },
+};

@@ -64,5 +64,12 @@ describe('the catalogs', () => {
     );
     expect(zh.upload.summary(9, 1, 0, 10_000)).toBe('9 张图片就绪，跳过 1 个。');
     expect(zh.status.firstStep('2.5')).toBe('第一步用了 2.5 秒');
+    expect(en.storage.notes.failed('save', 'the disk is full')).toBe(
+      'Saving failed: the disk is full. The model in memory is unchanged.',
+    );
+    expect(en.storage.notes.failed('delete', 'gone')).toBe('Deleting failed: gone.');
+    expect(zh.storage.notes.failed('save', 'the disk is full')).toBe(
+      '保存失败：the disk is full。内存中的模型没有改变。',
+    );
   });
 });

@@ -149,7 +149,7 @@ describe('Trainer', () => {
     const saved = picturesAt(3)!;
     await trainer.keeper.models({ action: 'save', hash: toHash(config) });
     const answer = posted.filter((m) => m.type === 'models').at(-1)!;
-    expect(answer).toMatchObject({ note: { ok: true, text: 'Saved the model at step 3.' } });
+    expect(answer).toMatchObject({ note: { kind: 'saved', step: 3 } });
     const id = answer.type === 'models' ? answer.list[0]!.id : '';
     for (let i = 0; i < 2; i++) await trainer.singleStep();
     expect(Array.from(picturesAt(5)!.samples.data)).not.toEqual(Array.from(saved.samples.data));
@@ -168,10 +168,7 @@ describe('Trainer', () => {
     posted.length = 0;
     await trainer.keeper.importFiles([{ name: 'x.json', bytes: new TextEncoder().encode('[]') }]);
     expect(posted.find((m) => m.type === 'models')).toMatchObject({
-      note: {
-        ok: false,
-        text: expect.stringMatching(/x.json is not a tfjs layers model.*unchanged/),
-      },
+      note: { kind: 'refused', reason: expect.stringMatching(/x.json is not a tfjs layers model/) },
     });
     expect(posted.some((m) => m.type === 'reset' || m.type === 'restored')).toBe(false);
     await trainer.singleStep();
@@ -182,7 +179,7 @@ describe('Trainer', () => {
     posted.length = 0;
     await trainer.keeper.models({ action: 'save', hash: '' });
     expect(posted.find((m) => m.type === 'models')).toMatchObject({
-      note: { ok: false, text: expect.stringMatching(/^Saving failed: .*disk is full.*unchanged/) },
+      note: { kind: 'failed', action: 'save', reason: expect.stringMatching(/disk is full/) },
     });
   });
 });

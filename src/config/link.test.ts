@@ -24,6 +24,7 @@ describe('link parsing', () => {
   it('an empty link gives the defaults and no notices', () => {
     expect(parseLink('', '')).toEqual({
       config: defaultsFor('vae'),
+      notices: [],
       ignored: [],
       drawn: null,
       z: null,

@@ -8,9 +8,17 @@ import { isLang, LANGS, type Lang } from './lang.ts';
 // too (`?backend=cpu`), the hash winning. Parsing never throws: unknown keys are ignored and a
 // bad value falls back to its default, each listed in `ignored` for a notice on the page.
 
+/** A value of the link that was ignored: its key, the value as shown (quoted, cut short). */
+export interface LinkNotice {
+  key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts';
+  shown: string;
+}
+
 export interface ParsedLink {
   config: RunConfig;
-  /** Human-readable notes on what was ignored, e.g. `lr: "abc" is not a number in 1e-6…1`. */
+  /** What was ignored, each said in English by `noticeText` (the page says it in its language). */
+  notices: LinkNotice[];
+  /** The notices in English, e.g. `lr: "abc" is not a number in 0.000001…1; using the default`. */
   ignored: string[];
   /** Drawn points from `pts=` (draw-your-own data), or null when the link has none. */
   drawn: Float32Array | null;
@@ -61,6 +69,30 @@ function describe(text: string): string {
   return JSON.stringify(shown);
 }
 
+/** What was wrong with an ignored value, and what the page does instead, in English. */
+export function noticeText({ key, shown }: LinkNotice): string {
+  switch (key) {
+    case 'autoplay':
+      return `autoplay: ${shown} is not 1 or 0; not starting by itself`;
+    case 'closed':
+      return `closed: ${shown} is not a panel (${PANELS.join(', ')})`;
+    case 'lang':
+      return `lang: ${shown} is not one of ${LANGS.join(', ')}`;
+    case 'z':
+      return `z: ${shown} is not a list of numbers within ±${Z_LIMIT}; using 0`;
+    case 'pts':
+      return `pts: ${shown} is not a drawing; using the default one`;
+    default: {
+      const f = FIELDS[key];
+      const expected =
+        f.kind === 'choice'
+          ? `one of ${f.options.join(', ')}`
+          : `${f.kind === 'int' ? 'a whole number' : 'a number'} in ${f.min}…${f.max}`;
+      return `${key}: ${shown} is not ${expected}; using the default`;
+    }
+  }
+}
+
 function safeParams(text: string): URLSearchParams {
   try {
     return new URLSearchParams(text.replace(/^[#?]/, ''));
@@ -72,7 +104,7 @@ function safeParams(text: string): URLSearchParams {
 const isKey = (k: string): k is FieldKey => Object.prototype.hasOwnProperty.call(FIELDS, k);
 
 export function parseLink(search: string, hash: string): ParsedLink {
-  const ignored: string[] = [];
+  const notices: LinkNotice[] = [];
   const values = new Map<FieldKey, string>();
   let pts: string | null = null;
   let zText: string | null = null;
@@ -91,27 +123,24 @@ export function parseLink(search: string, hash: string): ParsedLink {
     }
   }
   if (autoplay !== null && autoplay !== '1' && autoplay !== '0') {
-    ignored.push(`autoplay: ${describe(autoplay)} is not 1 or 0; not starting by itself`);
+    notices.push({ key: 'autoplay', shown: describe(autoplay) });
   }
   const closedParts = closedText === null || closedText === '' ? [] : closedText.split(',');
   const closed = PANELS.filter((p) => closedParts.includes(p));
   const unknownPanels = closedParts.filter((p) => !(PANELS as readonly string[]).includes(p));
   if (unknownPanels.length) {
-    ignored.push(
-      `closed: ${describe(unknownPanels.join(','))} is not a panel (${PANELS.join(', ')})`,
-    );
+    notices.push({ key: 'closed', shown: describe(unknownPanels.join(',')) });
   }
   const lang = langText !== null && isLang(langText) ? langText : null;
   if (langText !== null && lang === null) {
-    ignored.push(`lang: ${describe(langText)} is not one of ${LANGS.join(', ')}`);
+    notices.push({ key: 'lang', shown: describe(langText) });
   }
   const drawn = pts === null ? null : decodePoints(pts);
   const z = zText === null ? null : parseZ(zText);
   if (zText !== null && !z) {
-    ignored.push(`z: ${describe(zText)} is not a list of numbers within ±${Z_LIMIT}; using 0`);
+    notices.push({ key: 'z', shown: describe(zText) });
   }
-  if (pts !== null && !drawn)
-    ignored.push(`pts: ${describe(pts)} is not a drawing; using the default one`);
+  if (pts !== null && !drawn) notices.push({ key: 'pts', shown: describe(pts) });
   const parsed = new Map<FieldKey, number | string>();
   for (const [key, text] of values) {
     const f = FIELDS[key];
@@ -120,11 +149,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       parsed.set(key, value);
       continue;
     }
-    const expected =
-      f.kind === 'choice'
-        ? `one of ${f.options.join(', ')}`
-        : `${f.kind === 'int' ? 'a whole number' : 'a number'} in ${f.min}…${f.max}`;
-    ignored.push(`${key}: ${describe(text)} is not ${expected}; using the default`);
+    notices.push({ key, shown: describe(text) });
   }
   // The model and the data set decide the other fields' defaults, so they are read first.
   const model = (parsed.get('model') as RunConfig['model'] | undefined) ?? FIELDS.model.default;
@@ -133,7 +158,8 @@ export function parseLink(search: string, hash: string): ParsedLink {
   for (const [key, v] of parsed) config[key] = v;
   return {
     config: config as RunConfig,
-    ignored,
+    notices,
+    ignored: notices.map(noticeText),
     drawn,
     z,
     autoplay: autoplay === '1',

@@ -137,6 +137,18 @@ function images(
   };
 }
 
+/** Data a person must give first: the page says what to do, in its language. */
+export type Missing = 'digits' | 'images' | 'drawing';
+
+export class MissingData extends Error {
+  constructor(
+    readonly missing: Missing,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * The data set a config asks for. `digits` must be loaded for MNIST; `custom` must hold the
  * drawn points or uploaded images for those sets. Throws an Error with a message for the page
@@ -150,7 +162,7 @@ export function buildHostData(
   const id = config.data;
   const rand = () => makeRand(mulberry32(deriveSeed(config.seed, `data/${id}`)));
   if (id === 'mnist') {
-    if (!digits) throw new Error('The MNIST digits have not loaded.');
+    if (!digits) throw new MissingData('digits', 'The MNIST digits have not loaded.');
     return mnist(digits, config.digits);
   }
   if (id === 'shapes') {
@@ -168,7 +180,8 @@ export function buildHostData(
   if (id === 'upload') {
     const up = custom.upload;
     if (!up || up.count < 2)
-      throw new Error(
+      throw new MissingData(
+        'images',
         'Add at least two images of your own first (pick files or drop them on the page).',
       );
     const held = uploadHeldOut(up.count);
@@ -184,7 +197,7 @@ export function buildHostData(
   const r = rand();
   if (id === 'drawn') {
     if (!custom.drawn || custom.drawn.length < 2)
-      throw new Error('Draw some points first: the drawing canvas is empty.');
+      throw new MissingData('drawing', 'Draw some points first: the drawing canvas is empty.');
     const train = sampleDrawn(custom.drawn, TOY_TRAIN, config.spread, r);
     const heldOut = sampleDrawn(custom.drawn, TOY_HELD_OUT, config.spread, r);
     return points(

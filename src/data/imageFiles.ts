@@ -12,10 +12,10 @@ export const MAX_MEGAPIXELS = 100;
 const IMAGE_EXTENSIONS = /\.(png|jpe?g|webp|gif|bmp|avif)$/i;
 
 /** Why a file is not even tried, or null if it may be an image. */
-export function rejectByName(name: string, type: string): string | null {
+export function rejectByName(name: string, type: string): SkippedFile | null {
   if (type.startsWith('image/')) return null;
   if (!type && IMAGE_EXTENSIONS.test(name)) return null;
-  return `not an image (${type || 'unknown type'})`;
+  return { name, why: 'notImage', detail: type };
 }
 
 /** The largest centred square of a w × h image: [sx, sy, side]. */
@@ -46,9 +46,14 @@ export function rgbaToImage(rgba: Uint8ClampedArray, size: UploadSize): Uint8Arr
   return out;
 }
 
+/**
+ * A file that was not used, and why: not an image (`detail`: its type, or empty), not
+ * decodable, too large (`detail`: its megapixels), or another failure (`detail`: what).
+ */
 export interface SkippedFile {
   name: string;
-  reason: string;
+  why: 'notImage' | 'undecodable' | 'tooLarge' | 'other';
+  detail: string;
 }
 
 /**

@@ -68,6 +68,12 @@ describe('the catalogs', () => {
       'Saving failed: the disk is full. The model in memory is unchanged.',
     );
     expect(en.storage.notes.failed('delete', 'gone')).toBe('Deleting failed: gone.');
+    expect(en.notice({ key: 'lr', shown: '"abc"' })).toBe(
+      'lr: "abc" is not a number in 0.000001…1; using the default',
+    );
+    expect(zh.notice({ key: 'batch', shown: '"-5"' })).toBe(
+      'batch："-5" 不是 1…512 之间的整数；改用默认值',
+    );
     expect(zh.storage.notes.failed('save', 'the disk is full')).toBe(
       '保存失败：the disk is full。内存中的模型没有改变。',
     );

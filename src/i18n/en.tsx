@@ -5,6 +5,7 @@ import type { ChoiceKey, FieldKey, OptionOf } from '../config/fields.ts';
 import type { MetricName } from '../config/models.ts';
 import type { PresetId } from '../config/presets.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
+import { noticeText } from '../config/link.ts';
 
 // The page's English. Every key here must be in every other language's catalog (zh.tsx): the
 // Catalog type is made from this object, so a missing or extra key is a compile error. Texts
@@ -212,6 +213,7 @@ export const en = {
   presets,
   metrics,
   dataLine,
+  notice: noticeText,
   numberProblem: (whole: boolean, min: number, max: number) =>
     `${whole ? 'A whole number' : 'A number'} from ${min} to ${max}`,
   controls: {
@@ -297,6 +299,12 @@ export const en = {
     notKept: (why: string) =>
       `This run cannot be kept for a reload (${why}). Training goes on; Save in this browser or Download model files keep it by hand.`,
     downloaded: (names: string) => `Downloaded ${names}.`,
+    missing: {
+      digits: 'The MNIST digits have not loaded.',
+      images: 'Add at least two images of your own first (pick files or drop them on the page).',
+      drawing: 'Draw some points first: the drawing canvas is empty.',
+      model: 'There is no model to train: choose a data set that is ready, then Reset.',
+    },
   },
   estimate: {
     slow: (time: string, gflop: string, speed: string) =>
@@ -497,6 +505,13 @@ export const en = {
     more: (n: number) => `… and ${n} more`,
     tooFew: ' At least two images are needed to train.',
     skipped: 'Skipped files',
+    why: (why: 'notImage' | 'undecodable' | 'tooLarge' | 'other', detail: string, limit: number) =>
+      ({
+        notImage: `not an image (${detail || 'unknown type'})`,
+        undecodable: 'could not be decoded (corrupt, or not really an image)',
+        tooLarge: `too large (${detail} megapixels; the limit is ${limit})`,
+        other: detail,
+      })[why],
     preview: (shown: number, count: number) =>
       `The first ${shown} of your ${count} images, as the model sees them`,
     training: (count: number) => `Training on your ${count} images`,

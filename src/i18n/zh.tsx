@@ -1,6 +1,9 @@
 import type { RunConfig } from '../config/schema.ts';
 import type { Catalog } from './catalog.ts';
 import type { DataLine } from './en.tsx';
+import { PANELS, Z_LIMIT, type LinkNotice } from '../config/link.ts';
+import { FIELDS } from '../config/fields.ts';
+import { LANGS } from '../config/lang.ts';
 
 // 页面的简体中文。术语依照 ../shared/GLOSSARY-zh.md（文章自己的用词优先）；模型名与符号
 // （GAN、VAE、KL、ELBO、z、D(x)、G(z)、β）保留拉丁字母，公式与英文版相同。
@@ -47,6 +50,30 @@ function dataLine(d: DataLine, batch: number): string {
   return d.smallBatch === null
     ? name
     : `${name}；批大小取 ${d.smallBatch}（训练集比设定的批大小 ${batch} 还小，每批就是整个训练集）`;
+}
+
+/** An ignored value of the link, and what the page does instead. */
+function notice({ key, shown }: LinkNotice): string {
+  switch (key) {
+    case 'autoplay':
+      return `autoplay：${shown} 不是 1 或 0；不会自动开始`;
+    case 'closed':
+      return `closed：${shown} 不是可折叠的面板（${PANELS.join('、')}）`;
+    case 'lang':
+      return `lang：${shown} 不是 ${LANGS.join('、')} 之一`;
+    case 'z':
+      return `z：${shown} 不是一组在 ±${Z_LIMIT} 以内的数；改用 0`;
+    case 'pts':
+      return `pts：${shown} 不是一幅画；改用默认的画`;
+    default: {
+      const f = FIELDS[key];
+      const expected =
+        f.kind === 'choice'
+          ? `${f.options.join('、')} 之一`
+          : `${f.min}…${f.max} 之间的${f.kind === 'int' ? '整数' : '数'}`;
+      return `${key}：${shown} 不是 ${expected}；改用默认值`;
+    }
+  }
 }
 
 export const zh: Catalog = {
@@ -181,6 +208,7 @@ export const zh: Catalog = {
     frechet: 'Fréchet 数字距离',
   },
   dataLine,
+  notice,
   numberProblem: (whole, min, max) => `${whole ? '整数' : '数值'}，范围 ${min} 到 ${max}`,
   controls: {
     model: '模型',
@@ -260,6 +288,12 @@ export const zh: Catalog = {
     notKept: (why) =>
       `这次训练无法保存以备重新载入（${why}）。训练照常进行；可以用“保存在这个浏览器里”或“下载模型文件”手动保存。`,
     downloaded: (names) => `已下载 ${names}。`,
+    missing: {
+      digits: 'MNIST 手写数字还没有加载。',
+      images: '请先添加至少两张你自己的图片（选择文件，或拖到页面上）。',
+      drawing: '请先画几个点：画板是空的。',
+      model: '没有可训练的模型：选一个准备好的数据集，然后重置。',
+    },
   },
   estimate: {
     slow: (time, gflop, speed) =>
@@ -453,6 +487,13 @@ export const zh: Catalog = {
     more: (n) => `……还有 ${n} 个`,
     tooFew: ' 至少需要两张图片才能训练。',
     skipped: '跳过的文件',
+    why: (why, detail, limit) =>
+      ({
+        notImage: `不是图片（${detail || '未知类型'}）`,
+        undecodable: '无法解码（文件损坏，或其实不是图片）',
+        tooLarge: `太大（${detail} 百万像素；上限是 ${limit}）`,
+        other: detail,
+      })[why],
     preview: (shown, count) => `你的 ${count} 张图片中的前 ${shown} 张，即模型看到的样子`,
     training: (count) => `正在用你的 ${count} 张图片训练`,
     use: (count) => `用这 ${count} 张图片训练`,

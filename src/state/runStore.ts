@@ -16,7 +16,7 @@ import type {
   SavedModelMeta,
 } from '../workers/messages.ts';
 import type { GpuCalls } from '../workers/train/gpuCallCounter.ts';
-import { parseLink, type PanelId } from '../config/link.ts';
+import { parseLink, type LinkNotice, type PanelId } from '../config/link.ts';
 import type { Lang } from '../config/lang.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
@@ -90,7 +90,7 @@ export interface RunSnapshot {
   /** The step of the newest weights the page holds (to restore after a fault), or null. */
   snapshotStep: number | null;
   /** Notes on link values that were ignored. */
-  notices: string[];
+  notices: LinkNotice[];
   images: {
     step: number;
     samples: RgbaImage;
@@ -140,7 +140,7 @@ export class RunStore {
 
   constructor(
     config: RunConfig,
-    notices: string[],
+    notices: LinkNotice[],
     drawn: Float32Array,
     z: number[] | null,
     closed: PanelId[] = [],
@@ -359,12 +359,14 @@ export class RunStore {
       case 'exported':
         return; // the controller turns the files into downloads
       case 'error': {
-        const { diverged } = msg;
+        const { diverged, missing } = msg;
         const family = MODELS[this.snap.config.model].family;
         return this.update({
           error: diverged
             ? (t) => t.errors.diverged(diverged.nan, diverged.step, t.errors.advice[family])
-            : msg.message,
+            : missing
+              ? (t) => t.errors.missing[missing]
+              : msg.message,
           errorKind: diverged ? 'diverged' : null,
           models: { ...this.snap.models, busy: false },
           ...(msg.fatal ? { phase: 'failed' as const, progress: null } : {}),

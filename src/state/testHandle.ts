@@ -6,6 +6,7 @@ import type { LossHistory } from './lossHistory.ts';
 import type { RunStore } from './runStore.ts';
 import { en } from '../i18n/en.tsx';
 import { say } from '../i18n/said.ts';
+import { noticeText } from '../config/link.ts';
 
 // window.__playground: a small, read-only view of the run for end-to-end tests and for anyone
 // debugging in the console. Every call returns a fresh copy; nothing here can change the run.
@@ -135,7 +136,7 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
       return { steps, frechet: values, latest: q ? { step: q.step, ...q.quality } : null };
     },
     imageStep: () => (store.imagesCurrent ? (store.getSnapshot().images?.step ?? null) : null),
-    notices: () => [...store.getSnapshot().notices],
+    notices: () => store.getSnapshot().notices.map(noticeText),
     latent() {
       const out: ReturnType<PlaygroundHandle['latent']> = {};
       for (const [kind, a] of Object.entries(store.getSnapshot().latent)) {

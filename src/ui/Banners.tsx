@@ -90,7 +90,7 @@ export function Banners({ snap, controller }: { snap: RunSnapshot; controller: R
           {t.banners.ignored}
           <ul>
             {notices.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={`${n.key}=${n.shown}`}>{t.notice(n)}</li>
             ))}
           </ul>
         </div>

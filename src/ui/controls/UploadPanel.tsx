@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MAX_IMAGES } from '../../data/imageFiles.ts';
+import { MAX_IMAGES, MAX_MEGAPIXELS } from '../../data/imageFiles.ts';
 import type { UploadState } from '../../state/runStore.ts';
 import { PixelCanvas } from '../canvas/PixelCanvas.tsx';
 import { useText } from '../../i18n/text.ts';
@@ -131,7 +131,7 @@ function UploadStatus({ upload, onUse }: { upload: UploadState; onUse: () => voi
           <ul>
             {skipped.slice(0, 50).map((s, i) => (
               <li key={i}>
-                {s.name}: {s.reason}
+                {s.name}: {t.upload.why(s.why, s.detail, MAX_MEGAPIXELS)}
               </li>
             ))}
             {skipped.length > 50 ? <li>{t.upload.more(skipped.length - 50)}</li> : null}

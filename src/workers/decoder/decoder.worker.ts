@@ -20,8 +20,17 @@ import { tileImages } from '../../data/pixels.ts';
 // the page cancels (a newer selection) stops before its next file.
 const PREVIEW = 32;
 
-const tooLarge = (w: number, h: number) =>
-  new Error(`too large (${((w * h) / 1e6).toFixed(0)} megapixels; the limit is ${MAX_MEGAPIXELS})`);
+/** Why a file is skipped (the page says it in its language). */
+class Skip extends Error {
+  constructor(
+    readonly why: SkippedFile['why'],
+    readonly detail = '',
+  ) {
+    super(why);
+  }
+}
+
+const tooLarge = (w: number, h: number) => new Skip('tooLarge', ((w * h) / 1e6).toFixed(0));
 
 async function decodeOne(file: File, size: UploadSize): Promise<Uint8Array> {
   // The header's claim first: a decompression bomb is refused before it is decoded.
@@ -33,7 +42,7 @@ async function decodeOne(file: File, size: UploadSize): Promise<Uint8Array> {
   try {
     bitmap = await createImageBitmap(file); // a GIF gives its first frame
   } catch {
-    throw new Error('could not be decoded (corrupt, or not really an image)');
+    throw new Skip('undecodable');
   }
   try {
     const { width: w, height: h } = bitmap;
@@ -67,13 +76,17 @@ async function decodeAll(
     if (signal.aborted) throw new Cancelled();
     const file = used[i]!;
     const rejected = rejectByName(file.name, file.type);
-    if (rejected) skipped.push({ name: file.name, reason: rejected });
+    if (rejected) skipped.push(rejected);
     else {
       try {
         pixels.set(await decodeOne(file, size), count * bytes);
         count++;
       } catch (e) {
-        skipped.push({ name: file.name, reason: (e as Error).message });
+        skipped.push(
+          e instanceof Skip
+            ? { name: file.name, why: e.why, detail: e.detail }
+            : { name: file.name, why: 'other', detail: (e as Error).message },
+        );
       }
     }
     if (performance.now() - lastPost > 100) {

@@ -16,6 +16,7 @@ import type {
 import type { GpuCalls } from './gpuCallCounter.ts';
 import type { DataShape } from '../../models/types.ts';
 import type { Divergence } from '../../metrics/divergence.ts';
+import type { Missing } from '../../data/hostData.ts';
 
 export type { MetricName } from '../../config/models.ts';
 
@@ -183,7 +184,14 @@ export type FromWorker =
   | { type: 'restored'; hash: string | null; step: number; source: string }
   | { type: 'exported'; files: NamedBytes[] }
   /** `diverged`: a NaN or infinite loss paused training (the page offers ways back). */
-  | { type: 'error'; message: string; fatal: boolean; diverged?: Divergence };
+  | {
+      type: 'error';
+      message: string;
+      fatal: boolean;
+      diverged?: Divergence;
+      /** What the person must give or do first (the page says it in its language). */
+      missing?: Missing | 'model';
+    };
 
 /** What a checkpoint or model-file action did; `reason`s are the browser's or the file's words. */
 export type ModelNote =

@@ -4,6 +4,7 @@ import { assertNever } from '../../bridge/protocol.ts';
 import { transferAnswer } from '../shared/latentQueries.ts';
 import type { FromWorker, ToWorker, TrainProtocol } from './protocol.ts';
 import { Trainer } from './trainer.ts';
+import { MissingData } from '../../data/hostData.ts';
 
 // The worker's entry: one exhaustive switch over the protocol. Commands run one after another
 // (a promise queue), except that the training loop itself runs in the background so that
@@ -64,9 +65,10 @@ function enqueue(msg: ToWorker): void {
   }
   queue = queue
     .then(() => handle(msg))
-    .catch((err: unknown) =>
-      post({ type: 'error', message: messageOf(err), fatal: msg.type === 'init' }),
-    );
+    .catch((err: unknown) => {
+      const missing = err instanceof MissingData ? err.missing : undefined;
+      post({ type: 'error', message: messageOf(err), fatal: msg.type === 'init', missing });
+    });
 }
 
 scope.addEventListener('unhandledrejection', (e) => {

@@ -27,6 +27,7 @@ import { sessionEstimate } from './stepEstimate.ts';
 import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
 import { divergence } from '../../metrics/divergence.ts';
 import { ChunkSizer, MAX_CHUNK } from './chunkSizer.ts';
+import { MissingData } from '../../data/hostData.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
 // `await data()`, posts them, posts pictures every `every` steps, and yields so that
@@ -116,7 +117,8 @@ export class Trainer {
     try {
       await this.newSession(config);
     } catch (e) {
-      this.post({ type: 'error', message: (e as Error).message, fatal: false });
+      const missing = e instanceof MissingData ? e.missing : undefined;
+      this.post({ type: 'error', message: (e as Error).message, fatal: false, missing });
     }
     this.post({ type: 'ready' });
   }
@@ -137,6 +139,7 @@ export class Trainer {
         type: 'error',
         fatal: false,
         message: 'There is no model to train: choose a data set that is ready, then Reset.',
+        missing: 'model',
       });
       return;
     }

@@ -1,159 +1,12 @@
 import type { ReactNode } from 'react';
-import type { DataSetId } from '../config/datasets.ts';
-import type { DataLabel } from '../data/hostData.ts';
-import type { ChoiceKey, FieldKey, OptionOf } from '../config/fields.ts';
-import type { MetricName } from '../config/models.ts';
-import type { PresetId } from '../config/presets.ts';
-import type { ModelId, RunConfig } from '../config/schema.ts';
-import { noticeText } from '../config/link.ts';
+import type { RunConfig } from '../config/schema.ts';
+import { enTerms } from './enTerms.ts';
+
+export type { DataLine } from './enTerms.ts';
 
 // The page's English. Every key here must be in every other language's catalog (zh.tsx): the
 // Catalog type is made from this object, so a missing or extra key is a compile error. Texts
 // with numbers in them are functions; formulas stay as they are in every language.
-
-type FieldText = { label: string; help?: string };
-
-const fields: Record<FieldKey, FieldText> = {
-  model: { label: 'Model' },
-  backend: { label: 'Backend' },
-  data: { label: 'Data set' },
-  digits: {
-    label: 'Digits to train on',
-    help: 'A bitmask in the link: bit d set trains on digit d (1023 = all ten).',
-  },
-  usize: { label: 'Image size' },
-  spread: {
-    label: 'Spread around drawn points',
-    help: 'Each sample is a drawn point plus Gaussian noise of this standard deviation.',
-  },
-  seed: { label: 'Seed', help: 'Weights, data order and noise all derive from it.' },
-  arch: { label: 'Architecture' },
-  latent: { label: 'Latent size' },
-  hidden: { label: 'Hidden units per layer' },
-  layers: { label: 'Hidden layers' },
-  act: { label: 'Activation' },
-  batch: { label: 'Batch size' },
-  opt: { label: 'Optimizer' },
-  lr: { label: 'Learning rate', help: 'Applies at once, even mid-run.' },
-  b1: { label: 'Adam β1' },
-  b2: { label: 'Adam β2' },
-  recon: { label: 'Reconstruction loss' },
-  beta: {
-    label: 'β (weight of the KL term)',
-    help: 'β > 1 trades sharpness for a smoother, more disentangled latent space.',
-  },
-  warmup: { label: 'KL warm-up (steps)', help: 'β ramps from 0 to its value over these steps.' },
-  loss: { label: 'GAN loss' },
-  dlr: { label: 'Discriminator learning rate' },
-  dsteps: { label: 'D steps per G step' },
-  smooth: { label: 'One-sided label smoothing', help: 'D aims at 1 − this for real data.' },
-  gp: { label: 'Gradient-penalty weight λ' },
-  bn: {
-    label: 'Batch norm in G (DCGAN)',
-    help: 'DCGAN’s batch normalisation after each of G’s layers but the last.',
-  },
-  every: { label: 'Pictures every (steps)' },
-  quality: {
-    label: 'Digit quality every (steps)',
-    help: 'MNIST: the Fréchet digit distance and the class histogram of 1,000 generated digits (0 = off).',
-  },
-  steps: { label: 'Step budget (0 = none)' },
-};
-
-const dataSets: Record<DataSetId, string> = {
-  mnist: 'MNIST digits (28×28 gray)',
-  shapes: 'Colored shapes (32×32 color)',
-  upload: 'Your own images',
-  ring: 'Ring of 8 Gaussians',
-  grid: '5×5 grid of Gaussians',
-  moons: 'Two moons',
-  spiral: 'Spiral',
-  swiss: 'Swiss roll (2-D)',
-  checker: 'Checkerboard',
-  circles: 'Concentric circles',
-  line: 'Line',
-  twogauss: 'Two Gaussians',
-  clusters: 'Three disjoint clusters',
-  drawn: 'Draw your own',
-};
-
-const options: { [K in ChoiceKey]: Record<OptionOf<K>, string> } = {
-  model: { vae: 'Variational autoencoder (VAE)', ae: 'Autoencoder (deterministic)', gan: 'GAN' },
-  backend: { auto: 'Auto (WebGPU → WebGL → CPU)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
-  data: dataSets,
-  usize: { gray28: '28×28 gray', color32: '32×32 color' },
-  arch: { dense: 'Dense (MLP)', conv: 'Convolutional' },
-  act: { relu: 'ReLU', leakyRelu: 'Leaky ReLU', elu: 'ELU', tanh: 'tanh' },
-  opt: { adam: 'Adam', rmsprop: 'RMSProp', sgd: 'SGD with momentum 0.9' },
-  recon: { bce: 'Bernoulli (binary cross-entropy)', mse: 'Gaussian (squared error)' },
-  loss: {
-    nonsaturating: 'Non-saturating',
-    minimax: 'Minimax (the original)',
-    lsgan: 'Least squares (LSGAN)',
-    wgangp: 'Wasserstein + GP',
-  },
-  bn: { off: 'Off', on: 'On' },
-};
-
-const models: Record<ModelId, string> = {
-  vae: 'Variational autoencoder',
-  ae: 'Autoencoder',
-  gan: 'GAN',
-};
-
-const presets: Record<PresetId, { title: string; blurb: string }> = {
-  'vae-2d': {
-    title: 'VAE, 2-D latent, MNIST',
-    blurb:
-      'Two latent numbers per digit: drag the point across the latent plane and watch one digit morph into another.',
-  },
-  'ae-2d': {
-    title: 'Autoencoder, same digits',
-    blurb:
-      'The VAE’s deterministic twin (same data, seed and sizes): reconstructions as sharp, but codes off N(0, I) decode to junk.',
-  },
-  'beta-vae': {
-    title: 'β-VAE, β = 4',
-    blurb: 'A heavier KL term: smoother, blurrier samples and a tidier latent space.',
-  },
-  dcgan: {
-    title: 'DCGAN on MNIST',
-    blurb: 'A convolutional GAN (DCGAN). Slow without a GPU: give it a few hundred steps.',
-  },
-  'ring-gan': {
-    title: 'GAN on a ring of 8 Gaussians',
-    blurb: 'Watch G chase the modes: it often covers a few and bridges the rest (mode collapse).',
-  },
-  'wgan-spiral': {
-    title: 'WGAN-GP on the spiral',
-    blurb: 'The Wasserstein critic with a gradient penalty, five critic steps per G step.',
-  },
-  'vae-moons': {
-    title: 'VAE on two moons',
-    blurb:
-      'Codes of the real points gather into N(0, I) while the decoder bends the plane onto the moons.',
-  },
-  'draw-gan': {
-    title: 'GAN on a drawing',
-    blurb: 'A GAN learns the smiley; draw your own shape and train on it.',
-  },
-};
-
-const metrics: Record<MetricName, string> = {
-  reconstruction: 'Reconstruction',
-  total: 'Total (−ELBO)',
-  kl: 'KL(q(z|x) ‖ N(0, I))',
-  dLoss: 'D loss',
-  gLoss: 'G loss',
-  dReal: 'D(x), real',
-  dFake: 'D(G(z)), fake',
-  heldOutTotal: 'Held-out −ELBO',
-  heldOutReconstruction: 'Held-out reconstruction',
-  jsDivergence: 'JS(real, generated)',
-  klDivergence: 'KL(real ‖ generated)',
-  slicedWasserstein: 'Sliced Wasserstein',
-  frechet: 'Fréchet digit distance',
-};
 
 const ganObjective: Record<RunConfig['loss'], (c: RunConfig) => string> = {
   minimax: () => 'min_G max_D E[log D(x)] + E[log(1 − D(G(z)))]',
@@ -163,32 +16,6 @@ const ganObjective: Record<RunConfig['loss'], (c: RunConfig) => string> = {
   wgangp: (c) =>
     `critic: max E[D(x)] − E[D(G(z))] − λ·E[(‖∇D(x̂)‖ − 1)²]; G: max E[D(G(z))], λ = ${c.gp}`,
 };
-
-/** What the worker says of the data set it built (DataInfo). */
-export interface DataLine {
-  label: DataLabel;
-  trainCount: number;
-  heldOutCount: number;
-  smallBatch: number | null;
-}
-
-function dataLine(d: DataLine, batch: number): string {
-  const { set, digits, points } = d.label;
-  const n = d.trainCount;
-  const name =
-    set === 'mnist'
-      ? `MNIST${digits ? ` (only ${digits.join(', ')})` : ''}: ${n} training and ${d.heldOutCount} held-out digits`
-      : set === 'shapes'
-        ? `Colored shapes: ${n} training and ${d.heldOutCount} held-out images`
-        : set === 'upload'
-          ? `Your images: ${n} training and ${d.heldOutCount} held-out`
-          : set === 'drawn'
-            ? `Your drawing: ${points} points, ${n} samples`
-            : `${dataSets[set]}: ${n} samples`;
-  return d.smallBatch === null
-    ? name
-    : `${name}; batches of ${d.smallBatch} (the whole training set, smaller than the batch size ${batch})`;
-}
 
 export const en = {
   lang: { name: 'English', label: 'Language', tag: 'en' },
@@ -207,13 +34,7 @@ export const en = {
     demos: 'Demos',
     demosLabel: 'Demos:',
   },
-  fields,
-  options,
-  models,
-  presets,
-  metrics,
-  dataLine,
-  notice: noticeText,
+  ...enTerms,
   numberProblem: (whole: boolean, min: number, max: number) =>
     `${whole ? 'A whole number' : 'A number'} from ${min} to ${max}`,
   controls: {

@@ -67,7 +67,6 @@ export interface RunSnapshot {
   config: RunConfig;
   progress: {
     stage: PrepareStage;
-    message: string;
     loaded: number | null;
     total: number | null;
   } | null;
@@ -267,7 +266,6 @@ export class RunStore {
         return this.update({
           progress: {
             stage: msg.stage,
-            message: msg.message,
             loaded: msg.loaded,
             total: msg.total,
           },

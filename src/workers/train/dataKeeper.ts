@@ -26,7 +26,6 @@ export class DataKeeper {
     private readonly loadDigits: typeof fetchDigits,
     private readonly progress: (
       stage: PrepareStage,
-      message: string,
       loaded?: number | null,
       total?: number | null,
     ) => void,
@@ -57,9 +56,9 @@ export class DataKeeper {
 
   private async loadDigitsFor(config: RunConfig, dataUrl: string): Promise<void> {
     if (config.data !== 'mnist' || this.digits) return;
-    this.progress('data', 'Loading the MNIST digits…', 0, null);
+    this.progress('data', 0, null);
     this.digits = await this.loadDigits(dataUrl, (loaded, total) =>
-      this.progress('data', 'Loading the MNIST digits…', loaded, total),
+      this.progress('data', loaded, total),
     );
   }
 
@@ -75,7 +74,7 @@ export class DataKeeper {
     const key = dataKey(config);
     if (this.data && key === this.key) return this.data;
     await this.loadDigitsFor(config, dataUrl);
-    this.progress('data', 'Preparing the data…');
+    this.progress('data');
     const host = buildHostData(config, this.digits, this.custom);
     if (this.data) disposeDevice(this.data);
     this.data = null;

@@ -112,8 +112,8 @@ export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
   | {
       type: 'progress';
+      /** The page names each stage; data with bytes counted is the MNIST download. */
       stage: PrepareStage;
-      message: string;
       /** Bytes (data) or items done so far, with the total when known. */
       loaded: number | null;
       total: number | null;

@@ -4,7 +4,7 @@ import { assertNever } from '../../bridge/protocol.ts';
 import { transferAnswer } from '../shared/latentQueries.ts';
 import type { FromWorker, ToWorker, TrainProtocol } from './protocol.ts';
 import { Trainer } from './trainer.ts';
-import { MissingData } from '../../data/hostData.ts';
+import { errorMessage } from './errorMessage.ts';
 
 // The worker's entry: one exhaustive switch over the protocol. Commands run one after another
 // (a promise queue), except that the training loop itself runs in the background so that
@@ -65,10 +65,7 @@ function enqueue(msg: ToWorker): void {
   }
   queue = queue
     .then(() => handle(msg))
-    .catch((err: unknown) => {
-      const missing = err instanceof MissingData ? err.missing : undefined;
-      post({ type: 'error', message: messageOf(err), fatal: msg.type === 'init', missing });
-    });
+    .catch((err: unknown) => post(errorMessage(err, msg.type === 'init')));
 }
 
 scope.addEventListener('unhandledrejection', (e) => {

@@ -27,7 +27,7 @@ import { sessionEstimate } from './stepEstimate.ts';
 import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
 import { divergence } from '../../metrics/divergence.ts';
 import { ChunkSizer, MAX_CHUNK } from './chunkSizer.ts';
-import { MissingData } from '../../data/hostData.ts';
+import { errorMessage } from './errorMessage.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
 // `await data()`, posts them, posts pictures every `every` steps, and yields so that
@@ -106,7 +106,7 @@ export class Trainer {
     const plainLoop = on.plainLoop;
     this.chunks.limit = plainLoop ? 1 : MAX_CHUNK;
     this.build = { fused: !plainLoop };
-    this.progress('backend', 'Starting the tfjs backend…');
+    this.progress('backend');
     this.firstBackend = await initBackend(config.backend);
     this.post({ type: 'backend', info: this.firstBackend });
     watchDevice(this.post);
@@ -117,8 +117,7 @@ export class Trainer {
     try {
       await this.newSession(config);
     } catch (e) {
-      const missing = e instanceof MissingData ? e.missing : undefined;
-      this.post({ type: 'error', message: (e as Error).message, fatal: false, missing });
+      this.post(errorMessage(e, false));
     }
     this.post({ type: 'ready' });
   }
@@ -135,12 +134,8 @@ export class Trainer {
 
   start(): void {
     if (!this.session) {
-      this.post({
-        type: 'error',
-        fatal: false,
-        message: 'There is no model to train: choose a data set that is ready, then Reset.',
-        missing: 'model',
-      });
+      const message = 'There is no model to train: choose a data set that is ready, then Reset.';
+      this.post({ type: 'error', fatal: false, message, missing: 'model' });
       return;
     }
     if (this.running) return;
@@ -269,7 +264,7 @@ export class Trainer {
     this.session = null; // if building the new one throws, nothing uses the disposed one
     await this.firstQuality; // sees the session gone, and stops
     const data = await this.data.ensure(config, this.dataUrl, this.firstBackend);
-    this.progress('model', `Building the ${config.model} model…`);
+    this.progress('model');
     this.session = new TrainingSession(config, data, this.build);
     prepare?.(this.session);
     if (this.session.batch < config.batch) {
@@ -399,12 +394,7 @@ export class Trainer {
     });
   }
 
-  private progress(
-    stage: PrepareStage,
-    message: string,
-    loaded: number | null = null,
-    total: number | null = null,
-  ): void {
-    this.post({ type: 'progress', stage, message, loaded, total });
+  private progress(stage: PrepareStage, loaded: number | null = null, total: number | null = null) {
+    this.post({ type: 'progress', stage, loaded, total });
   }
 }

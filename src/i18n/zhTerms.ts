@@ -1,0 +1,190 @@
+import { FIELDS } from '../config/fields.ts';
+import { LANGS } from '../config/lang.ts';
+import { PANELS, Z_LIMIT, type LinkNotice } from '../config/link.ts';
+import type { Catalog } from './catalog.ts';
+import type { DataLine } from './enTerms.ts';
+
+// 配置表里各项的中文名称（字段、选项、模型、数据集、演示、指标），以及关于数据集和链接的句子（zh.tsx 使用）。
+
+const dataSets: Catalog['options']['data'] = {
+  mnist: 'MNIST 手写数字（28×28 灰度）',
+  shapes: '彩色图形（32×32 彩色）',
+  upload: '你自己的图片',
+  ring: '8 个高斯分布围成的环',
+  grid: '5×5 高斯网格',
+  moons: '双月形',
+  spiral: '螺旋',
+  swiss: '瑞士卷（二维）',
+  checker: '棋盘格',
+  circles: '同心圆',
+  line: '直线',
+  twogauss: '两个高斯分布',
+  clusters: '三个分离的簇',
+  drawn: '自己画',
+};
+
+function dataLine(d: DataLine, batch: number): string {
+  const { set, digits, points } = d.label;
+  const n = d.trainCount;
+  const name =
+    set === 'mnist'
+      ? `MNIST${digits ? `（仅数字 ${digits.join('、')}）` : ''}：训练 ${n} 个，留出 ${d.heldOutCount} 个`
+      : set === 'shapes'
+        ? `彩色图形：训练 ${n} 张，留出 ${d.heldOutCount} 张`
+        : set === 'upload'
+          ? `你的图片：训练 ${n} 张，留出 ${d.heldOutCount} 张`
+          : set === 'drawn'
+            ? `你的画：${points} 个点，${n} 个样本`
+            : `${dataSets[set]}：${n} 个样本`;
+  return d.smallBatch === null
+    ? name
+    : `${name}；批大小取 ${d.smallBatch}（训练集比设定的批大小 ${batch} 还小，每批就是整个训练集）`;
+}
+
+/** An ignored value of the link, and what the page does instead. */
+function notice({ key, shown }: LinkNotice): string {
+  switch (key) {
+    case 'autoplay':
+      return `autoplay：${shown} 不是 1 或 0；不会自动开始`;
+    case 'closed':
+      return `closed：${shown} 不是可折叠的面板（${PANELS.join('、')}）`;
+    case 'lang':
+      return `lang：${shown} 不是 ${LANGS.join('、')} 之一`;
+    case 'z':
+      return `z：${shown} 不是一组在 ±${Z_LIMIT} 以内的数；改用 0`;
+    case 'pts':
+      return `pts：${shown} 不是一幅画；改用默认的画`;
+    default: {
+      const f = FIELDS[key];
+      const expected =
+        f.kind === 'choice'
+          ? `${f.options.join('、')} 之一`
+          : `${f.min}…${f.max} 之间的${f.kind === 'int' ? '整数' : '数'}`;
+      return `${key}：${shown} 不是 ${expected}；改用默认值`;
+    }
+  }
+}
+
+type Terms = Pick<
+  Catalog,
+  'fields' | 'options' | 'models' | 'presets' | 'metrics' | 'dataLine' | 'notice'
+>;
+
+export const zhTerms: Terms = {
+  fields: {
+    model: { label: '模型' },
+    backend: { label: '后端' },
+    data: { label: '数据集' },
+    digits: {
+      label: '训练用的数字',
+      help: '链接里是一个位掩码：第 d 位为 1 就训练数字 d（1023 表示全部十个）。',
+    },
+    usize: { label: '图片尺寸' },
+    spread: {
+      label: '画点周围的散布',
+      help: '每个样本是一个画出的点，加上以此为标准差的高斯噪声。',
+    },
+    seed: { label: '随机种子', help: '权重、数据顺序和噪声都由它决定。' },
+    arch: { label: '网络结构' },
+    latent: { label: '潜变量维数' },
+    hidden: { label: '每层隐藏单元数' },
+    layers: { label: '隐藏层数' },
+    act: { label: '激活函数' },
+    batch: { label: '批大小' },
+    opt: { label: '优化器' },
+    lr: { label: '学习率', help: '立即生效，训练中途也可以改。' },
+    b1: { label: 'Adam β1' },
+    b2: { label: 'Adam β2' },
+    recon: { label: '重构损失' },
+    beta: {
+      label: 'β（KL 项的权重）',
+      help: 'β > 1 以清晰度换取更平滑、更解耦的潜在空间。',
+    },
+    warmup: { label: 'KL 预热（步）', help: 'β 在这么多步内从 0 升到设定值。' },
+    loss: { label: 'GAN 损失' },
+    dlr: { label: '判别器学习率' },
+    dsteps: { label: '每步 G 对应的 D 步数' },
+    smooth: { label: '单侧标签平滑', help: 'D 对真实数据的目标是 1 减去这个值。' },
+    gp: { label: '梯度惩罚权重 λ' },
+    bn: {
+      label: 'G 中的批归一化（DCGAN）',
+      help: 'DCGAN 的做法：G 除最后一层外，每层之后做批归一化。',
+    },
+    every: { label: '每隔多少步画图' },
+    quality: {
+      label: '每隔多少步评估数字质量',
+      help: 'MNIST：对 1,000 个生成数字计算 Fréchet 数字距离和类别直方图（0 = 关闭）。',
+    },
+    steps: { label: '步数上限（0 = 不限）' },
+  },
+  options: {
+    model: { vae: '变分自编码器（VAE）', ae: '自编码器（确定性）', gan: '生成对抗网络（GAN）' },
+    backend: { auto: '自动（WebGPU → WebGL → CPU）', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
+    data: dataSets,
+    usize: { gray28: '28×28 灰度', color32: '32×32 彩色' },
+    arch: { dense: '全连接（MLP）', conv: '卷积' },
+    act: { relu: 'ReLU', leakyRelu: 'LeakyReLU', elu: 'ELU', tanh: 'tanh' },
+    opt: { adam: 'Adam', rmsprop: 'RMSProp', sgd: 'SGD（动量 0.9）' },
+    recon: { bce: '伯努利（二元交叉熵）', mse: '高斯（平方误差）' },
+    loss: {
+      nonsaturating: '非饱和',
+      minimax: '极小极大（原始形式）',
+      lsgan: '最小二乘（LSGAN）',
+      wgangp: 'Wasserstein + 梯度惩罚',
+    },
+    bn: { off: '关', on: '开' },
+  },
+  models: { vae: '变分自编码器', ae: '自编码器', gan: '生成对抗网络' },
+  presets: {
+    'vae-2d': {
+      title: 'VAE，二维潜在空间，MNIST',
+      blurb: '每个数字只用两个潜变量：在潜在平面上拖动圆点，看一个数字渐变成另一个。',
+    },
+    'ae-2d': {
+      title: '自编码器，同样的数字',
+      blurb:
+        'VAE 的确定性孪生兄弟（数据、种子、尺寸都相同）：重构一样清晰，但偏离 N(0, I) 的编码解出来是一团乱。',
+    },
+    'beta-vae': {
+      title: 'β-VAE，β = 4',
+      blurb: 'KL 项更重：样本更平滑也更模糊，潜在空间更整齐。',
+    },
+    dcgan: {
+      title: 'MNIST 上的 DCGAN',
+      blurb: '卷积 GAN（DCGAN）。没有 GPU 时很慢：给它几百步。',
+    },
+    'ring-gan': {
+      title: '8 个高斯环上的 GAN',
+      blurb: '看 G 追逐各个模式：它常常只覆盖几个，把其余的连成一片（模式崩溃）。',
+    },
+    'wgan-spiral': {
+      title: '螺旋上的 WGAN-GP',
+      blurb: '带梯度惩罚的 Wasserstein 评价器，每步 G 对应五步评价器。',
+    },
+    'vae-moons': {
+      title: '双月形上的 VAE',
+      blurb: '真实点的编码聚向 N(0, I)，解码器则把平面弯折到两个月牙上。',
+    },
+    'draw-gan': {
+      title: '在你的画上训练 GAN',
+      blurb: 'GAN 学会画笑脸；你也可以画一个自己的形状来训练。',
+    },
+  },
+  metrics: {
+    reconstruction: '重构',
+    total: '总计（−ELBO）',
+    kl: 'KL(q(z|x) ‖ N(0, I))',
+    dLoss: 'D 损失',
+    gLoss: 'G 损失',
+    dReal: 'D(x)，真实',
+    dFake: 'D(G(z))，生成',
+    heldOutTotal: '留出集 −ELBO',
+    heldOutReconstruction: '留出集重构',
+    jsDivergence: 'JS(真实, 生成)',
+    klDivergence: 'KL(真实 ‖ 生成)',
+    slicedWasserstein: '切片 Wasserstein 距离',
+    frechet: 'Fréchet 数字距离',
+  },
+  dataLine,
+  notice,
+};

@@ -6,6 +6,7 @@ import type {
   FromWorker,
   PrepareStage,
   StepEstimate,
+  TrainingStatus,
 } from '../workers/train/protocol.ts';
 import type {
   BackendInfo,
@@ -15,7 +16,6 @@ import type {
   RgbaImage,
   SavedModelMeta,
 } from '../workers/messages.ts';
-import type { GpuCalls } from '../workers/train/gpuCallCounter.ts';
 import { parseLink, type LinkNotice, type PanelId } from '../config/link.ts';
 import type { Lang } from '../config/lang.ts';
 import { LossHistory } from './lossHistory.ts';
@@ -59,7 +59,27 @@ export interface ModelsState {
   busy: boolean;
 }
 
-export interface RunSnapshot {
+/** The fields of the worker's status, each once (the compiler checks none is missing). */
+export const STATUS_KEYS = [
+  'running',
+  'step',
+  'stepsPerSec',
+  'firstStepMs',
+  'numTensors',
+  'numBytes',
+  'gpuCalls',
+] as const satisfies readonly (keyof TrainingStatus)[];
+// A field of TrainingStatus missing from the list makes this line a type error.
+const complete: [Exclude<keyof TrainingStatus, (typeof STATUS_KEYS)[number]>] extends [never]
+  ? true
+  : never = true;
+void complete;
+
+/** Just the status fields of a status message or of the store's snapshot. */
+export const trainingStatus = (s: TrainingStatus): TrainingStatus =>
+  Object.fromEntries(STATUS_KEYS.map((k) => [k, s[k]])) as unknown as TrainingStatus;
+
+export interface RunSnapshot extends TrainingStatus {
   /** The page's language; `langInLink`: it came from the link or was chosen, so the link says it. */
   lang: Lang;
   langInLink: boolean;
@@ -71,13 +91,6 @@ export interface RunSnapshot {
     total: number | null;
   } | null;
   backend: BackendInfo | null;
-  running: boolean;
-  step: number;
-  stepsPerSec: number;
-  firstStepMs: number | null;
-  numTensors: number;
-  numBytes: number;
-  gpuCalls: GpuCalls | null;
   /** The data set the worker built last. */
   data: DataInfo | null;
   /** The last error, shown on the page until the next Start or Reset. */
@@ -299,16 +312,7 @@ export class RunStore {
           images: { step: msg.step, samples: msg.samples, second: msg.second },
         });
       case 'status':
-        return this.update({
-          running: msg.running,
-          step: msg.step,
-          stepsPerSec: msg.stepsPerSec,
-          firstStepMs: msg.firstStepMs,
-          numTensors: msg.numTensors,
-          numBytes: msg.numBytes,
-          gpuCalls: msg.gpuCalls,
-          progress: null,
-        });
+        return this.update({ ...trainingStatus(msg), progress: null });
       case 'reset':
         this.resetsBegun++;
         if (msg.keepUpTo === null) {

@@ -3,30 +3,22 @@ import type { ParityResult, ParityRow } from '../workers/parity/protocol.ts';
 import type { MetricName } from '../workers/train/protocol.ts';
 import type { DigitQuality } from '../workers/messages.ts';
 import type { LossHistory } from './lossHistory.ts';
-import type { RunStore } from './runStore.ts';
+import { trainingStatus, type RunStore } from './runStore.ts';
 import { en } from '../i18n/en.tsx';
 import { say } from '../i18n/said.ts';
 import { noticeText } from '../config/link.ts';
+import type { TrainingStatus } from '../workers/train/protocol.ts';
 
 // window.__playground: a small, read-only view of the run for end-to-end tests and for anyone
 // debugging in the console. Every call returns a fresh copy; nothing here can change the run.
 
-export interface PlaygroundStatus {
+/** The worker's last status (TrainingStatus), with the backend and what the page holds. */
+export interface PlaygroundStatus extends TrainingStatus {
   phase: 'preparing' | 'ready' | 'failed';
   backend: BackendName | null;
   adapter: string | null;
   isFallbackAdapter: boolean | null;
   fallbackReason: string | null;
-  running: boolean;
-  step: number;
-  stepsPerSec: number;
-  firstStepMs: number | null;
-  /** Live tensors in the worker (tf.memory().numTensors), as of the last status. */
-  numTensors: number;
-  /** Bytes those tensors hold. */
-  numBytes: number;
-  /** GPU dispatches and submits so far (`?faults=count-gpu` only). */
-  gpuCalls: { dispatches: number; submits: number } | null;
   error: string | null;
   /** The step of the newest weight snapshot the page holds, or null. */
   snapshotStep: number | null;
@@ -117,13 +109,7 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
         adapter: s.backend?.adapter ?? null,
         isFallbackAdapter: s.backend?.isFallbackAdapter ?? null,
         fallbackReason: s.backend?.fallbackReason ?? null,
-        running: s.running,
-        step: s.step,
-        stepsPerSec: s.stepsPerSec,
-        firstStepMs: s.firstStepMs,
-        numTensors: s.numTensors,
-        numBytes: s.numBytes,
-        gpuCalls: s.gpuCalls,
+        ...trainingStatus(s),
         error: s.error === null ? null : say(en, s.error),
         snapshotStep: s.snapshotStep,
       };

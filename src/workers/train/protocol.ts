@@ -45,6 +45,21 @@ export interface PlaneView {
   codes: Float32Array<ArrayBuffer> | null;
 }
 
+/** Where training stands: each `status` message, the page's store, the test handle. */
+export interface TrainingStatus {
+  running: boolean;
+  step: number;
+  stepsPerSec: number;
+  /** Milliseconds from Start to the first finished step (kernel compile included). */
+  firstStepMs: number | null;
+  /** tf.memory().numTensors in the worker: flat while training if nothing leaks. */
+  numTensors: number;
+  /** tf.memory().numBytes: bytes held by live tensors (on the GPU for WebGPU). */
+  numBytes: number;
+  /** GPU dispatches and queue submits so far (only with the countGpu switch). */
+  gpuCalls: GpuCalls | null;
+}
+
 /** What the data set is, sent whenever the worker builds one. */
 export interface DataInfo {
   kind: 'image' | 'points';
@@ -137,22 +152,11 @@ export type FromWorker =
       /** Held-out digits above their reconstructions, or real digits for models without one. */
       second: { kind: 'reconstructions' | 'real'; image: RgbaImage };
     }
-  | {
+  | ({
       type: 'status';
-      running: boolean;
-      step: number;
-      stepsPerSec: number;
-      /** Milliseconds from Start to the first finished step (kernel compile included). */
-      firstStepMs: number | null;
-      /** tf.memory().numTensors in the worker: flat while training if nothing leaks. */
-      numTensors: number;
-      /** tf.memory().numBytes: bytes held by live tensors (on the GPU for WebGPU). */
-      numBytes: number;
-      /** GPU dispatches and queue submits so far (only with the countGpu switch). */
-      gpuCalls: GpuCalls | null;
       /** Set when the worker waits for the page to paint up to here: answer with `painted`. */
       paintTicket: number | null;
-    }
+    } & TrainingStatus)
   /** A new run begins; `keepUpTo`: a restored snapshot's step, whose history stays. */
   | { type: 'reset'; keepUpTo: number | null }
   /**

@@ -60,7 +60,7 @@ export interface ModelsState {
 }
 
 /** The fields of the worker's status, each once (the compiler checks none is missing). */
-export const STATUS_KEYS = [
+const STATUS_KEYS = [
   'running',
   'step',
   'stepsPerSec',

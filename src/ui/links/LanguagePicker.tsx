@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../../config/lang.ts';
+import { LANG_TAG, LANGS, type Lang } from '../../config/lang.ts';
 import { CATALOGS, useText } from '../../i18n/text.ts';
 
 /** The page's language, each named in itself; switching keeps the run going. */
@@ -14,7 +14,7 @@ export function LanguagePicker({ lang, onPick }: { lang: Lang; onPick: (lang: La
         data-testid="language"
       >
         {LANGS.map((l) => (
-          <option key={l} value={l} lang={l === 'zh' ? 'zh-CN' : 'en'}>
+          <option key={l} value={l} lang={LANG_TAG[l]}>
             {CATALOGS[l].lang.name}
           </option>
         ))}

@@ -47,6 +47,9 @@ const ROWS: ParityRow[] = [
   row('DCGAN WGAN-GP', { model: 'gan', loss: 'wgangp', dsteps: 2, ...conv }, SMALL, 2),
   row('Conv VAE', { model: 'vae', ...conv }, SMALL),
   row('Conv autoencoder, tanh', { model: 'ae', act: 'tanh', ...conv }, SMALL),
+  // The article's networks: LeakyReLU 0.3, 128-filter layers, valid-padded encoder.
+  row('Article DCGAN', { model: 'gan', arch: 'article', batch: 4 }, SMALL),
+  row('Article conv VAE', { model: 'vae', arch: 'article', batch: 8 }, SMALL),
   row(
     'WGAN-GP penalty ∂GP/∂W, conv critic',
     { model: 'gan', loss: 'wgangp', ...conv },

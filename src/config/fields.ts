@@ -52,12 +52,12 @@ export const FIELDS = {
   usize: choice(UPLOAD_SIZES, 'gray28'),
   spread: float(0.01, 0.5, 0.08, { step: 0.01 }),
   seed: int(0, 2 ** 31 - 1, 42),
-  /** Convolutional: the seed article's networks (src/models/conv.ts). */
-  arch: choice(['dense', 'conv'] as const, 'dense'),
+  /** article: the article's convolutional networks (src/models/articleNets.ts); conv: smaller ones. */
+  arch: choice(['dense', 'article', 'conv'] as const, 'dense'),
   latent: int(2, 64, 2),
   hidden: int(16, 1024, 256),
   layers: int(1, 4, 1),
-  /** Leaky ReLU: slope 0.2 below zero, the seed's and DCGAN's. */
+  /** Leaky ReLU: slope 0.2 below zero, as in DCGAN. */
   act: choice(['relu', 'leakyRelu', 'elu', 'tanh'] as const, 'relu'),
   batch: int(1, 512, 32),
   opt: choice(['adam', 'rmsprop', 'sgd'] as const, 'adam'),

@@ -1,11 +1,12 @@
 import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { convDecoder, convGaussianEncoder, convPointEncoder } from './conv.ts';
+import { articleDecoder, articleGaussianEncoder, articlePointEncoder } from './articleNets.ts';
 import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
-import { flatSize, usesConv, type DataShape } from './types.ts';
+import { flatSize, networkArch, type DataShape } from './types.ts';
 
-// The encoder and decoder shared by the VAE and the autoencoder (dense here; the seed's
-// convolutional ones in conv.ts, chosen by the `arch` field).
+// The encoder and decoder shared by the VAE and the autoencoder (dense here; the article's in
+// articleNets.ts and the small convolutional ones in conv.ts, chosen by the `arch` field).
 //   encoder  x ─► hidden layers ─► μ, logVar   (VAE: the Gaussian q(z|x))
 //                              └─► z           (autoencoder: one point)
 //   decoder  z ─► hidden layers ─► Dense(pixels) logits; the image is sigmoid(logits)
@@ -18,7 +19,9 @@ function denseTrunk(config: RunConfig, shape: DataShape) {
 }
 
 export function buildGaussianEncoder(config: RunConfig, shape: DataShape): tf.LayersModel {
-  if (usesConv(config, shape)) return convGaussianEncoder(config, shape);
+  const arch = networkArch(config, shape);
+  if (arch === 'article') return articleGaussianEncoder(config, shape);
+  if (arch === 'conv') return convGaussianEncoder(config, shape);
   const { seeds, x, h } = denseTrunk(config, shape);
   const mu = dense(config.latent, seeds, 'z_mean').apply(h) as tf.SymbolicTensor;
   const logVar = dense(config.latent, seeds, 'z_log_var').apply(h) as tf.SymbolicTensor;
@@ -26,14 +29,18 @@ export function buildGaussianEncoder(config: RunConfig, shape: DataShape): tf.La
 }
 
 export function buildPointEncoder(config: RunConfig, shape: DataShape): tf.LayersModel {
-  if (usesConv(config, shape)) return convPointEncoder(config, shape);
+  const arch = networkArch(config, shape);
+  if (arch === 'article') return articlePointEncoder(config, shape);
+  if (arch === 'conv') return convPointEncoder(config, shape);
   const { seeds, x, h } = denseTrunk(config, shape);
   const z = dense(config.latent, seeds, 'z').apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: x, outputs: z, name: 'encoder' });
 }
 
 export function buildDecoder(config: RunConfig, shape: DataShape): tf.LayersModel {
-  if (usesConv(config, shape)) return convDecoder(config, shape);
+  const arch = networkArch(config, shape);
+  if (arch === 'article') return articleDecoder(config, shape);
+  if (arch === 'conv') return convDecoder(config, shape);
   const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'decoder');
   const z = tf.input({ shape: [config.latent], name: 'z' });

@@ -12,16 +12,18 @@ import { withOurGradients } from '../kernels/fusedLayers.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import {
   flatSize,
-  usesConv,
+  networkArch,
   type BuildOptions,
   type DataShape,
   type GenerativeModel,
   type StepContext,
 } from './types.ts';
 import { dcganDiscriminator, dcganGenerator } from './conv.ts';
+import { articleDiscriminator, articleGenerator } from './articleNets.ts';
 import { fusedGan } from './fusedSteps.ts';
 
-// A GAN (Goodfellow et al., 2014), dense or the seed's DCGAN (conv.ts): the minimax game
+// A GAN (Goodfellow et al., 2014), dense or a DCGAN (the article's, articleNets.ts, or the small
+// one, conv.ts): the minimax game
 //   min_G max_D  E_x[log D(x)] + E_z[log(1 − D(G(z)))]
 // played by alternating steps: `dsteps` updates of D (the critic, for WGAN-GP), then one of G.
 //   G: z ─► hidden layers (the activation knob) ─► Dense(pixels, tanh)    images in [−1, 1]
@@ -31,7 +33,9 @@ import { fusedGan } from './fusedSteps.ts';
 // are used as they are.
 
 function buildGenerator(config: RunConfig, shape: DataShape): tf.LayersModel {
-  if (usesConv(config, shape)) return dcganGenerator(config, shape);
+  const arch = networkArch(config, shape);
+  if (arch === 'article') return articleGenerator(config, shape);
+  if (arch === 'conv') return dcganGenerator(config, shape);
   const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'generator');
   const z = tf.input({ shape: [config.latent], name: 'z' });
@@ -50,7 +54,9 @@ function buildDiscriminator(
   nextSeed: () => number,
   fused: boolean,
 ): tf.LayersModel {
-  if (usesConv(config, shape)) return dcganDiscriminator(config, shape, nextSeed, fused);
+  const arch = networkArch(config, shape);
+  if (arch === 'article') return articleDiscriminator(config, shape, nextSeed, fused);
+  if (arch === 'conv') return dcganDiscriminator(config, shape, nextSeed, fused);
   const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'discriminator');
   const x = tf.input({ shape: [pixels], name: 'x' });

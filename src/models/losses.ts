@@ -1,5 +1,5 @@
 import * as tf from '../tf/tfjs.ts';
-import { POINT_SIGMA } from '../kernels/fusedLosses.ts';
+import { POINT_SIGMA } from '../config/datasets.ts';
 
 // Loss terms of the VAE, per example (shape [batch]); callers take the batch mean.
 

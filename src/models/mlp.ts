@@ -55,17 +55,21 @@ export class TwiceDifferentiableLeakyReLU extends tf.layers.Layer {
 }
 tf.serialization.registerClass(TwiceDifferentiableLeakyReLU);
 
-/** The layers after a hidden Dense: the activation as its own layer when tfjs has no string. */
+/**
+ * The layers after a hidden Dense: the activation as its own layer when tfjs has no string.
+ * `slope`: LeakyReLU's α, 0.2 as in DCGAN; the article's networks use Keras's default, 0.3.
+ */
 export function activate(
   x: tf.SymbolicTensor,
   act: Activation | 'leakyRelu2',
   name: string,
+  slope = 0.2,
 ): tf.SymbolicTensor {
   if (act === 'leakyRelu2') {
-    return new TwiceDifferentiableLeakyReLU({ alpha: 0.2, name }).apply(x) as tf.SymbolicTensor;
+    return new TwiceDifferentiableLeakyReLU({ alpha: slope, name }).apply(x) as tf.SymbolicTensor;
   }
   if (act === 'leakyRelu')
-    return tf.layers.leakyReLU({ alpha: 0.2, name }).apply(x) as tf.SymbolicTensor;
+    return tf.layers.leakyReLU({ alpha: slope, name }).apply(x) as tf.SymbolicTensor;
   return tf.layers.activation({ activation: act, name }).apply(x) as tf.SymbolicTensor;
 }
 

@@ -57,9 +57,9 @@ export interface GenerativeModel {
   dispose(): void;
 }
 
-/** The convolutional networks are for images; 2-D points always get the dense ones. */
-export const usesConv = (config: RunConfig, shape: DataShape): boolean =>
-  config.arch === 'conv' && shape.kind === 'image';
+/** The networks a run builds: the convolutional ones are for images, 2-D points get dense ones. */
+export const networkArch = (config: RunConfig, shape: DataShape): RunConfig['arch'] =>
+  shape.kind === 'image' ? config.arch : 'dense';
 
 /** How a model is built to train. */
 export interface BuildOptions {

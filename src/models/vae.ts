@@ -7,7 +7,7 @@ import { withOurGradients } from '../kernels/fusedLayers.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import type { BuildOptions, DataShape, GenerativeModel } from './types.ts';
 
-// A variational autoencoder (Kingma & Welling, 2013). Unlike the seed's listing, the encoder
+// A variational autoencoder (Kingma & Welling, 2013). Unlike the article's listing, the encoder
 // outputs a Gaussian (mean and log-variance), z is sampled by reparameterisation, and the KL
 // term is weighted by β (with an optional linear warm-up):
 //   q(z|x) = N(μ, exp(logVar)),   z = μ + exp(logVar / 2) · ε,   ε ~ N(0, I)

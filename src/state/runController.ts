@@ -104,6 +104,7 @@ export class RunController {
       case 'plane':
       case 'metrics':
       case 'estimate':
+      case 'architecture':
       case 'quality':
       case 'evaluation':
       case 'models':

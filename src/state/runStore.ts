@@ -8,6 +8,7 @@ import type {
   StepEstimate,
   TrainingStatus,
 } from '../workers/train/protocol.ts';
+import type { NetworkLayout } from '../workers/messages.ts';
 import type {
   BackendInfo,
   DigitQuality,
@@ -127,6 +128,8 @@ export interface RunSnapshot extends TrainingStatus {
   closed: PanelId[];
   /** How long a step of this run will take here, about, when that is long. */
   estimate: StepEstimate | null;
+  /** The run's networks, layer by layer (null until the worker has built them). */
+  networks: NetworkLayout[] | null;
   /** The link's run kept from an earlier visit, offered until resumed or set aside. */
   resumeOffer: { step: number; savedAt: number } | null;
   /** Keeping the run for a reload: the step last kept, or why it cannot be kept. */
@@ -190,6 +193,7 @@ export class RunStore {
       models: { list: [], note: null, busy: false },
       closed,
       estimate: null,
+      networks: null,
       resumeOffer: null,
       kept: { step: null, note: null },
     };
@@ -338,6 +342,8 @@ export class RunStore {
         return this.update({ snapshotStep: msg.snapshot.step });
       case 'estimate':
         return this.update({ estimate: msg.estimate });
+      case 'architecture':
+        return this.update({ networks: msg.networks });
       case 'deviceLost': {
         const at = this.snap.snapshotStep;
         const step = this.snap.step;

@@ -1,7 +1,7 @@
 import type { BackendName } from '../config/schema.ts';
 import type { ParityResult, ParityRow } from '../workers/parity/protocol.ts';
 import type { MetricName } from '../workers/train/protocol.ts';
-import type { DigitQuality } from '../workers/messages.ts';
+import type { DigitQuality, NetworkLayout } from '../workers/messages.ts';
 import type { LossHistory } from './lossHistory.ts';
 import { trainingStatus, type RunStore } from './runStore.ts';
 import { en } from '../i18n/en.tsx';
@@ -56,6 +56,8 @@ export interface PlaygroundHandle {
   >;
   /** Checkpoints in this browser (step of each, newest first) and the last storage note. */
   models(): { steps: number[]; note: string | null; busy: boolean };
+  /** The run's networks, per network its layers in order (null before the first build). */
+  architecture(): NetworkLayout[] | null;
   /** The data set the worker built last. */
   data(): { kind: 'image' | 'points'; description: string; trainCount: number } | null;
   /** The newest 2-D view (2-D data): its step, and copies of its points. */
@@ -121,6 +123,7 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
       const q = store.getSnapshot().quality;
       return { steps, frechet: values, latest: q ? { step: q.step, ...q.quality } : null };
     },
+    architecture: () => store.getSnapshot().networks,
     imageStep: () => (store.imagesCurrent ? (store.getSnapshot().images?.step ?? null) : null),
     notices: () => store.getSnapshot().notices.map(noticeText),
     latent() {

@@ -1,5 +1,8 @@
 import type { BackendName } from '../config/schema.ts';
 import type { RgbaImage } from '../data/pixels.ts';
+import type { ClassSpread } from '../metrics/modeCoverage.ts';
+
+export type { LayerInfo, NetworkLayout } from '../config/architecture.ts';
 
 // The message types more than one worker speaks: images, latent queries and their answers,
 // weights, saved models, the digit judge's verdict, the backend a worker runs on.
@@ -14,8 +17,11 @@ export interface DigitQuality {
   /** exp(entropy) of each histogram: the number of classes effectively covered. */
   generatedClasses: number;
   realClasses: number;
-  /** The generated digits cover far fewer classes than the real ones (mode collapse). */
-  collapsed: boolean;
+  /** The classifier's mean probability for its chosen class: real digits score about 0.98. */
+  generatedConfidence: number;
+  realConfidence: number;
+  /** Whether the generated digits cover the classes (modeCoverage.ts's classSpread). */
+  spread: ClassSpread;
 }
 
 export interface BackendInfo {

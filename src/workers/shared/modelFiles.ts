@@ -2,6 +2,7 @@ import * as tf from '../../tf/tfjs.ts';
 import type { RunConfig } from '../../config/schema.ts';
 import { dataShapeFor } from '../../data/hostData.ts';
 import { BUILDERS } from '../../models/registry.ts';
+import { PORTABLE_CLASS } from '../../models/architecture.ts';
 import {
   allFinite,
   bytesPer,
@@ -19,17 +20,6 @@ import type { NamedBytes, SavedModelMeta, WeightSnapshot } from '../messages.ts'
 
 /** Our metadata rides in model.json's userDefinedMetadata under this key. */
 const META_KEY = 'playground';
-
-/**
- * Our two custom layers, renamed to the stock tfjs layers that compute the same thing at
- * inference, so `tf.loadLayersModel` loads an exported file with no code of ours:
- * TwiceDifferentiableLeakyReLU is LeakyReLU (same α), SeededDropout is Dropout (same rate;
- * both are the identity outside training).
- */
-const PORTABLE_CLASS: Record<string, string> = {
-  TwiceDifferentiableLeakyReLU: 'LeakyReLU',
-  SeededDropout: 'Dropout',
-};
 
 /** One network's artifacts, with our metadata attached. */
 export async function captureNetwork(

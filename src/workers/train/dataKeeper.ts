@@ -5,7 +5,7 @@ import type { fetchDigits } from '../../data/mnist.ts';
 import type { DigitSet } from '../../data/mnistFormat.ts';
 import { autoBackendFor, switchBackend } from '../shared/backend.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
-import type { PrepareStage } from './protocol.ts';
+import type { DataInfo, PrepareStage } from './protocol.ts';
 import type { BackendInfo } from '../messages.ts';
 import type { Post } from './protocol.ts';
 
@@ -90,18 +90,26 @@ export class DataKeeper {
     }
     this.data = toDevice(host);
     this.key = key;
-    const { description, label, trainCount, heldOutCount } = this.data;
-    this.post({
-      type: 'data',
-      info: {
-        kind: this.data.shape.kind,
-        description,
-        label,
-        trainCount,
-        heldOutCount,
-        smallBatch: null,
-      },
-    });
+    this.post({ type: 'data', info: dataInfo(this.data, null, 0) });
     return this.data;
   }
+}
+
+/**
+ * What the page is told of a data set; `smallBatch`: the batch a run uses when the training set
+ * is smaller than the config's `batch`.
+ */
+export function dataInfo(data: DeviceData, smallBatch: number | null, batch: number): DataInfo {
+  const { description, label, trainCount, heldOutCount } = data;
+  return {
+    kind: data.shape.kind,
+    description:
+      smallBatch === null
+        ? description
+        : `${description}; batches of ${smallBatch} (the whole training set, smaller than the batch size ${batch})`,
+    label,
+    trainCount,
+    heldOutCount,
+    smallBatch,
+  };
 }

@@ -15,6 +15,7 @@ import type {
 } from '../messages.ts';
 import type { GpuCalls } from './gpuCallCounter.ts';
 import type { DataShape } from '../../models/types.ts';
+import type { NetworkLayout } from '../../models/architecture.ts';
 import type { Divergence } from '../../metrics/divergence.ts';
 import type { Missing } from '../../data/hostData.ts';
 
@@ -173,6 +174,8 @@ export type FromWorker =
     }
   /** How long a step of the new run will take here, about, when that is long (else null). */
   | { type: 'estimate'; estimate: StepEstimate | null }
+  /** The new run's networks, layer by layer. */
+  | { type: 'architecture'; networks: NetworkLayout[] }
   /** The GPU device is gone (driver reset, another tab, a test): the page restarts the worker. */
   | { type: 'deviceLost'; message: string }
   /** MNIST: how good and how varied 1,000 generated digits are (every `quality` steps). */

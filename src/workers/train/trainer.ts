@@ -11,7 +11,7 @@ import { loadNetworks, probeWeights, snapshotArtifacts } from '../shared/modelFi
 import { SnapshotPoster } from './snapshotPoster.ts';
 import { fetchDigits } from '../../data/mnist.ts';
 import { initBackend } from '../shared/backend.ts';
-import { DataKeeper } from './dataKeeper.ts';
+import { DataKeeper, dataInfo } from './dataKeeper.ts';
 import { LatentQueries } from '../shared/latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
 import { postPictures } from './pictures.ts';
@@ -23,6 +23,7 @@ import type { Post, PrepareStage } from './protocol.ts';
 import { setSwitches, switches, type Switches } from '../../config/switches.ts';
 import type { BackendInfo, SavedModelMeta, WeightSnapshot } from '../messages.ts';
 import { TrainingSession } from './session.ts';
+import { describeNetwork } from '../../models/architecture.ts';
 import { sessionEstimate } from './stepEstimate.ts';
 import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
 import { divergence } from '../../metrics/divergence.ts';
@@ -268,22 +269,10 @@ export class Trainer {
     this.session = new TrainingSession(config, data, this.build);
     prepare?.(this.session);
     if (this.session.batch < config.batch) {
-      const { description, label, trainCount, heldOutCount } = data;
-      const smallBatch = this.session.batch;
-      const note = `${description}; batches of ${smallBatch} (the whole training set, smaller than the batch size ${config.batch})`;
-      this.post({
-        type: 'data',
-        info: {
-          kind: data.shape.kind,
-          description: note,
-          label,
-          trainCount,
-          heldOutCount,
-          smallBatch,
-        },
-      });
+      this.post({ type: 'data', info: dataInfo(data, this.session.batch, config.batch) });
     }
     this.post({ type: 'estimate', estimate: await sessionEstimate(this.session, config) });
+    this.post({ type: 'architecture', networks: this.session.model.networks.map(describeNetwork) });
     this.chunks.restart();
     this.snapshots.restart();
     this.startedAt = null;

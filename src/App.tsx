@@ -40,6 +40,9 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
             </div>
           </div>
           <p className="tagline">{t.app.tagline}</p>
+          <p className="tagline muted small-text" data-testid="source">
+            {t.app.source}
+          </p>
           <PresetGallery />
         </header>
         <StatusBar snap={snap} />
@@ -60,7 +63,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
               onToggle={(e) => controller.setPanel('how', e.currentTarget.open)}
             >
               <summary>{t.app.howItWorks}</summary>
-              <ModelExplainer config={snap.config} />
+              <ModelExplainer config={snap.config} networks={snap.networks} />
             </details>
           </section>
           <div className="middle-column">
@@ -71,6 +74,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
                 history={store.history}
                 evaluations={store.evaluations}
                 version={snap.lossVersion}
+                config={snap.config}
               />
             </section>
             {points ? null : (

@@ -54,3 +54,9 @@ export function uploadShape(size: UploadSize): { height: number; width: number; 
     ? { height: 28, width: 28, channels: 1 }
     : { height: 32, width: 32, channels: 3 };
 }
+
+/**
+ * Standard deviation of the decoder's Gaussian for 2-D points, p(x|z) = N(x; mean, s²·I), in
+ * plane units: about the noise of the toy sets, so the VAE is asked for that much detail.
+ */
+export const POINT_SIGMA = 0.1;

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { RunConfig } from '../config/schema.ts';
+import type { MetricName } from '../config/models.ts';
 import { enTerms } from './enTerms.ts';
+import { enExplainer } from './enExplainer.tsx';
 
 export type { DataLine } from './enTerms.ts';
 
@@ -8,21 +10,14 @@ export type { DataLine } from './enTerms.ts';
 // Catalog type is made from this object, so a missing or extra key is a compile error. Texts
 // with numbers in them are functions; formulas stay as they are in every language.
 
-const ganObjective: Record<RunConfig['loss'], (c: RunConfig) => string> = {
-  minimax: () => 'min_G max_D E[log D(x)] + E[log(1 − D(G(z)))]',
-  nonsaturating: () =>
-    'D: max E[log D(x)] + E[log(1 − D(G(z)))]; G: max E[log D(G(z))] (the non-saturating form)',
-  lsgan: () => 'D: min ½E[(D(x) − 1)²] + ½E[D(G(z))²]; G: min ½E[(D(G(z)) − 1)²]',
-  wgangp: (c) =>
-    `critic: max E[D(x)] − E[D(G(z))] − λ·E[(‖∇D(x̂)‖ − 1)²]; G: max E[D(G(z))], λ = ${c.gp}`,
-};
-
 export const en = {
   lang: { name: 'English', label: 'Language', tag: 'en' },
   app: {
     title: 'Generative model playground',
     tagline:
       'Train a VAE, an autoencoder or a GAN on real MNIST digits, 2-D distributions, colored shapes or a drawing of your own, live in your browser: TensorFlow.js on WebGPU, in a Web Worker. Nothing leaves this page.',
+    source:
+      'It teaches the article “概率性计算：大模型的生成模型” (Probabilistic computing: generative models in large models): its networks, and its errors corrected in the open (see How it works).',
     training: 'Training',
     losses: 'Losses',
     latentSpace: 'Latent space',
@@ -136,57 +131,7 @@ export const en = {
     option: (label: string, time: string | null) =>
       `${label} (${time === null ? 'under a second' : `about ${time}`} a step)`,
   },
-  explainer: {
-    vae: (c: RunConfig) => (
-      <>
-        <p>
-          The encoder maps a digit x to a Gaussian q(z|x) = N(μ, σ²) in a {c.latent}-D latent space.
-          A code is sampled as <code>z = μ + σ · ε</code>, ε ~ N(0, I), and the decoder turns it
-          back into an image.
-        </p>
-        <p className="formula">
-          loss = E<sub>q(z|x)</sub>[−log p(x|z)] + β · KL(q(z|x) ‖ N(0, I)), β = {c.beta}
-        </p>
-        <p>
-          The <span className="swatch recon">reconstruction</span> term rewards rebuilding x; the{' '}
-          <span className="swatch kl">KL</span> term pulls every q(z|x) toward N(0, I), so codes
-          fill the space without holes and any z ~ N(0, I) decodes to a plausible digit. Watch the
-          samples sharpen from grey blur into digits; they stay a little blurry, the price of
-          averaging over q(z|x). A larger β gives smoother, blurrier samples.
-        </p>
-      </>
-    ),
-    ae: (c: RunConfig) => (
-      <>
-        <p>
-          The same encoder and decoder as the VAE, but deterministic: x maps to one point z in a{' '}
-          {c.latent}-D space, with no sampling and no KL term.
-        </p>
-        <p className="formula">loss = ‖x − decoder(encoder(x))‖ (as BCE or squared error)</p>
-        <p>
-          Its reconstructions get sharp, yet the grid, decoded from random z ~ N(0, I), stays poor:
-          nothing asks its codes to fill N(0, I), so most random codes fall in the holes between the
-          digits it learned. That is why a plain autoencoder is not a generative model.
-        </p>
-      </>
-    ),
-    gan: (c: RunConfig) => (
-      <>
-        <p>
-          A generator G turns noise z ~ N(0, I) ({c.latent}-D) into images; a discriminator D learns
-          to tell them from real digits, and G learns to fool it.
-        </p>
-        <p className="formula">{ganObjective[c.loss](c)}</p>
-        <p>
-          Watch <span className="swatch real">D(x)</span> and{' '}
-          <span className="swatch fake">D(G(z))</span>: in a healthy game they hover near each
-          other. If every sample in the grid turns into the same digit, G has collapsed onto one
-          mode; if D(G(z)) sinks to 0 and stays there, D has won and G learns nothing (the minimax
-          form saturates exactly there).
-        </p>
-      </>
-    ),
-  },
+  explainer: enExplainer,
   chart: {
     smoothing: 'Smoothing',
     logScale: 'Log scale',
@@ -199,6 +144,22 @@ export const en = {
     axis: 'step',
     right: ' (right)',
     keysHint: 'use ← and → to read the values',
+    /** Lines named by the setup: β ≠ 1 makes "total" no longer −ELBO; critics give scores. */
+    names: (
+      c: Pick<RunConfig, 'model' | 'loss' | 'beta' | 'warmup'>,
+    ): Partial<Record<MetricName, string>> => ({
+      ...(c.model === 'vae' && (c.beta !== 1 || c.warmup > 0)
+        ? { total: 'Total (recon + β·KL)' }
+        : {}),
+      ...(c.model === 'gan' && c.loss === 'wgangp'
+        ? { dLoss: 'Critic loss', dReal: 'Critic score on x', dFake: 'Critic score on G(z)' }
+        : {}),
+      ...(c.model === 'gan' && c.loss === 'lsgan'
+        ? { dReal: 'D(x), real (score)', dFake: 'D(G(z)), fake (score)' }
+        : {}),
+    }),
+    equilibrium: (dLoss: string, gLoss: string, d: string) =>
+      `Dotted lines: the equilibrium, where the best D cannot tell real from generated (D loss ${dLoss}, G loss ${gLoss}, D(x) = D(G(z)) = ${d}).`,
   },
   quality: {
     title: 'Digit quality',
@@ -209,12 +170,20 @@ export const en = {
     frechet: 'Fréchet digit distance',
     atStart: (v: string) => ` (step 0: ${v})`,
     lower: ' · lower is better: 1,000 other real digits score 3.5, a grey square 303',
-    collapse: (generated: string, real: string) =>
-      `Mode collapse? The generated digits cover about ${generated} classes, the real ones ${real}.`,
-    advice: {
-      gan: 'Early in training that is normal; if it lasts, G has found a few digits that fool D and makes little else. Try the WGAN-GP loss, label smoothing or a lower learning rate, then Reset.',
-      vae: 'The decoder favours a few digits; a larger latent size or a smaller β usually helps.',
-      ae: 'Decoded random codes land on a few digits: the autoencoder never learned what random codes mean.',
+    few: {
+      gan: (generated: string, real: string) =>
+        `Mode collapse? The generated digits look like digits but cover about ${generated} classes, the real ones ${real}: G has found a few digits that fool D and makes little else. If it lasts, try the WGAN-GP loss, label smoothing or a lower learning rate, then Reset.`,
+      vae: (generated: string, real: string) =>
+        `The samples cover about ${generated} digit classes, the real digits ${real}: the decoder favours a few digits in the region N(0, I) puts most of its mass on. A larger latent size or a smaller β usually helps.`,
+      ae: (generated: string, real: string) =>
+        `Decoded random codes look like about ${generated} classes, the real digits ${real}: the autoencoder never learned what random codes mean, so N(0, I) lands on a few of its codes.`,
+    },
+    unreadable: (confidence: string, real: string, classes: string) =>
+      `The classifier is unsure of these samples (on average ${confidence} for the class it picks, against ${real} on real digits): they are not digit-like yet, so its count of about ${classes} classes says little, and is no sign of mode collapse.`,
+    unreadableAdvice: {
+      gan: 'Early in a GAN’s training the samples are noise and blobs; give it more steps.',
+      vae: 'A VAE’s samples are blurry (each is the decoder’s mean, an average of the digits whose codes lie near z), the more so at a 2-D latent; a larger latent size sharpens them.',
+      ae: 'Random codes decode to blends of the digits the autoencoder learned.',
     },
     chartLabel: 'Chart of the Fréchet digit distance by training step',
     histogram: (generated: ReactNode, real: string) => (

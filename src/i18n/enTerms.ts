@@ -25,11 +25,14 @@ const fields: Record<FieldKey, FieldText> = {
     help: 'Each sample is a drawn point plus Gaussian noise of this standard deviation.',
   },
   seed: { label: 'Seed', help: 'Weights, data order and noise all derive from it.' },
-  arch: { label: 'Architecture' },
+  arch: {
+    label: 'Architecture',
+    help: 'The article’s networks are its Keras listings, layer for layer; the small ones are narrower, for slow machines.',
+  },
   latent: { label: 'Latent size' },
   hidden: { label: 'Hidden units per layer' },
   layers: { label: 'Hidden layers' },
-  act: { label: 'Activation' },
+  act: { label: 'Activation', help: 'Leaky ReLU: slope 0.2 below zero, as in DCGAN.' },
   batch: { label: 'Batch size' },
   opt: { label: 'Optimizer' },
   lr: { label: 'Learning rate', help: 'Applies at once, even mid-run.' },
@@ -80,7 +83,11 @@ const options: { [K in ChoiceKey]: Record<OptionOf<K>, string> } = {
   backend: { auto: 'Auto (WebGPU → WebGL → CPU)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
   data: dataSets,
   usize: { gray28: '28×28 gray', color32: '32×32 color' },
-  arch: { dense: 'Dense (MLP)', conv: 'Convolutional' },
+  arch: {
+    dense: 'Dense (MLP)',
+    article: 'The article’s (convolutional)',
+    conv: 'Small convolutional',
+  },
   act: { relu: 'ReLU', leakyRelu: 'Leaky ReLU', elu: 'ELU', tanh: 'tanh' },
   opt: { adam: 'Adam', rmsprop: 'RMSProp', sgd: 'SGD with momentum 0.9' },
   recon: { bce: 'Bernoulli (binary cross-entropy)', mse: 'Gaussian (squared error)' },
@@ -108,7 +115,7 @@ const presets: Record<PresetId, { title: string; blurb: string }> = {
   'ae-2d': {
     title: 'Autoencoder, same digits',
     blurb:
-      'The VAE’s deterministic twin (same data, seed and sizes): reconstructions as sharp, but codes off N(0, I) decode to junk.',
+      'The VAE’s deterministic twin (same data, seed and sizes): its held-out reconstructions are no better at a 2-D latent, and random codes z ~ N(0, I) often decode to junk.',
   },
   'beta-vae': {
     title: 'β-VAE, β = 4',
@@ -116,7 +123,13 @@ const presets: Record<PresetId, { title: string; blurb: string }> = {
   },
   dcgan: {
     title: 'DCGAN on MNIST',
-    blurb: 'A convolutional GAN (DCGAN). Slow without a GPU: give it a few hundred steps.',
+    blurb:
+      'The article’s convolutional GAN, layer for layer. Slow without a GPU (seconds a step): give it a few hundred steps, or pick the small conv networks.',
+  },
+  'conv-vae': {
+    title: 'The article’s conv VAE',
+    blurb:
+      'The article’s convolutional encoder and decoder, with a 2-D latent: compare its samples and latent plane with the dense VAE’s.',
   },
   'ring-gan': {
     title: 'GAN on a ring of 8 Gaussians',
@@ -124,7 +137,8 @@ const presets: Record<PresetId, { title: string; blurb: string }> = {
   },
   'wgan-spiral': {
     title: 'WGAN-GP on the spiral',
-    blurb: 'The Wasserstein critic with a gradient penalty, five critic steps per G step.',
+    blurb:
+      'The Wasserstein critic with a gradient penalty (λ = 0.1, the WGAN-GP paper’s for toy data), five critic steps per G step.',
   },
   'vae-moons': {
     title: 'VAE on two moons',

@@ -1,18 +1,9 @@
-import type { RunConfig } from '../config/schema.ts';
 import type { Catalog } from './catalog.ts';
 import { zhTerms } from './zhTerms.ts';
+import { zhExplainer } from './zhExplainer.tsx';
 
 // 页面的简体中文。术语依照 ../shared/GLOSSARY-zh.md（文章自己的用词优先）；模型名与符号
 // （GAN、VAE、KL、ELBO、z、D(x)、G(z)、β）保留拉丁字母，公式与英文版相同。
-
-const ganObjective: Record<RunConfig['loss'], (c: RunConfig) => string> = {
-  minimax: () => 'min_G max_D E[log D(x)] + E[log(1 − D(G(z)))]',
-  nonsaturating: () =>
-    'D：max E[log D(x)] + E[log(1 − D(G(z)))]；G：max E[log D(G(z))]（非饱和形式）',
-  lsgan: () => 'D：min ½E[(D(x) − 1)²] + ½E[D(G(z))²]；G：min ½E[(D(G(z)) − 1)²]',
-  wgangp: (c) =>
-    `评价器：max E[D(x)] − E[D(G(z))] − λ·E[(‖∇D(x̂)‖ − 1)²]；G：max E[D(G(z))]，λ = ${c.gp}`,
-};
 
 export const zh: Catalog = {
   lang: { name: '简体中文', label: '语言', tag: 'zh-CN' },
@@ -20,6 +11,8 @@ export const zh: Catalog = {
     title: '生成模型游乐场',
     tagline:
       '在浏览器里实时训练 VAE、自编码器或 GAN：数据可以是真实的 MNIST 手写数字、二维分布、彩色图形，或你自己画的图。TensorFlow.js 在 Web Worker 中用 WebGPU 训练，数据不会离开这个页面。',
+    source:
+      '本页讲解《概率性计算：大模型的生成模型》一文：用的是它的网络，它的错误在“原理”一栏中公开更正。',
     training: '训练',
     losses: '损失',
     latentSpace: '潜在空间',
@@ -126,57 +119,7 @@ export const zh: Catalog = {
     dense: '全连接网络',
     option: (label, time) => `${label}（每步${time === null ? '不到一秒' : `约 ${time}`}）`,
   },
-  explainer: {
-    vae: (c) => (
-      <>
-        <p>
-          编码器把一个数字 x 映射为 {c.latent} 维潜在空间中的高斯分布 q(z|x) = N(μ, σ²)。用{' '}
-          <code>z = μ + σ · ε</code>（ε ~ N(0,
-          I)，即重参数化技巧）采样出一个编码，解码器再把它变回图像。
-        </p>
-        <p className="formula">
-          loss = E<sub>q(z|x)</sub>[−log p(x|z)] + β · KL(q(z|x) ‖ N(0, I)), β = {c.beta}
-        </p>
-        <p>
-          <span className="swatch recon">重构</span>项奖励把 x 还原出来；
-          <span className="swatch kl">KL</span> 项把每个 q(z|x) 拉向 N(0,
-          I)，使编码铺满空间、不留空洞，于是任何 z ~ N(0, I) 都能解码成像样的数字。β = 1
-          时，这个损失就是负的证据下界（−ELBO）。看样本从灰色的模糊一团变得清晰成形；它们始终带点模糊，这是对
-          q(z|x) 求平均的代价。β 越大，样本越平滑、越模糊。
-        </p>
-      </>
-    ),
-    ae: (c) => (
-      <>
-        <p>
-          编码器和解码器与 VAE 相同，但它是确定性的：x 映射为 {c.latent} 维空间中的一个点
-          z，既不采样，也没有 KL 项。
-        </p>
-        <p className="formula">loss = ‖x − decoder(encoder(x))‖（以 BCE 或平方误差计）</p>
-        <p>
-          它的重构会变得清晰，可是从随机 z ~ N(0, I) 解码出的网格一直很差：没有什么要求它的编码铺满
-          N(0,
-          I)，所以大多数随机编码落在已学数字之间的空洞里。这正是普通自编码器不算生成模型的原因：它只是把输入映射到输出，并没有学到可以采样的概率分布。
-        </p>
-      </>
-    ),
-    gan: (c) => (
-      <>
-        <p>
-          生成器 G 把噪声 z ~ N(0, I)（{c.latent} 维）变成图像；判别器 D
-          学着把它们与真实数字区分开，G 则学着骗过 D。
-        </p>
-        <p className="formula">{ganObjective[c.loss](c)}</p>
-        <p>
-          留意 <span className="swatch real">D(x)</span> 和{' '}
-          <span className="swatch fake">D(G(z))</span>
-          ：博弈健康时两者相互靠近。如果网格里每个样本都变成同一个数字，说明 G
-          塌缩到了一个模式上（模式崩溃）；如果 D(G(z)) 跌到 0 并停在那里，说明 D 赢了，G
-          什么也学不到（极小极大形式恰好在那里饱和）。
-        </p>
-      </>
-    ),
-  },
+  explainer: zhExplainer,
   chart: {
     smoothing: '平滑',
     logScale: '对数坐标',
@@ -189,6 +132,19 @@ export const zh: Catalog = {
     axis: '步',
     right: '（右轴）',
     keysHint: '用 ← 和 → 读取数值',
+    names: (c) => ({
+      ...(c.model === 'vae' && (c.beta !== 1 || c.warmup > 0)
+        ? { total: '总计（重构 + β·KL）' }
+        : {}),
+      ...(c.model === 'gan' && c.loss === 'wgangp'
+        ? { dLoss: '评价器损失', dReal: '评价器对 x 的分数', dFake: '评价器对 G(z) 的分数' }
+        : {}),
+      ...(c.model === 'gan' && c.loss === 'lsgan'
+        ? { dReal: 'D(x)，真实（分数）', dFake: 'D(G(z))，生成（分数）' }
+        : {}),
+    }),
+    equilibrium: (dLoss, gLoss, d) =>
+      `点线表示均衡：此时最优的 D 分不清真实与生成（D 损失 ${dLoss}，G 损失 ${gLoss}，D(x) = D(G(z)) = ${d}）。`,
   },
   quality: {
     title: '数字质量',
@@ -199,12 +155,20 @@ export const zh: Catalog = {
     frechet: 'Fréchet 数字距离',
     atStart: (v) => `（第 0 步：${v}）`,
     lower: ' · 越低越好：另外 1,000 个真实数字得 3.5，一个灰色方块得 303',
-    collapse: (generated, real) =>
-      `模式崩溃？生成的数字大约覆盖 ${generated} 类，真实数字覆盖 ${real} 类。`,
-    advice: {
-      gan: '训练初期这很正常；如果一直这样，说明 G 找到了几个能骗过 D 的数字，别的几乎不生成。试试 WGAN-GP 损失、标签平滑或更低的学习率，然后重置。',
-      vae: '解码器偏爱少数几个数字；加大潜变量维数或减小 β 通常有帮助。',
-      ae: '随机编码解码出来都落在少数几个数字上：自编码器从来没学过随机编码意味着什么。',
+    few: {
+      gan: (generated, real) =>
+        `模式崩溃？生成的样本已经像数字，却只覆盖约 ${generated} 类，真实数字覆盖 ${real} 类：G 找到了几个能骗过 D 的数字，别的几乎不生成。如果一直这样，试试 WGAN-GP 损失、标签平滑或更低的学习率，然后重置。`,
+      vae: (generated, real) =>
+        `样本约覆盖 ${generated} 个数字类别，真实数字覆盖 ${real} 类：在 N(0, I) 质量最集中的区域，解码器偏爱少数几个数字。加大潜变量维数或减小 β 通常有帮助。`,
+      ae: (generated, real) =>
+        `随机编码解码出来约像 ${generated} 类，真实数字覆盖 ${real} 类：自编码器从没学过随机编码意味着什么，N(0, I) 只落到它少数几个编码附近。`,
+    },
+    unreadable: (confidence, real, classes) =>
+      `分类器对这些样本拿不准（它所选类别的平均概率为 ${confidence}，真实数字为 ${real}）：样本还不像数字，所以它数出的约 ${classes} 个类别说明不了什么，也不是模式崩溃的迹象。`,
+    unreadableAdvice: {
+      gan: 'GAN 训练初期的样本就是噪声和色块；多训练一些步数。',
+      vae: 'VAE 的样本是模糊的（每个样本都是解码器输出的均值，即编码落在 z 附近的那些数字的平均），二维潜在空间下更明显；加大潜变量维数会更清晰。',
+      ae: '随机编码解码出来是自编码器学过的那些数字的混合。',
     },
     chartLabel: '按训练步数绘制的 Fréchet 数字距离曲线图',
     histogram: (generated, real) => (

@@ -85,11 +85,14 @@ export const zhTerms: Terms = {
       help: '每个样本是一个画出的点，加上以此为标准差的高斯噪声。',
     },
     seed: { label: '随机种子', help: '权重、数据顺序和噪声都由它决定。' },
-    arch: { label: '网络结构' },
+    arch: {
+      label: '网络结构',
+      help: '“原文的”即原文 Keras 代码清单里的网络，逐层照搬；小型卷积网络更窄，适合较慢的机器。',
+    },
     latent: { label: '潜变量维数' },
     hidden: { label: '每层隐藏单元数' },
     layers: { label: '隐藏层数' },
-    act: { label: '激活函数' },
+    act: { label: '激活函数', help: 'LeakyReLU：负半轴斜率 0.2，与 DCGAN 相同。' },
     batch: { label: '批大小' },
     opt: { label: '优化器' },
     lr: { label: '学习率', help: '立即生效，训练中途也可以改。' },
@@ -122,7 +125,7 @@ export const zhTerms: Terms = {
     backend: { auto: '自动（WebGPU → WebGL → CPU）', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
     data: dataSets,
     usize: { gray28: '28×28 灰度', color32: '32×32 彩色' },
-    arch: { dense: '全连接（MLP）', conv: '卷积' },
+    arch: { dense: '全连接（MLP）', article: '原文的卷积网络', conv: '小型卷积网络' },
     act: { relu: 'ReLU', leakyRelu: 'LeakyReLU', elu: 'ELU', tanh: 'tanh' },
     opt: { adam: 'Adam', rmsprop: 'RMSProp', sgd: 'SGD（动量 0.9）' },
     recon: { bce: '伯努利（二元交叉熵）', mse: '高斯（平方误差）' },
@@ -143,7 +146,7 @@ export const zhTerms: Terms = {
     'ae-2d': {
       title: '自编码器，同样的数字',
       blurb:
-        'VAE 的确定性孪生兄弟（数据、种子、尺寸都相同）：重构一样清晰，但偏离 N(0, I) 的编码解出来是一团乱。',
+        'VAE 的确定性孪生兄弟（数据、种子、尺寸都相同）：二维潜在空间下，它在留出数据上的重构并不比 VAE 好，而随机编码 z ~ N(0, I) 常常解码成一团乱。',
     },
     'beta-vae': {
       title: 'β-VAE，β = 4',
@@ -151,7 +154,12 @@ export const zhTerms: Terms = {
     },
     dcgan: {
       title: 'MNIST 上的 DCGAN',
-      blurb: '卷积 GAN（DCGAN）。没有 GPU 时很慢：给它几百步。',
+      blurb:
+        '原文的卷积 GAN，逐层照搬。没有 GPU 时很慢（每步要几秒）：给它几百步，或者改用小型卷积网络。',
+    },
+    'conv-vae': {
+      title: '原文的卷积 VAE',
+      blurb: '原文的卷积编码器和解码器，潜在空间取二维：和全连接 VAE 比一比样本与潜在平面。',
     },
     'ring-gan': {
       title: '8 个高斯环上的 GAN',
@@ -159,7 +167,8 @@ export const zhTerms: Terms = {
     },
     'wgan-spiral': {
       title: '螺旋上的 WGAN-GP',
-      blurb: '带梯度惩罚的 Wasserstein 评价器，每步 G 对应五步评价器。',
+      blurb:
+        '带梯度惩罚的 Wasserstein 评价器（λ = 0.1，WGAN-GP 论文在玩具数据上用的值），每步 G 对应五步评价器。',
     },
     'vae-moons': {
       title: '双月形上的 VAE',

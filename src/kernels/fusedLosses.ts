@@ -11,11 +11,7 @@ import {
   WGSL_MATH,
 } from './webgpuPrograms.ts';
 
-/**
- * Standard deviation of the decoder's Gaussian for 2-D points, p(x|z) = N(x; mean, s²·I), in
- * plane units: about the noise of the toy sets, so the VAE is asked for that much detail.
- */
-export const POINT_SIGMA = 0.1;
+import { POINT_SIGMA } from '../config/datasets.ts';
 
 // The GAN's and the VAE's losses as WebGPU kernels for training: each is one dispatch forward
 // (a reduction over the batch; two past 8,192 terms, see runReduction) and one per input backward, where the same

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classHistogram, effectiveClasses, histogramEntropy, isCollapsed } from './modeCoverage.ts';
+import {
+  classHistogram,
+  classSpread,
+  DIGIT_LIKE_CONFIDENCE,
+  effectiveClasses,
+  histogramEntropy,
+  isCollapsed,
+  meanTopProbability,
+} from './modeCoverage.ts';
 
 /** Softmax-like rows that put most of the mass on the given classes. */
 function probsFor(classes: number[]): Float32Array {
@@ -42,5 +50,22 @@ describe('mode coverage', () => {
     expect(isCollapsed(three, uniformReal)).toBe(true);
     const eight = classHistogram(probsFor(Array.from({ length: 800 }, (_, i) => i % 8)));
     expect(isCollapsed(eight, uniformReal)).toBe(false);
+  });
+
+  it('the judge’s confidence: the mean of each row’s largest probability', () => {
+    expect(meanTopProbability(probsFor([3, 3, 7, 0]))).toBeCloseTo(0.91, 6);
+    const unsure = new Float32Array(20).fill(0.1); // two rows, no class preferred
+    expect(meanTopProbability(unsure)).toBeCloseTo(0.1, 6);
+  });
+
+  it('few classes of digit-like samples is a collapse; of unreadable ones, it is not', () => {
+    const three = classHistogram(probsFor(Array.from({ length: 900 }, (_, i) => i % 3)));
+    expect(classSpread(three, uniformReal, 0.95)).toBe('few');
+    // The judge calls noise "8" and a blurry VAE sample one of a few classes, unsure of both.
+    expect(classSpread([0, 0, 0, 0, 0, 0, 0, 0, 1000, 0], uniformReal, 0.68)).toBe('unreadable');
+    expect(classSpread(three, uniformReal, DIGIT_LIKE_CONFIDENCE - 0.01)).toBe('unreadable');
+    // Enough classes: covered, however unsure.
+    const all = classHistogram(probsFor(Array.from({ length: 1000 }, (_, i) => i % 10)));
+    expect(classSpread(all, uniformReal, 0.5)).toBe('covered');
   });
 });

@@ -116,7 +116,7 @@ describe('the article’s DCGAN (arch=article)', () => {
     ]);
   });
 
-  it('costs what its widths cost: G about 1.2M weights, D about 0.8M', () => {
+  it('costs what its widths cost: G 929,281 weights, D 824,833', () => {
     const [g, d] = layouts('gan');
     // Dense 16·6272 + 6272; ConvT 5·5·128·128 + 128 (twice); ConvT 5·5·128·1 + 1.
     expect(g!.params).toBe(16 * 6272 + 6272 + 2 * (25 * 128 * 128 + 128) + 25 * 128 + 1);

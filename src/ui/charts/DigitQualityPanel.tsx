@@ -8,10 +8,12 @@ import { seriesOf } from './metricStyles.ts';
 import { useText } from '../../i18n/text.ts';
 
 // MNIST's quality numbers, next to the samples: the Fréchet digit distance over the run, and
-// which digits the generator makes (class histogram), with a warning when it collapses.
+// which digits the generator makes (class histogram), with a warning when it collapses and a
+// note when its samples are not yet digit-like enough for the classes to mean anything.
 
 const MAX_POINTS = 200;
 const fmt = (v: number) => (v >= 100 || v === 0 ? v.toFixed(0) : v.toPrecision(3));
+const percent = (p: number) => `${Math.round(100 * p)}%`;
 
 export const DigitQualityPanel = memo(function DigitQualityPanel({
   quality,
@@ -64,11 +66,22 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
             ) : null}
             <span className="muted small-text">{t.quality.lower}</span>
           </p>
-          {q.collapsed && quality.step > 0 ? (
+          {q.spread === 'few' && quality.step > 0 ? (
+            // Few classes of digit-like samples: a GAN's mode collapse, a coder's few digits.
             <div className="banner banner-warn" role="status" data-testid="collapse-warning">
-              {t.quality.collapse(q.generatedClasses.toFixed(1), q.realClasses.toFixed(1))}{' '}
-              {t.quality.advice[family]}
+              {t.quality.few[family](q.generatedClasses.toFixed(1), q.realClasses.toFixed(1))}
             </div>
+          ) : null}
+          {q.spread === 'unreadable' && quality.step > 0 ? (
+            // Few classes, but the classifier is guessing: blur or blobs, not a collapse.
+            <p className="banner" role="status" data-testid="unreadable-note">
+              {t.quality.unreadable(
+                percent(q.generatedConfidence),
+                percent(q.realConfidence),
+                q.generatedClasses.toFixed(1),
+              )}{' '}
+              {t.quality.unreadableAdvice[family]}
+            </p>
           ) : null}
           {line.length > 1 ? (
             <LossPlot

@@ -14,7 +14,10 @@ import {
   type LossHistory,
 } from '../../state/lossHistory.ts';
 import type { MetricName } from '../../config/models.ts';
-import { METRIC_STYLE, seriesOf } from './metricStyles.ts';
+import { formatValue, METRIC_STYLE, seriesOf } from './metricStyles.ts';
+import type { Reference } from './LossSeries.tsx';
+import type { RunConfig } from '../../config/schema.ts';
+import { ganEquilibrium } from '../../metrics/ganEquilibrium.ts';
 import { redrawFinished, redrawStarted } from '../../state/pendingRedraws.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import { LossPlot } from './LossPlot.tsx';
@@ -28,9 +31,12 @@ export const LossChart = memo(function LossChart({
   history,
   evaluations,
   version,
+  config,
 }: {
   /** What the model will report (the registry's list), before its first step brings them. */
   metrics: readonly MetricName[];
+  /** The run's setup: some lines are named by it, and a GAN's are read against its equilibrium. */
+  config: RunConfig;
   history: LossHistory;
   /** Held-out losses, drawn dashed. */
   evaluations: LossHistory;
@@ -44,10 +50,30 @@ export const LossChart = memo(function LossChart({
   const trained = history.metricNames;
   const nameList = [...trained, ...evaluations.metricNames].join(',');
   // Stable arrays while the lines stay the same, so the chart below is not redrawn for nothing.
+  const { model, loss, smooth, beta, warmup } = config;
   const series = useMemo(
-    () => seriesOf(nameList.split(',').filter(Boolean) as MetricName[], trained.length, t.metrics),
+    () =>
+      seriesOf(nameList.split(',').filter(Boolean) as MetricName[], trained.length, {
+        ...t.metrics,
+        ...t.chart.names({ model, loss, beta, warmup }),
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [nameList, t],
+    [nameList, t, model, loss, beta, warmup],
+  );
+  const equilibrium = useMemo(
+    () => (model === 'gan' ? ganEquilibrium(loss, smooth) : null),
+    [model, loss, smooth],
+  );
+  const references = useMemo<Reference[]>(
+    () =>
+      equilibrium
+        ? [
+            { metric: 'dLoss', value: equilibrium.dLoss },
+            { metric: 'gLoss', value: equilibrium.gLoss },
+            { metric: 'dReal', value: equilibrium.d },
+          ]
+        : [],
+    [equilibrium],
   );
   const shownSeries = useMemo(() => series.filter((s) => !hidden.has(s.name)), [series, hidden]);
   // The right axis's room is kept from the start when the model has a metric on it: made at the
@@ -117,8 +143,18 @@ export const LossChart = memo(function LossChart({
         log={log}
         label={label}
         rightAxis={rightAxis}
+        references={references}
       />
       <ChartLegend series={series} hidden={hidden} onToggle={toggle} />
+      {equilibrium ? (
+        <p className="muted small-text" data-testid="equilibrium-note">
+          {t.chart.equilibrium(
+            formatValue(equilibrium.dLoss),
+            formatValue(equilibrium.gLoss),
+            formatValue(equilibrium.d),
+          )}
+        </p>
+      ) : null}
     </div>
   );
 });

@@ -12,7 +12,13 @@ import {
   type AxisTicks,
 } from './axisTicks.ts';
 import { HoverReadout } from './HoverReadout.tsx';
-import { LossSeries, ValueAxesContext, type ValueAxes } from './LossSeries.tsx';
+import {
+  LossSeries,
+  ReferenceLines,
+  ValueAxesContext,
+  type Reference,
+  type ValueAxes,
+} from './LossSeries.tsx';
 import { formatValue, valuesAt, type Series } from './metricStyles.ts';
 import { nearestIndex } from './seriesPath.ts';
 import { ValueTicks } from './ValueTicks.tsx';
@@ -32,6 +38,7 @@ type AxisName = (typeof AXES)[number];
 const MARGIN = { top: 8, right: 8, bottom: 8, left: 0 };
 /** Without a right axis, room for half of the last step's label. */
 const MARGIN_NO_RIGHT_AXIS = { ...MARGIN, right: 16 };
+const NO_REFERENCES: readonly Reference[] = [];
 
 interface TickProps {
   x: number;
@@ -109,6 +116,7 @@ export const LossPlot = memo(function LossPlot({
   log,
   label,
   rightAxis,
+  references = NO_REFERENCES,
   height = 320,
 }: {
   points: readonly ChartPoint[];
@@ -118,6 +126,8 @@ export const LossPlot = memo(function LossPlot({
   label: string;
   /** Room for a right axis, whether or not a line is on it yet (default: when one is). */
   rightAxis?: boolean;
+  /** Values the lines are read against, drawn dashed. */
+  references?: readonly Reference[];
   height?: number;
 }) {
   const t = useText();
@@ -222,6 +232,7 @@ export const LossPlot = memo(function LossPlot({
           <LineChart margin={withRight ? MARGIN : MARGIN_NO_RIGHT_AXIS} accessibilityLayer={false}>
             {frame}
             <ValueTicks hasRight={hasRight} />
+            <ReferenceLines points={points} series={series} references={references} />
             <LossSeries points={points} series={series} />
             <HoverReadout points={points} series={series} keyIndex={keyIndex} />
           </LineChart>

@@ -77,3 +77,52 @@ export function LossSeries({
     </g>
   );
 }
+
+/** A value a line of the chart is read against (the GAN's equilibrium), on that line's axis. */
+export interface Reference {
+  metric: Series['name'];
+  value: number;
+}
+
+/**
+ * Dashed horizontal lines at the reference values of the lines shown, across the steps drawn,
+ * in their line's color. A value outside its axis's span is left out.
+ */
+export function ReferenceLines({
+  points,
+  series,
+  references,
+}: {
+  points: readonly ChartPoint[];
+  series: readonly Series[];
+  references: readonly Reference[];
+}) {
+  const scales = useSeriesScales();
+  const axes = useContext(ValueAxesContext);
+  if (!scales || !axes || points.length < 2) return null;
+  const [x0, x1] = [scales.x(points[0]!.step), scales.x(points.at(-1)!.step)];
+  return (
+    <g className="reference-lines">
+      {references.map((r) => {
+        const s = series.find((l) => l.name === r.metric);
+        const y = s ? scales.yOf(s) : undefined;
+        const [lo, hi] = axes[s?.axis ?? 'left'].domain;
+        if (!s || !y || r.value < lo || r.value > hi) return null;
+        return (
+          <line
+            key={r.metric}
+            data-reference={r.metric}
+            x1={x0}
+            x2={x1}
+            y1={y(r.value)}
+            y2={y(r.value)}
+            stroke={s.color}
+            strokeOpacity={0.7}
+            strokeWidth={1}
+            strokeDasharray="2 4"
+          />
+        );
+      })}
+    </g>
+  );
+}

@@ -11,15 +11,19 @@ import { useText } from '../../i18n/text.ts';
 
 const images = (c: RunConfig) => dataKind(c.data) === 'image';
 const dense = (c: RunConfig) => c.arch === 'dense' || !images(c);
+/** The small conv VAE and autoencoder have an activation knob and a Dense(hidden) layer. */
+const smallConvCoder = (c: RunConfig) => c.arch === 'conv' && images(c) && c.model !== 'gan';
 
 /** Fields shown only when they do something under the other choices. */
 const SHOWN_WHEN: Partial<Record<FieldKey, (c: RunConfig) => boolean>> = {
   gp: (c) => c.loss === 'wgangp',
-  bn: (c) => c.arch === 'conv' && images(c),
+  bn: (c) => !dense(c),
   b1: (c) => c.opt === 'adam',
   b2: (c) => c.opt === 'adam',
   layers: dense,
-  hidden: (c) => dense(c) || c.model !== 'gan',
+  // The article's networks are fixed; the small conv ones keep two knobs.
+  hidden: (c) => dense(c) || smallConvCoder(c),
+  act: (c) => dense(c) || smallConvCoder(c),
   // 2-D points always use dense networks and a Gaussian decoder.
   arch: images,
   recon: images,

@@ -72,7 +72,8 @@ describe('the digit classifier and the Fréchet digit distance', () => {
   it('real digits cover the ten classes; a generator of one digit is flagged as collapsed', async () => {
     const real = compareDigits(heldOut, heldOut);
     expect(real.realClasses).toBeGreaterThan(9.5);
-    expect(real.collapsed).toBe(false);
+    expect(real.spread).toBe('covered');
+    expect(real.realConfidence).toBeGreaterThan(0.95);
     expect(real.generated.reduce((a, b) => a + b, 0)).toBe(QUALITY_SAMPLES);
 
     // Only 1s: the held-out digits whose label is 1, repeated.
@@ -86,7 +87,8 @@ describe('the digit classifier and the Fréchet digit distance', () => {
     const q = compareDigits(onlyOnes, heldOut);
     expect(q.generated[1]).toBeGreaterThanOrEqual(180); // the classifier errs on a few
     expect(q.generatedClasses).toBeLessThan(1.5);
-    expect(q.collapsed).toBe(true);
+    expect(q.spread).toBe('few'); // digit-like, and few classes: a collapse
+    expect(q.generatedConfidence).toBeGreaterThan(0.9);
     expect(q.frechet).toBeGreaterThan(5 * compareDigits(heldOut, heldOut).frechet + 1);
   });
 

@@ -1,6 +1,11 @@
 import * as tf from '../../tf/tfjs.ts';
 import { frechetDistance, gaussianStats, type GaussianStats } from '../../metrics/frechet.ts';
-import { classHistogram, effectiveClasses, isCollapsed } from '../../metrics/modeCoverage.ts';
+import {
+  classHistogram,
+  classSpread,
+  effectiveClasses,
+  meanTopProbability,
+} from '../../metrics/modeCoverage.ts';
 import type { DigitQuality } from '../messages.ts';
 import { DIGIT_PIXELS, QUALITY_SLICE, type Judge } from './protocol.ts';
 
@@ -17,6 +22,8 @@ const CLASSES = 10;
 export interface JudgedDigits {
   stats: GaussianStats;
   histogram: number[];
+  /** The classifier's mean probability for the class it chose: how digit-like they look. */
+  confidence: number;
 }
 
 export class DigitJudge {
@@ -62,7 +69,11 @@ export class DigitJudge {
       }
       if (!(await between())) return null;
     }
-    return { stats: gaussianStats(features, FEATURES), histogram: classHistogram(probs, CLASSES) };
+    return {
+      stats: gaussianStats(features, FEATURES),
+      histogram: classHistogram(probs, CLASSES),
+      confidence: meanTopProbability(probs, CLASSES),
+    };
   }
 
   dispose(): void {
@@ -77,7 +88,9 @@ export function compareDigits(generated: JudgedDigits, real: JudgedDigits): Digi
     real: real.histogram,
     generatedClasses: effectiveClasses(generated.histogram),
     realClasses: effectiveClasses(real.histogram),
-    collapsed: isCollapsed(generated.histogram, real.histogram),
+    generatedConfidence: generated.confidence,
+    realConfidence: real.confidence,
+    spread: classSpread(generated.histogram, real.histogram, generated.confidence),
   };
 }
 

@@ -14,7 +14,9 @@ const quality: DigitQuality = {
   real: [],
   generatedClasses: 10,
   realClasses: 10,
-  collapsed: false,
+  generatedConfidence: 0.98,
+  realConfidence: 0.98,
+  spread: 'covered',
 };
 
 /**

@@ -52,7 +52,7 @@ describe('link parsing', () => {
 
   it('2-D data has its own defaults, also left out of its links', () => {
     const gan = parseLink('', '#model=gan&data=ring').config;
-    expect([gan.latent, gan.layers, gan.hidden, gan.lr, gan.dlr]).toEqual([2, 2, 128, 1e-3, 1e-3]);
+    expect([gan.latent, gan.layers, gan.hidden, gan.gp]).toEqual([2, 2, 128, 0.1]);
     expect(toHash(gan)).toBe('#model=gan&data=ring');
     expect(toHash({ ...gan, latent: 16 })).toBe('#model=gan&data=ring&latent=16');
   });

@@ -6,7 +6,7 @@ describe('defaults per data set', () => {
     const mnist = { ...defaultsFor('gan'), hidden: 64, seed: 7 };
     const ring = withDataSet(mnist, 'ring');
     expect(ring.data).toBe('ring');
-    expect([ring.latent, ring.layers, ring.lr, ring.dlr]).toEqual([2, 2, 1e-3, 1e-3]);
+    expect([ring.latent, ring.layers, ring.gp]).toEqual([2, 2, 0.1]);
     expect([ring.hidden, ring.seed]).toEqual([64, 7]); // the person's own choices
     const back = withDataSet(ring, 'mnist');
     expect(back).toEqual({ ...mnist });

@@ -35,7 +35,7 @@ test('the autoencoder and the GAN train on WebGPU from the model picker', async 
   await expect(page.getByTestId('second')).toHaveAccessibleName(/reconstructions/);
 
   await switchModel(page, 'GAN', /#model=gan$/);
-  // The GAN's own defaults (the seed's Adam 2e-4, β1 = 0.5) show in its controls.
+  // The GAN's own defaults (the article's Adam 2e-4, β1 = 0.5) show in its controls.
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.0002');
   await expect(page.getByLabel('Adam β1')).toHaveValue('0.5');
   await trainUntil(page, 3);

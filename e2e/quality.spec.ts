@@ -22,6 +22,13 @@ test('a GAN trained briefly on MNIST shows a lower Fréchet digit distance than 
   const [atStart, , atEnd] = q.frechet;
   expect(atEnd!).toBeLessThan(atStart!);
   expect(q.latest!.generated.reduce((a, b) => a + b, 0)).toBe(1000);
+  // Blobs after 80 steps: the classifier is unsure of them (real digits: about 96%), so the
+  // page says so and does not call their few classes a mode collapse.
+  expect(q.latest!.realConfidence).toBeGreaterThan(0.9);
+  expect(q.latest!.generatedConfidence).toBeLessThan(0.85);
+  expect(q.latest!.spread).toBe('unreadable');
+  await expect(panel.getByTestId('unreadable-note')).toContainText('not digit-like yet');
+  await expect(panel.getByTestId('collapse-warning')).toHaveCount(0);
 
   // On the page: the score of step 80, the step-0 score beside it, the line, the histogram.
   await expect(panel.getByTestId('frechet')).toHaveText(

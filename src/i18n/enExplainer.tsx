@@ -116,9 +116,9 @@ export const enExplainer = {
     return (
       <>
         <p>
-          Not a generative model: it maps inputs to outputs. The same encoder and decoder as the
-          VAE, but deterministic: x maps to one point z in a {c.latent}-D space, with no sampling
-          and no KL term.
+          A plain autoencoder is not a generative model: it maps inputs to outputs. The same encoder
+          and decoder as the VAE, but deterministic: x maps to one point z in a {c.latent}-D space,
+          with no sampling and no KL term.
         </p>
         <p className="formula">
           loss = {data === 'points' ? '‖x − x̂‖² / (2·0.1²)' : 'recon(x, decoder(encoder(x)))'}{' '}
@@ -196,12 +196,17 @@ export const enExplainer = {
       {
         says: (
           <>
-            min E[−log p(x|μ(x), σ(x)) <Wrong>− D_KL(μ(x) ‖ μ₀(x))</Wrong>]
+            <code>
+              min E[−log p(x|μ(x), σ(x)) <Wrong>− D_KL(μ(x) ‖ μ₀(x))</Wrong>]
+            </code>
           </>
         ),
         does: (
           <>
-            min E<sub>q(z|x)</sub>[−log p(x|z)] <Fixed>+ KL(q(z|x) ‖ N(0, I))</Fixed>, i.e. max ELBO
+            <code>
+              min E<sub>q(z|x)</sub>[−log p(x|z)] <Fixed>+ KL(q(z|x) ‖ N(0, I))</Fixed>
+            </code>
+            , i.e. max ELBO
           </>
         ),
         why: 'The KL term is added, not subtracted (minimising −KL would push q(z|x) away from the prior), and it is between distributions, q(z|x) = N(μ(x), σ²(x)) and the prior N(0, I), not between two means.',
@@ -241,12 +246,16 @@ export const enExplainer = {
       {
         says: (
           <>
-            max_D E[log D(x)] + <Wrong>E[log D(G(z))]</Wrong>
+            <code>
+              max_D E[log D(x)] + <Wrong>E[log D(G(z))]</Wrong>
+            </code>
           </>
         ),
         does: (
           <>
-            max_D E[log D(x)] + <Fixed>E[log(1 − D(G(z)))]</Fixed>
+            <code>
+              max_D E[log D(x)] + <Fixed>E[log(1 − D(G(z)))]</Fixed>
+            </code>
           </>
         ),
         why: 'D and G play one game over one value function V(D, G): D maximises what G minimises. As written, D would be rewarded for calling generated samples real.',
@@ -288,6 +297,12 @@ export const enExplainer = {
   },
   networks: {
     title: 'The networks, layer by layer',
+    names: {
+      generator: 'Generator G',
+      discriminator: 'Discriminator D',
+      encoder: 'Encoder',
+      decoder: 'Decoder',
+    } as Record<string, string>,
     params: (count: string) => `${count} weights`,
     output: 'output',
   },

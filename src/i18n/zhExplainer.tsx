@@ -160,11 +160,10 @@ export const zhExplainer: Catalog['explainer'] = {
     title: '原文怎么说 / 本页怎么做 / 为什么',
     source: () => (
       <>
-        本页讲解的是《概率性计算：大模型的生成模型》一文（作者：禅与计算机程序设计艺术 / Zen and the
-        Art of Computer Programming）。原文有误之处，本页另有做法，并在这里说明。
+        本页讲解的是《概率性计算：大模型的生成模型》一文（作者：禅与计算机程序设计艺术）。原文有误之处，本页另有做法，并在这里说明。
       </>
     ),
-    listings: '原文代码清单的修正版（Python，Keras）',
+    listings: '原文代码清单的修正版（Python、Keras）',
     says: '原文怎么说',
     does: '本页怎么做',
     why: '为什么',
@@ -172,12 +171,17 @@ export const zhExplainer: Catalog['explainer'] = {
       {
         says: (
           <>
-            min E[−log p(x|μ(x), σ(x)) <Wrong>− D_KL(μ(x) ‖ μ₀(x))</Wrong>]
+            <code>
+              min E[−log p(x|μ(x), σ(x)) <Wrong>− D_KL(μ(x) ‖ μ₀(x))</Wrong>]
+            </code>
           </>
         ),
         does: (
           <>
-            min E<sub>q(z|x)</sub>[−log p(x|z)] <Fixed>+ KL(q(z|x) ‖ N(0, I))</Fixed>，即最大化 ELBO
+            <code>
+              min E<sub>q(z|x)</sub>[−log p(x|z)] <Fixed>+ KL(q(z|x) ‖ N(0, I))</Fixed>
+            </code>
+            ，即最大化 ELBO
           </>
         ),
         why: 'KL 项应当加上而不是减去（最小化 −KL 会把 q(z|x) 推离先验），而且它是两个分布之间的散度：q(z|x) = N(μ(x), σ²(x)) 与先验 N(0, I)，不是两个均值之间的。',
@@ -185,7 +189,11 @@ export const zhExplainer: Catalog['explainer'] = {
       {
         says: (
           <>
-            编码器以一个 <Wrong>Dense(latent_dim)</Wrong> 结束；build_vae 把编码器和解码器串起来
+            编码器以一个{' '}
+            <code>
+              <Wrong>Dense(latent_dim)</Wrong>
+            </code>{' '}
+            结束；<code>build_vae</code> 把编码器和解码器串起来
           </>
         ),
         does: (
@@ -193,22 +201,22 @@ export const zhExplainer: Catalog['explainer'] = {
             两个输出头 <Fixed>μ 与 log σ²</Fixed>，再取 z = μ + σ·ε，ε ~ N(0, I)
           </>
         ),
-        why: '一个 Dense 只给出一个点：代码清单里的“VAE”其实是普通自编码器。高斯分布 q(z|x) 需要均值和方差，重参数化采样让梯度能传回编码器。',
+        why: '一个全连接层只给出一个点：代码清单里的“VAE”其实是普通自编码器。高斯分布 q(z|x) 需要均值和方差，重参数化采样让梯度能传回编码器。',
       },
       {
-        says: '解码器以 sigmoid 结束',
-        does: '解码器输出 logits；图像取它们的 sigmoid，损失直接用 logits 计算',
-        why: '模型不变，只是避免 log(0)：从 logits 计算二元交叉熵数值上更稳定。',
+        says: '解码器最后一层用 sigmoid 激活',
+        does: '解码器输出未经 sigmoid 的原始值（logit）；图像取它们的 sigmoid，损失直接由原始值计算',
+        why: '模型不变，只是避免取 0 的对数：由原始值计算二元交叉熵，数值上更稳定。',
       },
       {
-        says: 'Conv2D 32 与 64，3×3，步长 2（valid 填充），解码器 16 个滤波器',
+        says: '两个卷积层，32 与 64 个滤波器，3×3，步长 2（不填充），解码器 16 个滤波器',
         does: '同样的层（网络结构 = 原文的）',
         why: '做了上面两处修正后，代码清单里的网络照原样就能训练。',
       },
     ],
     ae: [
       {
-        says: 'VAE 代码清单：编码器 → Dense(latent_dim) → 解码器，训练目标是重构',
+        says: 'VAE 代码清单：编码器 → 一个输出潜在编码的全连接层 → 解码器，训练目标是重构',
         does: '就是这个模型，用它自己的名字：自编码器',
         why: '每个输入只有一个编码、没有 KL 项，这份代码清单就是确定性自编码器。它只把输入映射到输出，给不出可供采样的分布；本页的 VAE 模型补上了让它成为“变分”的那些部分。',
       },
@@ -217,12 +225,16 @@ export const zhExplainer: Catalog['explainer'] = {
       {
         says: (
           <>
-            max_D E[log D(x)] + <Wrong>E[log D(G(z))]</Wrong>
+            <code>
+              max_D E[log D(x)] + <Wrong>E[log D(G(z))]</Wrong>
+            </code>
           </>
         ),
         does: (
           <>
-            max_D E[log D(x)] + <Fixed>E[log(1 − D(G(z)))]</Fixed>
+            <code>
+              max_D E[log D(x)] + <Fixed>E[log(1 − D(G(z)))]</Fixed>
+            </code>
           </>
         ),
         why: 'D 与 G 在同一个价值函数 V(D, G) 上博弈：D 最大化的正是 G 最小化的。照原文的写法，D 把生成样本判为真反而会得到奖励。',
@@ -230,7 +242,7 @@ export const zhExplainer: Catalog['explainer'] = {
       {
         says: (
           <>
-            四个 Conv2DTranspose 层，7×7 → 7 → 14 → 28 → <Wrong>56×56×3</Wrong>
+            四个转置卷积层，7×7 → 7 → 14 → 28 → <Wrong>56×56×3</Wrong>
           </>
         ),
         does: (
@@ -244,7 +256,7 @@ export const zhExplainer: Catalog['explainer'] = {
       {
         says: (
           <>
-            build_gan：G 与 D 用一个损失一起编译；<Wrong>D 从未被训练</Wrong>
+            <code>build_gan</code>：G 与 D 用一个损失一起编译；<Wrong>D 从未被训练</Wrong>
           </>
         ),
         does: (
@@ -256,14 +268,20 @@ export const zhExplainer: Catalog['explainer'] = {
         why: 'GAN 是两个玩家的博弈：D 不单独训练，就没有对手可骗，G 只是在追一个永远学不会的 D。',
       },
       {
-        says: 'D 以 Dense(1, sigmoid) 结束；LeakyReLU()（斜率 0.3）、Dropout 0.3；G 的 Dense(7·7·128, relu)',
+        says: 'D 最后是一个 sigmoid 输出单元；LeakyReLU（斜率 0.3）、Dropout 0.3；G 开头的全连接层用 ReLU',
         does: '相同，只是 sigmoid 放在损失里计算（网络结构 = 原文的）',
-        why: '从 logits 计算交叉熵可避免 log(0)；其余部分照原样就能训练。',
+        why: '由原始值计算交叉熵可避免取 0 的对数；其余部分照原样就能训练。',
       },
     ],
   },
   networks: {
     title: '网络结构，逐层列出',
+    names: {
+      generator: '生成器 G',
+      discriminator: '判别器 D',
+      encoder: '编码器',
+      decoder: '解码器',
+    },
     params: (count) => `${count} 个权重`,
     output: '输出',
   },

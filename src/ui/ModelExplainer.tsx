@@ -84,7 +84,7 @@ function NetworkTables({ networks }: { networks: NetworkLayout[] }) {
       {networks.map((net) => (
         <div key={net.name}>
           <h4>
-            {net.name}{' '}
+            {n.names[net.name] ?? net.name}{' '}
             <span className="muted small-text">· {n.params(net.params.toLocaleString())}</span>
           </h4>
           <ol>

@@ -37,24 +37,20 @@ export const ModelExplainer = memo(function ModelExplainer({
           {a.source()}{' '}
           <a href={`${import.meta.env.BASE_URL}listings/article-corrected.py`}>{a.listings}</a>
         </p>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{a.says}</th>
-              <th scope="col">{a.does}</th>
-              <th scope="col">{a.why}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a[family].map((note, i) => (
-              <tr key={i}>
-                <td>{note.says}</td>
-                <td>{note.does}</td>
-                <td>{note.why}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ol className="article-list">
+          {a[family].map((note, i) => (
+            <li key={i}>
+              <dl>
+                <dt>{a.says}</dt>
+                <dd className="says">{note.says}</dd>
+                <dt>{a.does}</dt>
+                <dd className="does">{note.does}</dd>
+                <dt>{a.why}</dt>
+                <dd className="why">{note.why}</dd>
+              </dl>
+            </li>
+          ))}
+        </ol>
       </section>
       {networks ? <NetworkTables networks={networks} /> : null}
     </div>

@@ -17,7 +17,7 @@ export const en = {
     tagline:
       'Train a VAE, an autoencoder or a GAN on real MNIST digits, 2-D distributions, colored shapes or a drawing of your own, live in your browser: TensorFlow.js on WebGPU, in a Web Worker. Nothing leaves this page.',
     source:
-      'It teaches the article “概率性计算：大模型的生成模型” (Probabilistic computing: generative models in large models): its networks, and its errors corrected in the open (see How it works).',
+      'It teaches the article “概率性计算：大模型的生成模型” (Probabilistic computing: generative models in large models): its networks, and its errors corrected in the open, beside what the playground does.',
     training: 'Training',
     losses: 'Losses',
     latentSpace: 'Latent space',

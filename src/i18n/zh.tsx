@@ -12,7 +12,7 @@ export const zh: Catalog = {
     tagline:
       '在浏览器里实时训练 VAE、自编码器或 GAN：数据可以是真实的 MNIST 手写数字、二维分布、彩色图形，或你自己画的图。TensorFlow.js 在 Web Worker 中用 WebGPU 训练，数据不会离开这个页面。',
     source:
-      '本页讲解《概率性计算：大模型的生成模型》一文：用的是它的网络，它的错误在“原理”一栏中公开更正。',
+      '本页讲解《概率性计算：大模型的生成模型》一文：用的是它的网络，它的错误公开更正，并与本页的做法并列。',
     training: '训练',
     losses: '损失',
     latentSpace: '潜在空间',

@@ -9,7 +9,7 @@ import {
   convT,
   generatorNorm,
   imageInput,
-  SeededDropout,
+  dcganCritic,
 } from './convLayers.ts';
 
 // The article's networks (`arch=article`), layer for layer as its Keras listings write them,
@@ -96,21 +96,5 @@ export function articleDiscriminator(
   nextSeed: () => number,
   fused: boolean,
 ): tf.LayersModel {
-  checkConvShape(shape);
-  const seeds = new LayerSeeds(config.seed, 'discriminator');
-  const { x, h: image } = imageInput(shape);
-  let h = image;
-  // WGAN-GP differentiates the critic twice: its LeakyReLU must be twice differentiable.
-  const leaky = config.loss === 'wgangp' ? 'leakyRelu2' : 'leakyRelu';
-  for (let i = 1; i <= 3; i++) {
-    h = apply(conv(128, 5, seeds, `disc_conv${i}`), h);
-    h = activate(h, leaky, `disc_act${i}`, KERAS_LEAKY_SLOPE);
-    h = apply(new SeededDropout(0.3, nextSeed, `disc_dropout${i}`, fused), h);
-  }
-  h = apply(tf.layers.flatten(), h);
-  return tf.model({
-    inputs: x,
-    outputs: apply(dense(1, seeds, 'logit'), h),
-    name: 'discriminator',
-  });
+  return dcganCritic(config, shape, nextSeed, fused, [128, 128, 128], KERAS_LEAKY_SLOPE);
 }

@@ -9,7 +9,7 @@ import {
   convT,
   generatorNorm,
   imageInput,
-  SeededDropout,
+  dcganCritic,
 } from './convLayers.ts';
 
 // The small convolutional networks (`arch=conv`): narrower than the article's (articleNets.ts),
@@ -90,20 +90,5 @@ export function dcganDiscriminator(
   nextSeed: () => number,
   fused: boolean,
 ): tf.LayersModel {
-  checkConvShape(shape);
-  const seeds = new LayerSeeds(config.seed, 'discriminator');
-  const { x, h: image } = imageInput(shape);
-  let h = image;
-  // WGAN-GP differentiates the critic twice: its LeakyReLU must be twice differentiable.
-  const leaky = config.loss === 'wgangp' ? 'leakyRelu2' : 'leakyRelu';
-  [32, 64, 128].forEach((filters, i) => {
-    h = activate(apply(conv(filters, 5, seeds, `disc_conv${i + 1}`), h), leaky, `disc_act${i + 1}`);
-    h = apply(new SeededDropout(0.3, nextSeed, `disc_dropout${i + 1}`, fused), h);
-  });
-  h = apply(tf.layers.flatten(), h);
-  return tf.model({
-    inputs: x,
-    outputs: apply(dense(1, seeds, 'logit'), h),
-    name: 'discriminator',
-  });
+  return dcganCritic(config, shape, nextSeed, fused, [32, 64, 128], 0.2);
 }

@@ -1,7 +1,8 @@
 import * as tf from '../tf/tfjs.ts';
 import { dropout } from '../kernels/fusedLayers.ts';
-import type { LayerSeeds } from './mlp.ts';
 import { flatSize, type DataShape } from './types.ts';
+import type { RunConfig } from '../config/schema.ts';
+import { activate, dense, LayerSeeds } from './mlp.ts';
 
 // The layers both convolutional architectures (conv.ts, articleNets.ts) are made of. Data stay
 // flat ([batch, h·w·c]) outside the models: each network reshapes on the way in and flattens
@@ -106,4 +107,35 @@ export class SeededDropout extends tf.layers.Layer {
 export function generatorNorm(on: boolean) {
   return (x: tf.SymbolicTensor, name: string) =>
     on ? apply(tf.layers.batchNormalization({ name, momentum: 0.9 }), x) : x;
+}
+
+/**
+ * DCGAN's discriminator: per width, Conv2D(width, 5×5, stride 2, same) → LeakyReLU(slope) →
+ * Dropout 0.3; then Flatten → Dense(1), a logit (or a critic's score).
+ */
+export function dcganCritic(
+  config: RunConfig,
+  shape: DataShape,
+  nextSeed: () => number,
+  fused: boolean,
+  widths: readonly number[],
+  slope: number,
+): tf.LayersModel {
+  checkConvShape(shape);
+  const seeds = new LayerSeeds(config.seed, 'discriminator');
+  const { x, h: image } = imageInput(shape);
+  let h = image;
+  // WGAN-GP differentiates the critic twice: its LeakyReLU must be twice differentiable.
+  const leaky = config.loss === 'wgangp' ? 'leakyRelu2' : 'leakyRelu';
+  widths.forEach((filters, i) => {
+    h = apply(conv(filters, 5, seeds, `disc_conv${i + 1}`), h);
+    h = activate(h, leaky, `disc_act${i + 1}`, slope);
+    h = apply(new SeededDropout(0.3, nextSeed, `disc_dropout${i + 1}`, fused), h);
+  });
+  h = apply(tf.layers.flatten(), h);
+  return tf.model({
+    inputs: x,
+    outputs: apply(dense(1, seeds, 'logit'), h),
+    name: 'discriminator',
+  });
 }

@@ -60,6 +60,9 @@ test('the page in Chinese: no English left, it trains, and the language switches
   await page.getByRole('button', { name: '单步', exact: true }).click();
   await waitForStep(page, 1);
   await expect(page.getByTestId('activity')).toHaveText('已暂停');
+  // Paused, the rate is 0 and says why, not the last rate measured.
+  await expect(page.getByTestId('steps-per-sec')).toHaveText('0');
+  await expect(page.getByTestId('steps-per-sec').locator('..')).toHaveText('0 步/秒（已暂停）');
 
   // Mid-run, to English and back: the run goes on, nothing is reset.
   await page.getByRole('button', { name: '开始', exact: true }).click();

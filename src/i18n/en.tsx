@@ -73,6 +73,7 @@ export const en = {
     ready: 'Ready: press Start',
     step: 'Step',
     stepsPerSec: 'steps/s',
+    whilePaused: ' (paused)',
     /** The CPU backend's "adapter", said on the page (the worker's words are English). */
     cpuAdapter: 'JavaScript on the CPU',
     firstStep: (seconds: string) => `first step after ${seconds} s`,
@@ -88,7 +89,7 @@ export const en = {
     resume: (step: number) => `Resume at step ${step}`,
     startOver: 'Start over',
     fallback: (backend: string, reason: string) =>
-      `Running on ${backend} because: ${reason}. Training works, only slower; Chrome or Edge with WebGPU enabled runs it on your GPU.`,
+      `Running on ${backend} because: ${reason}. Training works; Chrome or Edge with WebGPU enabled runs it on your GPU.`,
     forced: (backend: string, key: string) =>
       `The link asked for the ${backend} backend (backend=${key}).`,
     auto: (backend: string) =>

@@ -66,6 +66,7 @@ export const zh: Catalog = {
     ready: '就绪：按“开始”',
     step: '步数',
     stepsPerSec: '步/秒',
+    whilePaused: '（已暂停）',
     cpuAdapter: '在 CPU 上运行 JavaScript',
     firstStep: (seconds) => `第一步用了 ${seconds} 秒`,
     loaded: (loaded, total) => (total === null ? loaded : `${loaded} / ${total}`),
@@ -78,7 +79,7 @@ export const zh: Catalog = {
     resume: (step) => `从第 ${step} 步继续`,
     startOver: '从头开始',
     fallback: (backend, reason) =>
-      `正在用 ${backend} 运行，原因：${reason}。训练照常进行，只是慢一些；开启了 WebGPU 的 Chrome 或 Edge 会用你的 GPU。`,
+      `正在用 ${backend} 运行，原因：${reason}。训练照常进行；开启了 WebGPU 的 Chrome 或 Edge 会用你的 GPU。`,
     forced: (backend, key) => `链接指定了 ${backend} 后端（backend=${key}）。`,
     auto: (backend) =>
       `“自动”选择了 ${backend} 后端：这里的 WebGPU 运行在软件适配器上，二维数据的小网络在 CPU 后端上训练要快得多；图像仍然用 WebGPU。可以在“运行选项”里选 WebGPU 后端来对比。`,

@@ -69,8 +69,12 @@ export function StatusBar({ snap }: { snap: RunSnapshot }) {
         {t.status.step} <strong data-testid="step">{snap.step}</strong>
       </span>
       <span className="status-item">
-        <strong data-testid="steps-per-sec">{snap.stepsPerSec.toFixed(1)}</strong>{' '}
+        {/* The last rate measured means nothing once training stops. */}
+        <strong data-testid="steps-per-sec">
+          {snap.running ? snap.stepsPerSec.toFixed(1) : '0'}
+        </strong>{' '}
         {t.status.stepsPerSec}
+        {!snap.running && snap.step > 0 ? t.status.whilePaused : null}
       </span>
       {snap.firstStepMs !== null ? (
         <span className="status-item muted">

@@ -26,7 +26,23 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   const before = await canvasStats(page, 'samples');
   expect(before.width).toBeGreaterThan(200);
 
+  // How long the status line says it compiles, against the first-step time it reports after.
+  const compiling = page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const activity = document.querySelector('[data-testid="activity"]')!;
+        let since: number | null = null;
+        const look = () => {
+          const now = /Compiling/.test(activity.textContent ?? '');
+          if (now && since === null) since = performance.now();
+          if (!now && since !== null) return resolve(performance.now() - since);
+          requestAnimationFrame(look);
+        };
+        look();
+      }),
+  );
   await page.getByRole('button', { name: 'Start' }).click();
+  const shownMs = await compiling;
   const s1 = await waitForStep(page, 3);
   const s2 = await waitForStep(page, s1 + 3);
   expect(s2).toBeGreaterThan(s1);
@@ -35,6 +51,11 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   expect(st.running).toBe(true);
   expect(st.stepsPerSec).toBeGreaterThan(0);
   expect(st.firstStepMs).toBeGreaterThan(0);
+  await expect(page.getByTestId('activity').locator('..')).toContainText(
+    `first step after ${(st.firstStepMs! / 1000).toFixed(1)} s`,
+  );
+  // The same figure, within the frames and the message between worker and page.
+  expect(Math.abs(shownMs - st.firstStepMs!)).toBeLessThan(Math.max(500, 0.15 * st.firstStepMs!));
 
   // The chart grows: the handle has the losses, and the chart drew lines with points.
   const losses = await page.evaluate(() => window.__playground!.losses());

@@ -81,7 +81,9 @@ function NetworkTables({ networks }: { networks: NetworkLayout[] }) {
         <div key={net.name}>
           <h4>
             {n.names[net.name] ?? net.name}{' '}
-            <span className="muted small-text">· {n.params(net.params.toLocaleString())}</span>
+            <span className="muted small-text">
+              · {n.params(new Intl.NumberFormat(t.lang.tag).format(net.params))}
+            </span>
           </h4>
           <ol>
             {net.layers.map((l) => (

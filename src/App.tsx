@@ -63,7 +63,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
               onToggle={(e) => controller.setPanel('how', e.currentTarget.open)}
             >
               <summary>{t.app.howItWorks}</summary>
-              <ModelExplainer config={snap.config} networks={snap.networks} />
+              <ModelExplainer config={snap.config} networks={snap.networks} lang={snap.lang} />
             </details>
           </section>
           <div className="middle-column">

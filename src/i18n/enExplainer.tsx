@@ -2,13 +2,12 @@ import type { ReactElement, ReactNode } from 'react';
 import type { RunConfig } from '../config/schema.ts';
 import { POINT_SIGMA } from '../config/datasets.ts';
 import { POINT_NLL_CONSTANT, type Explained } from './explained.ts';
+import { Fixed, FORMULAS, n3, Wrong } from './articleFormulas.tsx';
 
 // "How it works" in English: per family, what the model does on this kind of data, how to read
 // its curves, and where the article (../shared/000_…txt, the text this page teaches) says
 // otherwise, with what the playground does instead and why. Formulas are the same in every
 // language.
-
-const n3 = (v: number) => String(Number(v.toFixed(3)));
 
 /** A note of the article-vs-playground table. */
 export interface ArticleNote {
@@ -16,9 +15,6 @@ export interface ArticleNote {
   does: string | ReactElement;
   why: string | ReactElement;
 }
-
-const Wrong = ({ children }: { children: ReactNode }) => <span className="wrong">{children}</span>;
-const Fixed = ({ children }: { children: ReactNode }) => <span className="fixed">{children}</span>;
 
 const noun = { digits: 'digit', shapes: 'image', upload: 'image', points: 'point' } as const;
 
@@ -194,21 +190,8 @@ export const enExplainer = {
     why: 'Why',
     vae: [
       {
-        says: (
-          <>
-            <code>
-              min E[−log p(x|μ(x), σ(x)) <Wrong>− D_KL(μ(x) ‖ μ₀(x))</Wrong>]
-            </code>
-          </>
-        ),
-        does: (
-          <>
-            <code>
-              min E<sub>q(z|x)</sub>[−log p(x|z)] <Fixed>+ KL(q(z|x) ‖ N(0, I))</Fixed>
-            </code>
-            , i.e. max ELBO
-          </>
-        ),
+        says: FORMULAS.vaeArticle,
+        does: <>{FORMULAS.vaePlayground}, i.e. max ELBO</>,
         why: 'The KL term is added, not subtracted (minimising −KL would push q(z|x) away from the prior), and it is between distributions, q(z|x) = N(μ(x), σ²(x)) and the prior N(0, I), not between two means.',
       },
       {
@@ -244,20 +227,8 @@ export const enExplainer = {
     ] as ArticleNote[],
     gan: [
       {
-        says: (
-          <>
-            <code>
-              max_D E[log D(x)] + <Wrong>E[log D(G(z))]</Wrong>
-            </code>
-          </>
-        ),
-        does: (
-          <>
-            <code>
-              max_D E[log D(x)] + <Fixed>E[log(1 − D(G(z)))]</Fixed>
-            </code>
-          </>
-        ),
+        says: FORMULAS.ganArticle,
+        does: FORMULAS.ganPlayground,
         why: 'D and G play one game over one value function V(D, G): D maximises what G minimises. As written, D would be rewarded for calling generated samples real.',
       },
       {

@@ -3,14 +3,10 @@ import type { RunConfig } from '../config/schema.ts';
 import { POINT_SIGMA } from '../config/datasets.ts';
 import type { Catalog } from './catalog.ts';
 import { POINT_NLL_CONSTANT, type Explained } from './explained.ts';
+import { Fixed, FORMULAS, n3, Wrong } from './articleFormulas.tsx';
 
 // “工作原理”的中文：每类模型在这种数据上做什么、怎样读它的曲线，以及原文（本页所讲的那篇文章）
 // 说法有误之处：原文怎么写、本页怎么做、为什么。公式在各语言中保持一致。
-
-const n3 = (v: number) => String(Number(v.toFixed(3)));
-
-const Wrong = ({ children }: { children: ReactNode }) => <span className="wrong">{children}</span>;
-const Fixed = ({ children }: { children: ReactNode }) => <span className="fixed">{children}</span>;
 
 const noun = { digits: '数字', shapes: '图像', upload: '图像', points: '点' } as const;
 
@@ -169,18 +165,10 @@ export const zhExplainer: Catalog['explainer'] = {
     why: '为什么',
     vae: [
       {
-        says: (
-          <>
-            <code>
-              min E[−log p(x|μ(x), σ(x)) <Wrong>− D_KL(μ(x) ‖ μ₀(x))</Wrong>]
-            </code>
-          </>
-        ),
+        says: FORMULAS.vaeArticle,
         does: (
           <>
-            <code>
-              min E<sub>q(z|x)</sub>[−log p(x|z)] <Fixed>+ KL(q(z|x) ‖ N(0, I))</Fixed>
-            </code>
+            {FORMULAS.vaePlayground}
             ，即最大化 ELBO
           </>
         ),
@@ -223,20 +211,8 @@ export const zhExplainer: Catalog['explainer'] = {
     ],
     gan: [
       {
-        says: (
-          <>
-            <code>
-              max_D E[log D(x)] + <Wrong>E[log D(G(z))]</Wrong>
-            </code>
-          </>
-        ),
-        does: (
-          <>
-            <code>
-              max_D E[log D(x)] + <Fixed>E[log(1 − D(G(z)))]</Fixed>
-            </code>
-          </>
-        ),
+        says: FORMULAS.ganArticle,
+        does: FORMULAS.ganPlayground,
         why: 'D 与 G 在同一个价值函数 V(D, G) 上博弈：D 最大化的正是 G 最小化的。照原文的写法，D 把生成样本判为真反而会得到奖励。',
       },
       {

@@ -3,6 +3,8 @@ import { MODELS } from '../config/models.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { explained } from '../i18n/explained.ts';
 import { useText } from '../i18n/text.ts';
+import { formatNumber } from '../i18n/format.ts';
+import type { Lang } from '../config/lang.ts';
 import type { LayerInfo, NetworkLayout } from '../workers/messages.ts';
 
 // "How it works": per model its objective, how to read its curves on this kind of data, where
@@ -12,9 +14,11 @@ import type { LayerInfo, NetworkLayout } from '../workers/messages.ts';
 export const ModelExplainer = memo(function ModelExplainer({
   config,
   networks,
+  lang,
 }: {
   config: RunConfig;
   networks: NetworkLayout[] | null;
+  lang: Lang;
 }) {
   const t = useText();
   const family = MODELS[config.model].family;
@@ -52,7 +56,7 @@ export const ModelExplainer = memo(function ModelExplainer({
           ))}
         </ol>
       </section>
-      {networks ? <NetworkTables networks={networks} /> : null}
+      {networks ? <NetworkTables networks={networks} lang={lang} /> : null}
     </div>
   );
 });
@@ -71,7 +75,7 @@ function layerLine(l: LayerInfo): string {
   return `${l.type}${args.length ? `(${args.join(', ')})` : ''}`;
 }
 
-function NetworkTables({ networks }: { networks: NetworkLayout[] }) {
+function NetworkTables({ networks, lang }: { networks: NetworkLayout[]; lang: Lang }) {
   const t = useText();
   const n = t.explainer.networks;
   return (
@@ -81,9 +85,7 @@ function NetworkTables({ networks }: { networks: NetworkLayout[] }) {
         <div key={net.name}>
           <h4>
             {n.names[net.name] ?? net.name}{' '}
-            <span className="muted small-text">
-              · {n.params(new Intl.NumberFormat(t.lang.tag).format(net.params))}
-            </span>
+            <span className="muted small-text">· {n.params(formatNumber(lang, net.params))}</span>
           </h4>
           <ol>
             {net.layers.map((l) => (

@@ -52,7 +52,7 @@ async function speed(page: Page): Promise<{
   await page.waitForTimeout(WINDOW_S * 1000);
   const b = await status(page);
   const seconds = (Date.now() - t0) / 1000;
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.waitForFunction(() => !window.__playground!.status().running, null, {
     timeout: 600_000,
   });
@@ -145,7 +145,7 @@ test('dense VAE on MNIST: first step cold and warm, long tasks, slider latency',
   await open(page, '/#every=10');
   const cold = await speed(page);
   // Warm: Reset builds the same networks again; the kernels are compiled already.
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.waitForFunction(() => window.__playground!.status().step === 0);
   const warm = await speed(page);
   Object.assign(results, {
@@ -208,7 +208,7 @@ test('GAN on the 8-Gaussian ring: long tasks while training', async ({ page }) =
   await page.waitForTimeout(10_000);
   const longTasks = await longTaskList();
   const steps = (await status(page)).step - first;
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   Object.assign(results, {
     ring_gan_longtasks: longTasks.length,
     ring_gan_longtask_max_ms: Math.max(0, ...longTasks),
@@ -256,7 +256,7 @@ async function whileTraining(
     );
   }
   const { step } = await status(page);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   return { latencies, longTasks: await longTaskList(), step };
 }
 

@@ -64,14 +64,14 @@ test('dragging a latent slider decodes during the drag, while training goes on',
   // The interpolation strip, and slerp ↔ lerp.
   const strip = await canvasStats(page, 'latent-strip');
   expect(strip.spread).toBeGreaterThan(5);
-  await page.getByRole('checkbox', { name: 'Spherical (slerp)' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Spherical', exact: true }).uncheck();
   await expect
     .poll(async () => (await canvasStats(page, 'latent-strip')).hash)
     .not.toBe(strip.hash);
 
   // While training, the latent mirror decodes from weights up to ~1 s old; once paused, every
   // image of the explorer is decoded from the weights of the step training stopped at.
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect.poll(async () => (await status(page)).running).toBe(false);
   const stopped = (await status(page)).step;
   await expect

@@ -51,7 +51,7 @@ test('a GPU device lost mid-run: the page says so and training goes on from a sn
   const losses = await page.evaluate(() => window.__playground!.losses());
   expect(losses.steps[0]).toBe(1); // the chart kept its history
   expect((await status(page)).backend).toBe('webgpu');
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
 });
 
 test('a crashed worker: the error and a Restart that brings back setup and weights', async ({

@@ -26,7 +26,7 @@ export async function waitForStep(page: Page, atLeast: number): Promise<number> 
 export async function trainUntil(page: Page, steps: number): Promise<void> {
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await waitForStep(page, steps);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.waitForFunction(() => !window.__playground!.status().running);
 }
 

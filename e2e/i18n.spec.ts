@@ -17,7 +17,7 @@ const KEPT = new Set(
   (
     'VAE GAN DCGAN WGAN-GP LSGAN MNIST MLP KL ELBO JS Fréchet Wasserstein Adam RMSProp SGD ' +
     'ReLU LeakyReLU ELU tanh BCE MSE WebGPU WebGL CPU GPU TensorFlow.js Web Worker tfjs ' +
-    'GFLOP slerp PNG backend cpu Python Keras log sigmoid logit'
+    'GFLOP slerp PNG backend cpu Python Keras log sigmoid logit WGAN critic Jensen Shannon ln nat'
   ).split(' '),
 );
 

@@ -143,22 +143,3 @@ test('in English and in Chinese, on a laptop, a wide monitor and a phone, nothin
   }
   expectNoConsoleErrors(errors);
 });
-
-test('on a phone the 2-D view and its caption fit the screen', async ({ page }) => {
-  const errors = watchConsole(page);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/#model=gan&data=ring&backend=cpu');
-  await waitForReady(page);
-  await expect(page.getByTestId('plane')).toBeVisible();
-  const wider = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter((el) => el.checkVisibility())
-      .map((el) => ({ el, b: el.getBoundingClientRect() }))
-      .filter(({ b }) => b.width > 0 && (b.right > window.innerWidth + 0.5 || b.left < -0.5))
-      .map(({ el, b }) => `${el.tagName.toLowerCase()}.${el.className}: ${b.left}..${b.right}`),
-  );
-  expect(wider).toEqual([]);
-  const plane = await page.getByTestId('plane').boundingBox();
-  expect(Math.abs(plane!.width - plane!.height)).toBeLessThan(1); // still square
-  expectNoConsoleErrors(errors);
-});

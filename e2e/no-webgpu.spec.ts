@@ -15,8 +15,8 @@ test('without WebGPU it falls back, shows the reason, and still trains', async (
   expect(['webgl', 'cpu']).toContain(ready.backend);
   expect(ready.fallbackReason).toMatch(/WebGPU: no WebGPU adapter/);
   await expect(page.getByTestId('fallback')).toContainText('requestAdapter() returned null');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await waitForStep(page, 3);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   expectNoConsoleErrors(errors);
 });

@@ -33,7 +33,7 @@ test('a copied link opens the same controls, first sample grid and latent positi
   await page.getByLabel('Hidden units per layer').press('Enter');
   await page.getByLabel('Reconstruction loss').selectOption('mse');
   await page.getByLabel('Latent dimension 1').fill('-1.5');
-  await page.getByText('How it works').click(); // fold the explanation
+  await page.locator('summary', { hasText: 'How it works' }).click(); // fold the explanation
   await expect(page).toHaveURL(/seed=7/);
   await expect(page).toHaveURL(/closed=how/);
   await page.waitForFunction(() => window.__playground!.imageStep() === 0);
@@ -210,7 +210,7 @@ test('download the model files and the grid, load the files back: the same image
   ]);
 
   // A fresh run, then the files: the trained model is back.
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.waitForFunction(() => window.__playground!.status().step === 0);
   expect(await decodedAt(page, 0)).not.toBe(before);
   await page.getByTestId('import-files').setInputFiles(

@@ -41,7 +41,7 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
         look();
       }),
   );
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   const shownMs = await compiling;
   const s1 = await waitForStep(page, 3);
   const s2 = await waitForStep(page, s1 + 3);
@@ -66,8 +66,10 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
     expect(losses[name]!.every(Number.isFinite)).toBe(true);
   }
   const chart = page.getByTestId('loss-chart');
-  // Reconstruction, KL and total, plus the held-out reconstruction and −ELBO (dashed).
+  // By default the −ELBO, KL and the held-out −ELBO (dashed); all five one click away.
   const lines = chart.locator('.loss-series path');
+  await expect(lines).toHaveCount(3);
+  await chart.getByRole('button', { name: 'Show all 5 lines' }).click();
   await expect(lines).toHaveCount(5);
   await expect(chart.getByText('Held-out −ELBO')).toBeVisible();
   await expect(chart.getByText('Held-out reconstruction')).toBeVisible();
@@ -101,7 +103,7 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   expect((await canvasStats(page, 'second')).spread).toBeGreaterThan(5);
 
   // Pause stops the step count.
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.waitForFunction(() => !window.__playground!.status().running);
   const paused = (await status(page)).step;
   await page.waitForTimeout(3000);
@@ -122,18 +124,18 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   await settled();
   const tensorsBefore = (await status(page)).numTensors;
   expect(tensorsBefore).toBeGreaterThan(0);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await waitForStep(page, paused + 25);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.waitForFunction(() => !window.__playground!.status().running);
   await settled();
   expect((await status(page)).numTensors).toBe(tensorsBefore);
 
   // Reset starts over: step 0, no losses, then training begins again from step 1.
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.waitForFunction(() => window.__playground!.status().step === 0);
   expect((await page.evaluate(() => window.__playground!.losses())).steps).toEqual([]);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await waitForStep(page, 2);
   const again = await page.evaluate(() => window.__playground!.losses());
   expect(again.steps[0]).toBe(1);

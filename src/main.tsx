@@ -13,13 +13,22 @@ import './styles.css';
 
 // The page's wiring, done once outside React (so StrictMode's double effects never start two
 // workers): link → config → store ← worker, and the read-only test handle.
-const { config, notices, drawn, z, autoplay, closed, lang } = parseLink(
+const { config, notices, drawn, z, autoplay, closed, lang, fromLink } = parseLink(
   location.search,
   location.hash,
 );
 const pageLang = lang ?? preferredLang(navigator.languages);
 document.documentElement.lang = LANG_TAG[pageLang];
-const store = new RunStore(config, notices, drawn ?? defaultDrawing(), z, closed, pageLang, !!lang);
+const store = new RunStore(
+  config,
+  notices,
+  drawn ?? defaultDrawing(),
+  z,
+  closed,
+  pageLang,
+  !!lang,
+  fromLink,
+);
 setSwitches(parseSwitches(location.search));
 const controller = new RunController(
   store,

@@ -4,7 +4,7 @@ import { defaultsFor } from './models.ts';
 import { decodePoints, defaultDrawing, encodePoints, MAX_DRAWN } from './drawing.ts';
 import { parseLink, PANELS, toHash, Z_LIMIT } from './link.ts';
 import { isValidNumber } from './fields.ts';
-import { PRESETS } from './presets.ts';
+import { PRESETS, presetOf } from './presets.ts';
 import { mulberry32 } from '../data/random.ts';
 import { PLANE_EXTENT } from './datasets.ts';
 import { HOSTILE_HASHES } from '../testing/hostileLinks.ts';
@@ -31,6 +31,7 @@ describe('link parsing', () => {
       autoplay: false,
       closed: [],
       lang: null,
+      fromLink: false,
     });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });
@@ -150,6 +151,7 @@ describe('link parsing', () => {
     expect(hash).toBe('#closed=how%2Cexplorer&autoplay=1');
     const back = parseLink('', hash);
     expect(back).toMatchObject({ autoplay: true, closed: ['how', 'explorer'], ignored: [] });
+    expect(parseLink('', '#closed=card').closed).toEqual(['card']);
     const bad = parseLink('', '#autoplay=yes&closed=how,<b>');
     expect(bad.autoplay).toBe(false);
     expect(bad.closed).toEqual(['how']);
@@ -157,6 +159,27 @@ describe('link parsing', () => {
       'autoplay: "yes" is not 1 or 0; not starting by itself',
       `closed: "<b>" is not a panel (${PANELS.join(', ')})`,
     ]);
+  });
+
+  it('a link that names a setup opens with the demo card; the backend alone does not', () => {
+    const from = (hash: string, search = '') => parseLink(search, hash).fromLink;
+    expect(from('')).toBe(false);
+    expect(from('#backend=cpu&lang=zh&closed=how')).toBe(false);
+    expect(from('', '?backend=webgl')).toBe(false);
+    expect(from('#latent=2&autoplay=1')).toBe(true);
+    expect(from('#model=gan&data=ring&backend=cpu')).toBe(true);
+    expect(from('', '?model=ae')).toBe(true);
+    expect(from('#z=1,2')).toBe(true);
+    for (const p of PRESETS) expect(from(toHash(p.config, { autoplay: true })), p.id).toBe(true);
+  });
+
+  it('a demo is recognised whatever its seed, backend or schedule, and only its own setup', () => {
+    for (const p of PRESETS) {
+      expect(presetOf(p.config)).toBe(p.id);
+      expect(presetOf({ ...p.config, seed: 7, backend: 'cpu', steps: 100, every: 50 })).toBe(p.id);
+    }
+    expect(presetOf({ ...defaultsFor('vae'), latent: 3 })).toBeNull();
+    expect(presetOf({ ...defaultsFor('gan', 'ring'), loss: 'wgangp' })).toBeNull();
   });
 
   it('every demo is a link that parses back to its setup, with autoplay and no notice', () => {

@@ -30,10 +30,12 @@ export interface ParsedLink {
   closed: PanelId[];
   /** The page's language from `lang=`, or null when the link has none (the browser's then). */
   lang: Lang | null;
+  /** The link names a setup (a demo, a shared link): the page opens with its demo card. */
+  fromLink: boolean;
 }
 
-/** Panels a person can fold away: the explanation and the latent explorer. */
-export const PANELS = ['how', 'explorer'] as const;
+/** Panels a person can fold away: the explanation, the latent explorer and the demo card. */
+export const PANELS = ['how', 'explorer', 'card'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /** What the link carries besides the field table. */
@@ -165,6 +167,12 @@ export function parseLink(search: string, hash: string): ParsedLink {
     autoplay: autoplay === '1',
     closed,
     lang,
+    // The backend alone is a choice of machine, not a setup to explain.
+    fromLink:
+      [...values.keys()].some((k) => k !== 'backend') ||
+      pts !== null ||
+      zText !== null ||
+      autoplay === '1',
   };
 }
 

@@ -110,6 +110,27 @@ export function defaultsFor(model: ModelId, data: RunConfig['data'] = 'mnist'): 
   return { ...defaultConfig(), model, ...MODELS[model].defaults, ...points, data };
 }
 
+/**
+ * The chart's lines shown by default: at most three a model, the ones a learner reads first
+ * (the others are one click away). A GAN's two losses and, on 2-D data, how far its points are
+ * from the data; D(G(z)) on images, the score G is trained to raise. A VAE's −ELBO, its KL and,
+ * on images, the held-out −ELBO (on 2-D data, the JS divergence of its samples instead).
+ */
+export function mainLines(family: Family, points: boolean): readonly MetricName[] {
+  switch (family) {
+    case 'gan':
+      return ['dLoss', 'gLoss', points ? 'jsDivergence' : 'dFake'];
+    case 'vae':
+      return ['total', 'kl', points ? 'jsDivergence' : 'heldOutTotal'];
+    case 'ae':
+      return [
+        'reconstruction',
+        'heldOutReconstruction',
+        ...(points ? ['jsDivergence' as const] : []),
+      ];
+  }
+}
+
 /** Fields that can change while a run trains, without a reset. */
 export const LIVE_FIELDS: ReadonlySet<FieldKey> = new Set([
   'lr',

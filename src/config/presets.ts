@@ -40,3 +40,21 @@ export const PRESETS: readonly Preset[] = [
   preset('vae-moons', { model: 'vae', data: 'moons' }),
   preset('draw-gan', { model: 'gan', data: 'drawn' }),
 ];
+
+/** Fields that change how a run is watched or where it runs, not what it teaches. */
+const NOT_THE_LESSON: ReadonlySet<keyof RunConfig> = new Set([
+  'backend',
+  'seed',
+  'steps',
+  'every',
+  'quality',
+]);
+
+/** The demo a setup is (whatever its seed, backend and schedule), or null for another setup. */
+export function presetOf(config: RunConfig): PresetId | null {
+  const same = (p: Preset) =>
+    (Object.keys(p.config) as (keyof RunConfig)[]).every(
+      (k) => NOT_THE_LESSON.has(k) || p.config[k] === config[k],
+    );
+  return PRESETS.find(same)?.id ?? null;
+}

@@ -9,7 +9,13 @@ import { zh } from './zh.tsx';
 type Leaf = { path: string; value: unknown };
 
 function leaves(o: unknown, path = ''): Leaf[] {
-  if (typeof o === 'string' || typeof o === 'function' || isValidElement(o))
+  if (
+    typeof o === 'string' ||
+    typeof o === 'function' ||
+    typeof o === 'number' ||
+    o === null ||
+    isValidElement(o)
+  )
     return [{ path, value: o }];
   return Object.entries(o as Record<string, unknown>).flatMap(([k, v]) =>
     leaves(v, path ? `${path}.${k}` : k),
@@ -35,6 +41,16 @@ describe('the catalogs', () => {
           (e.value as () => unknown).length,
         );
       }
+    }
+  });
+
+  it('the demo cards watch for the same things at the same steps, and every term is defined', () => {
+    const steps = (c: typeof en) =>
+      Object.entries(c.guide.presets).map(([id, list]) => [id, list.map((w) => w.at)]);
+    expect(steps(zh as typeof en)).toEqual(steps(en));
+    for (const [id, entry] of Object.entries(zh.glossary)) {
+      expect(entry.plain, id).toMatch(/\p{Script=Han}/u);
+      expect(en.glossary[id as keyof typeof en.glossary].plain.length, id).toBeGreaterThan(40);
     }
   });
 

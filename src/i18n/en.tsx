@@ -3,6 +3,8 @@ import type { RunConfig } from '../config/schema.ts';
 import type { MetricName } from '../config/models.ts';
 import { enTerms } from './enTerms.ts';
 import { enExplainer } from './enExplainer.tsx';
+import { enGuide } from './enGuide.tsx';
+import { enGlossary } from './enGlossary.ts';
 
 export type { DataLine } from './enTerms.ts';
 
@@ -93,7 +95,10 @@ export const en = {
     forced: (backend: string, key: string) =>
       `The link asked for the ${backend} backend (backend=${key}).`,
     auto: (backend: string) =>
-      `Auto chose the ${backend} backend: WebGPU runs here on a software adapter, where the small networks of 2-D data train many times faster on the CPU backend; images still use WebGPU. Choose the WebGPU backend under Run options to compare.`,
+      `Auto chose the ${backend} backend: WebGPU runs here on a software adapter (no GPU to use), and there the playground trains 2-D data’s small networks on the CPU; images stay on WebGPU. Choose another backend under Run options to compare: the page keeps the speeds it measures.`,
+    measured: (speeds: string[], fast: string, ratio: string) =>
+      `Measured in this browser on this setup: ${speeds.join(', ')}. ${fast} ran it ${ratio}× faster here.`,
+    speed: (backend: string, stepsPerSec: string) => `${backend} ${stepsPerSec} steps/s`,
     ignored: 'Some values in the link were ignored:',
   },
   errors: {
@@ -133,6 +138,8 @@ export const en = {
       `${label} (${time === null ? 'under a second' : `about ${time}`} a step)`,
   },
   explainer: enExplainer,
+  guide: enGuide,
+  glossary: enGlossary,
   chart: {
     smoothing: 'Smoothing',
     logScale: 'Log scale',
@@ -195,6 +202,8 @@ export const en = {
     ),
     bar: (digit: number, generated: string, real: string) =>
       `digit ${digit}: generated ${generated}, real ${real}`,
+    generatedKey: 'generated',
+    realKey: 'real (held-out)',
     barTitle: (digit: number, generated: string, real: string) =>
       `digit ${digit}\ngenerated ${generated}\nreal (held-out) ${real}`,
   },
@@ -220,7 +229,7 @@ export const en = {
     from: 'From ← z',
     to: 'To ← z',
     newEnds: 'New random ends',
-    spherical: 'Spherical (slerp)',
+    spherical: 'Spherical',
     strip: (spherical: boolean, from: string, to: string) =>
       `${spherical ? 'Spherical' : 'Linear'} interpolation from z = (${from}) to (${to})`,
     slider: (i: number) => `Latent dimension ${i}`,

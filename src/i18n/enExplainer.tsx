@@ -3,6 +3,7 @@ import type { RunConfig } from '../config/schema.ts';
 import { POINT_SIGMA } from '../config/datasets.ts';
 import { POINT_NLL_CONSTANT, type Explained } from './explained.ts';
 import { Fixed, FORMULAS, n3, Wrong } from './articleFormulas.tsx';
+import { Symbols, Term } from './term.tsx';
 
 // "How it works" in English: per family, what the model does on this kind of data, how to read
 // its curves, and where the article (../shared/000_…txt, the text this page teaches) says
@@ -84,8 +85,12 @@ export const enExplainer = {
         <p>
           A generative model: it learns a probability distribution of the data and samples new {x}s
           from it. The encoder maps a {x} x to a Gaussian q(z|x) = N(μ, σ²) in a {c.latent}-D latent
-          space; a code is sampled as <code>z = μ + σ · ε</code>, ε ~ N(0, I), and the decoder turns
-          it back into a {x}. New {x}s come from decoding z ~ N(0, I), the prior.
+          space; a code is sampled as{' '}
+          <Term id="reparam">
+            <code>z = μ + σ · ε</code>
+          </Term>
+          , ε ~ N(0, I), and the decoder turns it back into a {x}. New {x}s come from decoding z ~
+          N(0, I), the prior.
         </p>
         <p className="formula">
           ELBO = E<sub>q(z|x)</sub>[log p(x|z)] − KL(q(z|x) ‖ N(0, I)) ≤ log p(x)
@@ -93,6 +98,17 @@ export const enExplainer = {
           loss = E<sub>q(z|x)</sub>[−log p(x|z)] + β · KL(q(z|x) ‖ N(0, I)), β = {c.beta}
           {e.elbo ? ' (the loss is −ELBO)' : ' (−ELBO only at β = 1)'}
         </p>
+        <Symbols
+          label="Symbols:"
+          items={[
+            ['elbo', 'ELBO'],
+            ['qzx', 'q(z|x)'],
+            ['pxz', 'p(x|z)'],
+            ['kl', 'KL'],
+            ['prior', 'N(0, I)'],
+            ['beta', 'β'],
+          ]}
+        />
         <p>
           The <span className="swatch recon">reconstruction</span> term rewards rebuilding x; the{' '}
           <span className="swatch kl">KL</span> term pulls every q(z|x) toward N(0, I), so the codes
@@ -124,6 +140,15 @@ export const enExplainer = {
               ? '(binary cross-entropy)'
               : '(squared error)'}
         </p>
+        <Symbols
+          label="Symbols:"
+          items={[
+            ['encoder', 'encoder'],
+            ['decoder', 'decoder'],
+            ['latent', 'z'],
+            ['reconstruction', 'recon'],
+          ]}
+        />
         <p>
           Its reconstructions can be good, yet its “samples”, decoded from random z ~ N(0, I), are
           poor: nothing asks its codes to fill N(0, I), so random codes fall in the holes between
@@ -149,6 +174,20 @@ export const enExplainer = {
             : 'On images G ends in tanh, values in [−1, 1], and real images are mapped there too (2x − 1).'}
         </p>
         <p className="formula">{ganObjective[c.loss](c)}</p>
+        <Symbols
+          label="Symbols:"
+          items={[
+            ['generator', 'G'],
+            ['discriminator', 'D'],
+            ['latent', 'z'],
+            ...(c.loss === 'wgangp'
+              ? ([
+                  ['critic', 'critic'],
+                  ['gradientPenalty', 'λ'],
+                ] as const)
+              : ([['equilibrium', 'equilibrium']] as const)),
+          ]}
+        />
         <p>
           <span className="swatch real">D(x)</span>, <span className="swatch fake">D(G(z))</span>:{' '}
           {ganReading[c.loss](e)}

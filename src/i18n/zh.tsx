@@ -1,6 +1,8 @@
 import type { Catalog } from './catalog.ts';
 import { zhTerms } from './zhTerms.ts';
 import { zhExplainer } from './zhExplainer.tsx';
+import { zhGuide } from './zhGuide.tsx';
+import { zhGlossary } from './zhGlossary.ts';
 
 // 页面的简体中文。术语依照 ../shared/GLOSSARY-zh.md（文章自己的用词优先）；模型名与符号
 // （GAN、VAE、KL、ELBO、z、D(x)、G(z)、β）保留拉丁字母，公式与英文版相同。
@@ -82,7 +84,10 @@ export const zh: Catalog = {
       `正在用 ${backend} 运行，原因：${reason}。训练照常进行；开启了 WebGPU 的 Chrome 或 Edge 会用你的 GPU。`,
     forced: (backend, key) => `链接指定了 ${backend} 后端（backend=${key}）。`,
     auto: (backend) =>
-      `“自动”选择了 ${backend} 后端：这里的 WebGPU 运行在软件适配器上，二维数据的小网络在 CPU 后端上训练要快得多；图像仍然用 WebGPU。可以在“运行选项”里选 WebGPU 后端来对比。`,
+      `“自动”选择了 ${backend} 后端：这里的 WebGPU 运行在软件适配器上（没有可用的 GPU），此时本页把二维数据的小网络放到 CPU 上训练；图像仍然用 WebGPU。可以在“运行选项”里换一个后端来对比：页面会记下它实测的速度。`,
+    measured: (speeds, fast, ratio) =>
+      `在这个浏览器里对这一设置的实测：${speeds.join('，')}。${fast} 在这里快 ${ratio} 倍。`,
+    speed: (backend, stepsPerSec) => `${backend} 每秒 ${stepsPerSec} 步`,
     ignored: '链接里有些值被忽略了：',
   },
   errors: {
@@ -121,6 +126,8 @@ export const zh: Catalog = {
     option: (label, time) => `${label}（每步${time === null ? '不到一秒' : `约 ${time}`}）`,
   },
   explainer: zhExplainer,
+  guide: zhGuide,
+  glossary: zhGlossary,
   chart: {
     smoothing: '平滑',
     logScale: '对数坐标',
@@ -179,6 +186,8 @@ export const zh: Catalog = {
       </>
     ),
     bar: (digit, generated, real) => `数字 ${digit}：生成 ${generated}，真实 ${real}`,
+    generatedKey: '生成的',
+    realKey: '真实的（留出集）',
     barTitle: (digit, generated, real) => `数字 ${digit}\n生成 ${generated}\n真实（留出集）${real}`,
   },
   samples: {
@@ -202,7 +211,7 @@ export const zh: Catalog = {
     from: '起点 ← z',
     to: '终点 ← z',
     newEnds: '随机换两端',
-    spherical: '球面插值（slerp）',
+    spherical: '球面插值',
     strip: (spherical, from, to) =>
       `从 z = (${from}) 到 (${to}) 的${spherical ? '球面' : '线性'}插值`,
     slider: (i) => `潜变量第 ${i} 维`,

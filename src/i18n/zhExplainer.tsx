@@ -4,6 +4,7 @@ import { POINT_SIGMA } from '../config/datasets.ts';
 import type { Catalog } from './catalog.ts';
 import { POINT_NLL_CONSTANT, type Explained } from './explained.ts';
 import { Fixed, FORMULAS, n3, Wrong } from './articleFormulas.tsx';
+import { Symbols, Term } from './term.tsx';
 
 // “工作原理”的中文：每类模型在这种数据上做什么、怎样读它的曲线，以及原文（本页所讲的那篇文章）
 // 说法有误之处：原文怎么写、本页怎么做、为什么。公式在各语言中保持一致。
@@ -71,8 +72,11 @@ export const zhExplainer: Catalog['explainer'] = {
       <>
         <p>
           这是生成模型：它学习数据的概率分布，并从中采样出新的{x}。编码器把{x} x 映射为 {c.latent}{' '}
-          维潜在空间中的高斯分布 q(z|x) = N(μ, σ²)；按 <code>z = μ + σ · ε</code>（ε ~ N(0,
-          I)）采样一个编码，解码器再把它还原成{x}。新的{x}
+          维潜在空间中的高斯分布 q(z|x) = N(μ, σ²)；按{' '}
+          <Term id="reparam">
+            <code>z = μ + σ · ε</code>
+          </Term>
+          （ε ~ N(0, I)）采样一个编码，解码器再把它还原成{x}。新的{x}
           来自对先验 N(0, I) 中的 z 解码。
         </p>
         <p className="formula">
@@ -81,6 +85,17 @@ export const zhExplainer: Catalog['explainer'] = {
           损失 = E<sub>q(z|x)</sub>[−log p(x|z)] + β · KL(q(z|x) ‖ N(0, I))，β = {c.beta}
           {e.elbo ? '（损失即 −ELBO）' : '（只有 β = 1 时才是 −ELBO）'}
         </p>
+        <Symbols
+          label="符号："
+          items={[
+            ['elbo', 'ELBO'],
+            ['qzx', 'q(z|x)'],
+            ['pxz', 'p(x|z)'],
+            ['kl', 'KL'],
+            ['prior', 'N(0, I)'],
+            ['beta', 'β'],
+          ]}
+        />
         <p>
           <span className="swatch recon">重构</span>项奖励把 x 还原出来；
           <span className="swatch kl">KL</span> 项把每个 q(z|x) 拉向 N(0,
@@ -107,6 +122,15 @@ export const zhExplainer: Catalog['explainer'] = {
           损失 = {data === 'points' ? '‖x − x̂‖² / (2·0.1²)' : 'recon(x, decoder(encoder(x)))'}
           {data === 'points' ? '' : c.recon === 'bce' ? '（二元交叉熵）' : '（平方误差）'}
         </p>
+        <Symbols
+          label="符号："
+          items={[
+            ['encoder', '编码器'],
+            ['decoder', '解码器'],
+            ['latent', 'z'],
+            ['reconstruction', '重构'],
+          ]}
+        />
         <p>
           它的重构可以很好，可它的“样本”（对随机 z ~ N(0, I) 解码）却很差：没有任何东西要求编码铺满
           N(0, I)，随机编码便落在它学过的那些{x}
@@ -130,6 +154,20 @@ export const zhExplainer: Catalog['explainer'] = {
             : '在图像上，G 的最后一层是 tanh，取值在 [−1, 1]，真实图像也映射到这个区间（2x − 1）。'}
         </p>
         <p className="formula">{ganObjective[c.loss](c)}</p>
+        <Symbols
+          label="符号："
+          items={[
+            ['generator', 'G'],
+            ['discriminator', 'D'],
+            ['latent', 'z'],
+            ...(c.loss === 'wgangp'
+              ? ([
+                  ['critic', '评价器'],
+                  ['gradientPenalty', 'λ'],
+                ] as const)
+              : ([['equilibrium', '均衡']] as const)),
+          ]}
+        />
         <p>
           <span className="swatch real">D(x)</span>、<span className="swatch fake">D(G(z))</span>：
           {ganReading[c.loss](e)}

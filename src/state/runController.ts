@@ -14,6 +14,7 @@ import { RunKeeper } from './runKeeper.ts';
 import type { RunStore } from './runStore.ts';
 import { TrainerConnection } from './trainerConnection.ts';
 import { UploadDecoding } from './uploadDecoding.ts';
+import { SpeedRecord } from './speedRecord.ts';
 
 // What the page's controls do, by job: the run itself and its setup (here: typed commands to
 // the worker, the link kept in step with the config), the worker and the way back when it
@@ -45,6 +46,8 @@ export class RunController {
   /** The run kept for a reload, and the one offered from an earlier visit. */
   private readonly kept: RunKeeper;
   private offered = false;
+  /** Steps a second measured here, per setup and backend. */
+  private readonly speeds = new SpeedRecord();
 
   constructor(
     private readonly store: RunStore,
@@ -70,8 +73,17 @@ export class RunController {
         return this.explorer.picturesArrived();
       case 'restored':
         return this.link.write();
-      case 'status':
+      case 'status': {
+        const { config, backend } = this.store.getSnapshot();
+        if (
+          msg.running &&
+          backend &&
+          this.speeds.note(config, backend.name, msg.step, msg.stepsPerSec)
+        ) {
+          this.store.update({ speeds: this.speeds.of(config) });
+        }
         return this.worker.statusArrived(msg.paintTicket);
+      }
       case 'snapshot': {
         this.worker.snapshotArrived(msg.snapshot);
         // The mirror decodes the explorer's images with these weights on the CPU: once this
@@ -99,6 +111,7 @@ export class RunController {
         this.autoplay = false;
         return;
       case 'backend':
+        return this.store.update({ speeds: this.speeds.of(this.store.getSnapshot().config) });
       case 'progress':
       case 'data':
       case 'plane':
@@ -236,7 +249,7 @@ export class RunController {
   private apply(config: RunConfig, live: boolean): void {
     const before = this.store.getSnapshot();
     const backendChanged = config.backend !== before.config.backend;
-    this.store.update({ config }, true);
+    this.store.update({ config, speeds: this.speeds.of(config) }, true);
     this.explorer.resize(config.latent);
     this.link.write(config);
     if (backendChanged) {

@@ -26,6 +26,7 @@ import type { SkippedFile } from '../data/imageFiles.ts';
 import type { Said } from '../i18n/said.ts';
 import { MODELS } from '../config/models.ts';
 import { modelNote } from './modelNotes.ts';
+import type { Speeds } from './speedRecord.ts';
 
 // The page's picture of the run, fed by the worker's messages. React reads it through
 // useSyncExternalStore; the test handle (window.__playground) reads the same snapshot.
@@ -126,6 +127,10 @@ export interface RunSnapshot extends TrainingStatus {
   models: ModelsState;
   /** Folded panels. */
   closed: PanelId[];
+  /** The page was opened from a link that names a setup: the demo card explains it. */
+  fromLink: boolean;
+  /** Steps a second measured in this browser for this setup, per backend (speedRecord.ts). */
+  speeds: Speeds;
   /** How long a step of this run will take here, about, when that is long. */
   estimate: StepEstimate | null;
   /** The run's networks, layer by layer (null until the worker has built them). */
@@ -161,6 +166,7 @@ export class RunStore {
     closed: PanelId[] = [],
     lang: Lang = 'en',
     langInLink = false,
+    fromLink = false,
   ) {
     this.snap = {
       phase: 'preparing',
@@ -192,6 +198,8 @@ export class RunStore {
       explorer: initialExplorer(config.latent, config.seed, z),
       models: { list: [], note: null, busy: false },
       closed,
+      fromLink,
+      speeds: {},
       estimate: null,
       networks: null,
       resumeOffer: null,

@@ -1,7 +1,9 @@
 import type { RunController } from '../state/runController.ts';
 import type { RunSnapshot } from '../state/runStore.ts';
 import { EstimateBanner } from './EstimateBanner.tsx';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
+import { speedGap } from '../state/speedRecord.ts';
+import { BACKEND_LABEL, type BackendName } from '../config/schema.ts';
 import { useText } from '../i18n/text.ts';
 import { say } from '../i18n/said.ts';
 
@@ -31,11 +33,33 @@ function ErrorActions({ snap, controller }: { snap: RunSnapshot; controller: Run
   );
 }
 
+/** Backends measured in this browser for this setup, when two or more differ by 20% or more. */
+function MeasuredSpeeds({ snap }: { snap: RunSnapshot }) {
+  const t = useText();
+  const gap = speedGap(snap.speeds);
+  if (!gap || gap.ratio < 1.2) return null;
+  const name = (b: BackendName) => BACKEND_LABEL[b];
+  const speeds = (Object.entries(snap.speeds) as [BackendName, number][])
+    .sort((a, b) => b[1] - a[1])
+    .map(([b, v]) =>
+      t.banners.speed(name(b), formatNumber(snap.lang, v, { maximumFractionDigits: 1 })),
+    );
+  return (
+    <div className="banner banner-info" data-testid="measured-speeds">
+      {t.banners.measured(
+        speeds,
+        name(gap.fast),
+        formatNumber(snap.lang, gap.ratio, { maximumFractionDigits: 1 }),
+      )}
+    </div>
+  );
+}
+
 /** Messages a person must see: errors, recoveries, backend fallbacks, ignored link values. */
 export function Banners({ snap, controller }: { snap: RunSnapshot; controller: RunController }) {
   const t = useText();
   const { backend, error, notices } = snap;
-  const name = backend ? backend.name.toUpperCase() : '';
+  const name = backend ? BACKEND_LABEL[backend.name] : '';
   return (
     <div className="banners">
       {error ? (
@@ -85,6 +109,7 @@ export function Banners({ snap, controller }: { snap: RunSnapshot; controller: R
           {t.banners.auto(name)}
         </div>
       ) : null}
+      <MeasuredSpeeds snap={snap} />
       {notices.length ? (
         <div className="banner banner-info" data-testid="notices">
           {t.banners.ignored}

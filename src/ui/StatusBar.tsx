@@ -4,8 +4,7 @@ import type { ModelId } from '../config/schema.ts';
 import type { Catalog } from '../i18n/catalog.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { useText } from '../i18n/text.ts';
-
-const BACKEND_LABEL = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
+import { BACKEND_LABEL } from '../config/schema.ts';
 
 function formatBytes(lang: Lang, n: number): string {
   const mb = n >= 1e6;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
 import { classShares } from './classHistogram.ts';
 import { useText } from '../../i18n/text.ts';
@@ -25,6 +26,9 @@ export function ClassHistogram({
   const text = useText();
   const { shares, ticks, top } = classShares(generated, real);
   const height = (v: number) => `${(v / top) * 100}%`;
+  // A tapped or focused class: its two shares in words (the hover title's, for touch).
+  const [picked, setPicked] = useState<number | null>(null);
+  const shown = picked === null ? undefined : shares.find((s) => s.digit === picked);
   return (
     <figure className="class-histogram" data-testid="class-histogram">
       <div className="histogram-plot">
@@ -45,6 +49,11 @@ export function ClassHistogram({
                 key={s.digit}
                 aria-label={text.quality.bar(s.digit, percent(s.generated), percent(s.real))}
                 title={text.quality.barTitle(s.digit, percent(s.generated), percent(s.real))}
+                tabIndex={0}
+                aria-current={picked === s.digit ? 'true' : undefined}
+                onClick={() => setPicked((p) => (p === s.digit ? null : s.digit))}
+                onFocus={() => setPicked(s.digit)}
+                onBlur={() => setPicked(null)}
               >
                 <span
                   className="histogram-bar bar-generated"
@@ -66,11 +75,18 @@ export function ClassHistogram({
       </div>
       <figcaption className="histogram-legend">
         <span>
-          <span className="histogram-swatch" style={{ background: FAKE_COLOR }} /> generated
+          <span className="histogram-swatch" style={{ background: FAKE_COLOR }} />{' '}
+          {text.quality.generatedKey}
         </span>
         <span>
-          <span className="histogram-swatch" style={{ background: REAL_COLOR }} /> real (held-out)
+          <span className="histogram-swatch" style={{ background: REAL_COLOR }} />{' '}
+          {text.quality.realKey}
         </span>
+        {shown ? (
+          <span className="histogram-picked" data-testid="histogram-picked">
+            {text.quality.bar(shown.digit, percent(shown.generated), percent(shown.real))}
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   );

@@ -67,7 +67,9 @@ export function HoverReadout({
         height={area.height}
         fill="transparent"
         onPointerMove={onMove}
-        onPointerLeave={() => setPointerX(null)}
+        // A tap reads the chart too: a touch pointer leaves as it lifts, so its readout stays.
+        onPointerDown={onMove}
+        onPointerLeave={(e) => e.pointerType === 'mouse' && setPointerX(null)}
       />
       {point && gx !== undefined ? (
         <g pointerEvents="none" data-testid="chart-readout">

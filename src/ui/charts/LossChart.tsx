@@ -13,7 +13,8 @@ import {
   withEvaluations,
   type LossHistory,
 } from '../../state/lossHistory.ts';
-import type { MetricName } from '../../config/models.ts';
+import { mainLines, MODELS, type MetricName } from '../../config/models.ts';
+import { dataKind } from '../../config/datasets.ts';
 import { formatValue, METRIC_STYLE, seriesOf } from './metricStyles.ts';
 import type { Reference } from './LossSeries.tsx';
 import type { RunConfig } from '../../config/schema.ts';
@@ -45,7 +46,8 @@ export const LossChart = memo(function LossChart({
   const t = useText();
   const [smoothing, setSmoothing] = useState(0);
   const [log, setLog] = useState(false);
-  const [hidden, setHidden] = useState<ReadonlySet<MetricName>>(() => new Set());
+  // The lines the person showed or hid; the others follow the model's main lines.
+  const [chosen, setChosen] = useState<ReadonlyMap<MetricName, boolean>>(() => new Map());
   const smoothId = useId();
   const trained = history.metricNames;
   const nameList = [...trained, ...evaluations.metricNames].join(',');
@@ -71,10 +73,19 @@ export const LossChart = memo(function LossChart({
             { metric: 'dLoss', value: equilibrium.dLoss },
             { metric: 'gLoss', value: equilibrium.gLoss },
             { metric: 'dReal', value: equilibrium.d },
+            { metric: 'dFake', value: equilibrium.d },
           ]
         : [],
     [equilibrium],
   );
+  const family = MODELS[model].family;
+  const points2d = dataKind(config.data) === 'points';
+  const hidden = useMemo(() => {
+    const main = mainLines(family, points2d);
+    return new Set(
+      series.filter((s) => !(chosen.get(s.name) ?? main.includes(s.name))).map((s) => s.name),
+    );
+  }, [series, chosen, family, points2d]);
   const shownSeries = useMemo(() => series.filter((s) => !hidden.has(s.name)), [series, hidden]);
   // The right axis's room is kept from the start when the model has a metric on it: made at the
   // first step, it would make recharts lay the chart out again then.
@@ -110,12 +121,8 @@ export const LossChart = memo(function LossChart({
     return () => clearTimeout(timer);
   }, [plot, shown, view]);
   useEffect(() => () => redrawFinished(view), [view]);
-  const toggle = (name: MetricName) =>
-    setHidden((h) => {
-      const next = new Set(h);
-      if (!next.delete(name)) next.add(name);
-      return next;
-    });
+  const toggle = (name: MetricName) => setChosen((c) => new Map(c).set(name, hidden.has(name)));
+  const showAll = () => setChosen(new Map(series.map((s) => [s.name, true])));
   const label = t.chart.label(shownSeries.map((s) => s.label));
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={points.length}>
@@ -146,6 +153,22 @@ export const LossChart = memo(function LossChart({
         references={references}
       />
       <ChartLegend series={series} hidden={hidden} onToggle={toggle} />
+      {series.length > 0 ? (
+        <p className="chart-lines small-text">
+          {hidden.size > 0 ? (
+            <button type="button" className="link-button" onClick={showAll}>
+              {t.guide.lines.all(series.length)}
+            </button>
+          ) : (
+            <button type="button" className="link-button" onClick={() => setChosen(new Map())}>
+              {t.guide.lines.main}
+            </button>
+          )}
+        </p>
+      ) : null}
+      <p className="muted small-text good-run" data-testid="good-run">
+        {t.guide.goodRun(family, loss, points2d)}
+      </p>
       {equilibrium ? (
         <p className="muted small-text" data-testid="equilibrium-note">
           {t.chart.equilibrium(

@@ -6,6 +6,7 @@ import type { RunSnapshot } from '../../state/runStore.ts';
 import { PixelCanvas } from '../canvas/PixelCanvas.tsx';
 import { LatentPad } from './LatentPad.tsx';
 import { useText } from '../../i18n/text.ts';
+import { Term } from '../../i18n/term.tsx';
 
 /** Sliders shown at most; codes beyond keep their values (0 unless the link set them). */
 const MAX_SLIDERS = 16;
@@ -113,6 +114,9 @@ export function LatentExplorer({
             />
             {t.explorer.spherical}
           </label>
+          <span className="small-text">
+            (<Term id="slerp">slerp</Term>)
+          </span>
         </div>
         <PixelCanvas
           testId="latent-strip"

@@ -3,7 +3,12 @@ import * as tf from '../../tf/tfjs.ts';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import { BACKENDS, type BackendChoice, type BackendName } from '../../config/schema.ts';
+import {
+  BACKEND_LABEL,
+  BACKENDS,
+  type BackendChoice,
+  type BackendName,
+} from '../../config/schema.ts';
 import type { BackendInfo } from '../messages.ts';
 
 // Chooses tfjs's backend in the order WebGPU → WebGL → CPU (or starting from the one the link
@@ -77,8 +82,6 @@ async function tryBackend(
   return { name, adapter: 'JavaScript on the CPU', isFallbackAdapter: null };
 }
 
-const LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' };
-
 /**
  * Under 'auto', the backend for a kind of data. Networks on 2-D points are tiny: a software
  * WebGPU adapter (SwiftShader) spends its time on dispatches, and tfjs's CPU backend trains
@@ -120,7 +123,7 @@ export async function initBackend(choice: BackendChoice): Promise<BackendInfo> {
       };
     } catch (e) {
       if (!(e instanceof Unavailable)) throw e;
-      reasons.push(`${LABEL[name]}: ${e.message}`);
+      reasons.push(`${BACKEND_LABEL[name]}: ${e.message}`);
     }
   }
   throw new Error(`No tfjs backend could start. ${reasons.join('; ')}`);

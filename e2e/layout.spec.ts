@@ -57,6 +57,13 @@ function measure(page: Page) {
         .filter((el) => el.checkVisibility() && getComputedStyle(el).display !== 'inline')
         .filter((el) => el.scrollWidth > el.clientWidth + 1)
         .map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').slice(0, 40)}`),
+      // Axis labels under the empty chart's placeholder.
+      covered: [...document.querySelectorAll('.chart-tick')].filter((tick) => {
+        const empty = document.querySelector('.chart-empty');
+        if (!empty) return false;
+        const [a, b] = [box(empty), box(tick)];
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      }).length,
       backgroundLuminance: lum(background),
       contrast: (hi! + 0.05) / (lo! + 0.05),
     };
@@ -134,6 +141,7 @@ test('in English and in Chinese, on a laptop, a wide monitor and a phone, nothin
         expect(m.overflow, where).toBeLessThanOrEqual(0);
         expect(m.cutOff, where).toEqual([]);
         expect(m.spills, where).toEqual([]);
+        expect(m.covered, where).toBe(0);
         if (width >= 1100) expect(new Set(m.columns.map((c) => c.top)).size, where).toBe(1);
         else expect(new Set(m.columns.map((c) => c.left)).size, where).toBe(1); // one column
         expect(m.contrast, where).toBeGreaterThan(7);

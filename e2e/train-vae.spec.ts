@@ -27,22 +27,27 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   expect(before.width).toBeGreaterThan(200);
 
   // How long the status line says it compiles, against the first-step time it reports after.
+  // Its clock ("… 9 s so far") counts the same span, so its last second is the figure's.
   const compiling = page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<{ ms: number; clock: number }>((resolve) => {
         const activity = document.querySelector('[data-testid="activity"]')!;
         let since: number | null = null;
+        let clock = -1;
         const look = () => {
-          const now = /Compiling/.test(activity.textContent ?? '');
+          const text = activity.textContent ?? '';
+          const now = /Compiling/.test(text);
           if (now && since === null) since = performance.now();
-          if (!now && since !== null) return resolve(performance.now() - since);
+          const seconds = /(\d+) s so far/.exec(text);
+          if (seconds) clock = Number(seconds[1]);
+          if (!now && since !== null) return resolve({ ms: performance.now() - since, clock });
           requestAnimationFrame(look);
         };
         look();
       }),
   );
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  const shownMs = await compiling;
+  const { ms: shownMs, clock } = await compiling;
   const s1 = await waitForStep(page, 3);
   const s2 = await waitForStep(page, s1 + 3);
   expect(s2).toBeGreaterThan(s1);
@@ -56,6 +61,8 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   );
   // The same figure, within the frames and the message between worker and page.
   expect(Math.abs(shownMs - st.firstStepMs!)).toBeLessThan(Math.max(500, 0.15 * st.firstStepMs!));
+  expect(clock).toBeGreaterThanOrEqual(Math.floor(st.firstStepMs! / 1000) - 1);
+  expect(clock).toBeLessThanOrEqual(Math.ceil(st.firstStepMs! / 1000));
 
   // The chart grows: the handle has the losses, and the chart drew lines with points.
   const losses = await page.evaluate(() => window.__playground!.losses());

@@ -79,6 +79,7 @@ export const en = {
     /** The CPU backend's "adapter", said on the page (the worker's words are English). */
     cpuAdapter: 'JavaScript on the CPU',
     firstStep: (seconds: string) => `first step after ${seconds} s`,
+    compilingFor: (seconds: string) => `${seconds} s so far`,
     loaded: (loaded: string, total: string | null) =>
       total === null ? loaded : `${loaded} of ${total}`,
   },

@@ -71,6 +71,7 @@ export const zh: Catalog = {
     whilePaused: '（已暂停）',
     cpuAdapter: '在 CPU 上运行 JavaScript',
     firstStep: (seconds) => `第一步用了 ${seconds} 秒`,
+    compilingFor: (seconds) => `已用 ${seconds} 秒`,
     loaded: (loaded, total) => (total === null ? loaded : `${loaded} / ${total}`),
   },
   banners: {

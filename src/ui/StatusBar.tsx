@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { RunSnapshot } from '../state/runStore.ts';
 import type { Lang } from '../config/lang.ts';
 import type { ModelId } from '../config/schema.ts';
@@ -28,6 +29,26 @@ function progressText(
   return `${what} ${t.status.loaded(formatBytes(lang, p.loaded), total)}`;
 }
 
+/**
+ * Seconds since the page saw the run start compiling, counted each second: the span that
+ * ends as "first step after … s" (the worker's figure, timed from the same Start).
+ */
+function CompileClock() {
+  const t = useText();
+  const [start] = useState(() => performance.now());
+  const [now, setNow] = useState(start);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(performance.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <span className="muted" data-testid="compile-clock">
+      {' '}
+      {t.status.compilingFor(String(Math.floor((now - start) / 1000)))}
+    </span>
+  );
+}
+
 /** One line: backend and adapter, what the page is doing, step and speed. */
 export function StatusBar({ snap }: { snap: RunSnapshot }) {
   const t = useText();
@@ -55,6 +76,7 @@ export function StatusBar({ snap }: { snap: RunSnapshot }) {
       </span>
       <span className="status-item" data-testid="activity">
         {activity}
+        {compiling && !progress ? <CompileClock /> : null}
       </span>
       {progress?.total && progress.loaded !== null ? (
         <progress

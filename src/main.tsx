@@ -13,7 +13,7 @@ import './styles.css';
 
 // The page's wiring, done once outside React (so StrictMode's double effects never start two
 // workers): link → config → store ← worker, and the read-only test handle.
-const { config, notices, drawn, z, autoplay, closed, lang, fromLink } = parseLink(
+const { config, notices, drawn, z, autoplay, closed, lang, fromLink, fromTrained } = parseLink(
   location.search,
   location.hash,
 );
@@ -34,6 +34,7 @@ const controller = new RunController(
   store,
   new URL('data/mnist-10k.bin', document.baseURI).href,
   autoplay,
+  fromTrained,
 );
 installFaultTriggers(controller);
 // The page is built from its link: another link (a demo, a hand edit) means a fresh page.

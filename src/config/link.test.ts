@@ -32,6 +32,7 @@ describe('link parsing', () => {
       closed: [],
       lang: null,
       fromLink: false,
+      fromTrained: false,
     });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });
@@ -171,6 +172,15 @@ describe('link parsing', () => {
     expect(from('', '?model=ae')).toBe(true);
     expect(from('#z=1,2')).toBe(true);
     for (const p of PRESETS) expect(from(toHash(p.config, { autoplay: true })), p.id).toBe(true);
+  });
+
+  it('from=trained travels in the link; another value is noticed', () => {
+    const hash = toHash(defaultsFor('vae'), { trained: true });
+    expect(hash).toBe('#from=trained');
+    expect(parseLink('', hash)).toMatchObject({ fromTrained: true, fromLink: true, ignored: [] });
+    const bad = parseLink('', '#from=somewhere');
+    expect(bad.fromTrained).toBe(false);
+    expect(bad.ignored).toEqual(['from: "somewhere" is not trained; starting from scratch']);
   });
 
   it('a demo is recognised whatever its seed, backend or schedule, and only its own setup', () => {

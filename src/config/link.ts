@@ -10,7 +10,7 @@ import { isLang, LANGS, type Lang } from './lang.ts';
 
 /** A value of the link that was ignored: its key, the value as shown (quoted, cut short). */
 export interface LinkNotice {
-  key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts';
+  key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts' | 'from';
   shown: string;
 }
 
@@ -32,6 +32,8 @@ export interface ParsedLink {
   lang: Lang | null;
   /** The link names a setup (a demo, a shared link): the page opens with its demo card. */
   fromLink: boolean;
+  /** `from=trained`: open onto the demo's shipped weights (src/config/trained.ts). */
+  fromTrained: boolean;
 }
 
 /** Panels a person can fold away: the explanation, the latent explorer and the demo card. */
@@ -47,6 +49,8 @@ export interface LinkExtras {
   lang?: Lang | null;
   /** Adds `autoplay=1` (the demo links). */
   autoplay?: boolean;
+  /** Adds `from=trained`: the run began from the demo's shipped weights. */
+  trained?: boolean;
 }
 
 /** Latent coordinates in the link: at most 64, each within ±Z_LIMIT. */
@@ -84,6 +88,8 @@ export function noticeText({ key, shown }: LinkNotice): string {
       return `z: ${shown} is not a list of numbers within ±${Z_LIMIT}; using 0`;
     case 'pts':
       return `pts: ${shown} is not a drawing; using the default one`;
+    case 'from':
+      return `from: ${shown} is not trained; starting from scratch`;
     default: {
       const f = FIELDS[key];
       const expected =
@@ -113,6 +119,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   let autoplay: string | null = null;
   let closedText: string | null = null;
   let langText: string | null = null;
+  let fromText: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
@@ -121,6 +128,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       else if (k === 'autoplay') autoplay = v;
       else if (k === 'closed') closedText = v;
       else if (k === 'lang') langText = v;
+      else if (k === 'from') fromText = v;
       // other keys: ignored
     }
   }
@@ -136,6 +144,9 @@ export function parseLink(search: string, hash: string): ParsedLink {
   const lang = langText !== null && isLang(langText) ? langText : null;
   if (langText !== null && lang === null) {
     notices.push({ key: 'lang', shown: describe(langText) });
+  }
+  if (fromText !== null && fromText !== 'trained') {
+    notices.push({ key: 'from', shown: describe(fromText) });
   }
   const drawn = pts === null ? null : decodePoints(pts);
   const z = zText === null ? null : parseZ(zText);
@@ -172,7 +183,9 @@ export function parseLink(search: string, hash: string): ParsedLink {
       [...values.keys()].some((k) => k !== 'backend') ||
       pts !== null ||
       zText !== null ||
-      autoplay === '1',
+      autoplay === '1' ||
+      fromText === 'trained',
+    fromTrained: fromText === 'trained',
   };
 }
 
@@ -182,7 +195,14 @@ export function parseLink(search: string, hash: string): ParsedLink {
  */
 export function toHash(
   config: RunConfig,
-  { drawn = null, z = null, closed = [], autoplay = false, lang = null }: LinkExtras = {},
+  {
+    drawn = null,
+    z = null,
+    closed = [],
+    autoplay = false,
+    lang = null,
+    trained = false,
+  }: LinkExtras = {},
 ): string {
   const defaults = defaultsFor(config.model, config.data);
   const params = new URLSearchParams();
@@ -200,6 +220,7 @@ export function toHash(
   const folded = PANELS.filter((p) => closed.includes(p));
   if (folded.length) params.set('closed', folded.join(','));
   if (lang) params.set('lang', lang);
+  if (trained) params.set('from', 'trained');
   if (autoplay) params.set('autoplay', '1');
   const s = params.toString();
   return s ? `#${s}` : '';

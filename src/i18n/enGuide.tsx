@@ -318,6 +318,26 @@ export const enGuide = {
     dismiss: 'Hide this card',
     how: 'How it works',
   },
+  trained: {
+    start: (step: number) => `Start trained (step ${step})`,
+    scratch: 'Start from scratch',
+    loading: (loaded: string, total: string) =>
+      `Loading the trained weights: ${loaded} of ${total}…`,
+    loaded: (step: number, scores: string) =>
+      `This run began from the demo’s trained weights of step ${step} (${scores}). Drag the latent sliders, or press Start to train on from there.`,
+    failed: (reason: string) =>
+      `The trained weights could not be loaded: ${reason}. The run is as it was; training from scratch still works.`,
+    none: 'The link asked to start from trained weights (from=trained), but this setup has none: it trains from scratch.',
+    heading: (step: number) =>
+      `Where a run from scratch is heading: the trained model at step ${step}`,
+    scores: {
+      frechet: (v: string) => `Fréchet digit distance ${v}`,
+      classes: (v: string) => `${v} classes`,
+      heldOutLoss: (v: string) => `held-out loss ${v}`,
+      js: (v: string) => `JS ${v}`,
+      swd: (v: string) => `sliced Wasserstein ${v}`,
+    },
+  },
   presets,
   families,
   goodRun,

@@ -54,6 +54,8 @@ function notice({ key, shown }: LinkNotice): string {
       return `z：${shown} 不是一组在 ±${Z_LIMIT} 以内的数；改用 0`;
     case 'pts':
       return `pts：${shown} 不是一幅画；改用默认的画`;
+    case 'from':
+      return `from：${shown} 不是 trained；从头开始训练`;
     default: {
       const f = FIELDS[key];
       const expected =

@@ -60,8 +60,14 @@ export class AddressBar {
 
   /** The link's hash for the run as it is now (or with another `config`). */
   hash(config = this.store.getSnapshot().config): string {
-    const { drawn, explorer, closed, lang, langInLink } = this.store.getSnapshot();
-    return toHash(config, { drawn, z: explorer.z, closed, lang: langInLink ? lang : null });
+    const { drawn, explorer, closed, lang, langInLink, trained } = this.store.getSnapshot();
+    return toHash(config, {
+      drawn,
+      z: explorer.z,
+      closed,
+      lang: langInLink ? lang : null,
+      trained: trained.phase === 'loaded' || trained.phase === 'loading',
+    });
   }
 
   /** Writes the link now, without a new history entry; a pending `writeSoon` is done by it. */

@@ -15,6 +15,7 @@ import type { RunStore } from './runStore.ts';
 import { TrainerConnection } from './trainerConnection.ts';
 import { UploadDecoding } from './uploadDecoding.ts';
 import { SpeedRecord } from './speedRecord.ts';
+import { TrainedStart } from './trainedStart.ts';
 
 // What the page's controls do, by job: the run itself and its setup (here: typed commands to
 // the worker, the link kept in step with the config), the worker and the way back when it
@@ -46,6 +47,8 @@ export class RunController {
   /** The run kept for a reload, and the one offered from an earlier visit. */
   private readonly kept: RunKeeper;
   private offered = false;
+  /** The demo's shipped weights, fetched when asked. */
+  readonly trained: TrainedStart;
   /** Steps a second measured here, per setup and backend. */
   private readonly speeds = new SpeedRecord();
 
@@ -54,6 +57,8 @@ export class RunController {
     dataUrl: string,
     /** `autoplay=1` in the link: start once the page is ready. */
     private autoplay = false,
+    /** `from=trained` in the link: begin from the demo's shipped weights once ready. */
+    private fromTrained = false,
   ) {
     this.link = new AddressBar(store);
     this.upload = new UploadDecoding(store);
@@ -63,6 +68,7 @@ export class RunController {
     );
     this.models = new ModelCommands(store, this.worker, this.link);
     this.explorer = new LatentRouter(store, this.link, (query) => this.worker.latent(query));
+    this.trained = new TrainedStart(store, this.worker, this.link, () => this.start());
   }
 
   /** Every message of the training worker: the store first, then the part that acts on it. */
@@ -107,8 +113,10 @@ export class RunController {
         this.worker.post({ type: 'models', action: 'list' });
         if (!this.offered) void this.kept.offer();
         this.offered = true;
-        if (this.autoplay && this.store.getSnapshot().error === null) this.start();
+        if (this.fromTrained) void this.trained.load(this.autoplay);
+        else if (this.autoplay && this.store.getSnapshot().error === null) this.start();
         this.autoplay = false;
+        this.fromTrained = false;
         return;
       case 'backend':
         return this.store.update({ speeds: this.speeds.of(this.store.getSnapshot().config) });
@@ -120,9 +128,10 @@ export class RunController {
       case 'architecture':
       case 'quality':
       case 'evaluation':
-      case 'models':
       case 'error':
         return; // the store's alone
+      case 'models':
+        return this.trained.modelsNoted(msg.note);
       default:
         return assertNever(msg);
     }

@@ -53,6 +53,17 @@ export type UploadState =
   /** `empty`: no files chosen; `unreadable`: the decoder failed (`detail` says how). */
   | { phase: 'failed'; problem: 'empty' | 'unreadable'; detail: string };
 
+/** Where a run stands with the demo's shipped weights (trainedStart.ts). */
+export type TrainedState =
+  /** The run did not begin from them. */
+  | { phase: 'off' }
+  | { phase: 'loading'; loaded: number; total: number }
+  /** The run began from the weights of `step`. */
+  | { phase: 'loaded'; step: number }
+  | { phase: 'failed'; reason: string }
+  /** The link asked for them (`from=trained`), but this setup has none. */
+  | { phase: 'none' };
+
 /** Checkpoints in the browser, and the outcome of the last save, restore, export or import. */
 export interface ModelsState {
   list: SavedModelMeta[];
@@ -129,6 +140,8 @@ export interface RunSnapshot extends TrainingStatus {
   closed: PanelId[];
   /** The page was opened from a link that names a setup: the demo card explains it. */
   fromLink: boolean;
+  /** Whether the run began from the demo's shipped weights (trainedStart.ts). */
+  trained: TrainedState;
   /** Steps a second measured in this browser for this setup, per backend (speedRecord.ts). */
   speeds: Speeds;
   /** How long a step of this run will take here, about, when that is long. */
@@ -200,6 +213,7 @@ export class RunStore {
       closed,
       fromLink,
       speeds: {},
+      trained: { phase: 'off' },
       estimate: null,
       networks: null,
       resumeOffer: null,
@@ -327,6 +341,10 @@ export class RunStore {
         return this.update({ ...trainingStatus(msg), progress: null });
       case 'reset':
         this.resetsBegun++;
+        // A fresh run (a Reset, another setup) no longer comes from the shipped weights.
+        if (msg.keepUpTo === null && this.snap.trained.phase === 'loaded') {
+          this.snap = { ...this.snap, trained: { phase: 'off' } };
+        }
         if (msg.keepUpTo === null) {
           this.history.clear();
           this.evaluations.clear();

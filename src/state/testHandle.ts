@@ -77,6 +77,11 @@ export interface PlaygroundHandle {
    * run alone; the worker is loaded only when this is called.
    */
   kernelParity(rows: ParityRow[]): Promise<ParityResult[]>;
+  /**
+   * What the digit classifier makes of the latent explorer's decoded image (MNIST): its digit
+   * and its probability. Null when there is no decoded image. A worker of its own, per call.
+   */
+  judgeDecoded(): Promise<{ digit: number; confidence: number } | null>;
 }
 
 declare global {
@@ -170,6 +175,12 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
     },
     kernelParity: async (rows: ParityRow[]) =>
       (await import('../clients/parityClient.ts')).checkKernelParity(rows),
+    judgeDecoded: async () => {
+      const image = store.getSnapshot().latent.decode?.image;
+      if (!image) return null;
+      const url = new URL('data/digit-classifier.json', document.baseURI).href;
+      return (await import('../clients/judgeClient.ts')).classifyDigit(image, url);
+    },
   });
 }
 

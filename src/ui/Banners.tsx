@@ -1,6 +1,7 @@
 import type { RunController } from '../state/runController.ts';
 import type { RunSnapshot } from '../state/runStore.ts';
 import { EstimateBanner } from './EstimateBanner.tsx';
+import { TrainedStatus } from './guide/TrainedStatus.tsx';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 import { speedGap } from '../state/speedRecord.ts';
 import { BACKEND_LABEL, type BackendName } from '../config/schema.ts';
@@ -75,6 +76,7 @@ export function Banners({ snap, controller }: { snap: RunSnapshot; controller: R
           {say(t, snap.recovery)}
         </div>
       ) : null}
+      <TrainedStatus snap={snap} />
       <EstimateBanner estimate={snap.estimate} lang={snap.lang} controller={controller} />
       {snap.resumeOffer ? (
         <div className="banner banner-info" role="status" data-testid="resume-offer">

@@ -1,6 +1,8 @@
 import type { RunController } from '../../state/runController.ts';
 import type { RunSnapshot } from '../../state/runStore.ts';
 import { useText } from '../../i18n/text.ts';
+import { trainedFor } from '../../config/trained.ts';
+import { StartTrainedButton } from '../guide/StartTrainedButton.tsx';
 
 export function TrainControls({
   snap,
@@ -13,6 +15,7 @@ export function TrainControls({
   const ready = snap.phase === 'ready';
   const budget = snap.config.steps;
   const done = budget > 0 && snap.step >= budget;
+  const trained = trainedFor(snap.config);
   return (
     <div className="train-controls">
       <div className="button-row">
@@ -49,6 +52,9 @@ export function TrainControls({
         >
           {t.train.reset}
         </button>
+        {trained ? (
+          <StartTrainedButton snap={snap} controller={controller} step={trained.demo.step} />
+        ) : null}
       </div>
       <p className="muted small-text keys-hint">{t.train.keys()}</p>
       <p className="muted data-line">

@@ -4,6 +4,8 @@ import type { RunController } from '../../state/runController.ts';
 import type { RunSnapshot } from '../../state/runStore.ts';
 import { useText } from '../../i18n/text.ts';
 import { openHowItWorks } from './openHowItWorks.ts';
+import { trainedFor } from '../../config/trained.ts';
+import { StartTrainedButton } from './StartTrainedButton.tsx';
 
 /**
  * The card a student who opens a demo or a shared link sees first: what the setup shows, what
@@ -22,6 +24,7 @@ export function DemoCard({ snap, controller }: { snap: RunSnapshot; controller: 
   const shows = preset ? t.presets[preset].blurb : t.guide.families[family].shows;
   const watch = preset ? t.guide.presets[preset] : t.guide.families[family].watch;
   const ready = snap.phase === 'ready';
+  const trained = trainedFor(config);
   return (
     <section className="demo-card" aria-labelledby="demo-card-title" data-testid="demo-card">
       <div className="demo-card-head">
@@ -60,20 +63,44 @@ export function DemoCard({ snap, controller }: { snap: RunSnapshot; controller: 
           );
         })}
       </ol>
+      {trained && snap.trained.phase !== 'loaded' ? (
+        <figure className="trained-preview">
+          <img
+            src={`trained/${trained.demo.picture}`}
+            alt=""
+            width={120}
+            height={120}
+            loading="lazy"
+          />
+          <figcaption className="muted small-text">
+            {t.guide.trained.heading(trained.demo.step)}
+          </figcaption>
+        </figure>
+      ) : null}
       <div className="button-row">
         {snap.running ? (
           <button type="button" onClick={() => controller.pause()}>
             {t.guide.card.pause}
           </button>
         ) : (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => controller.start()}
-            disabled={!ready || (config.steps > 0 && snap.step >= config.steps)}
-          >
-            {t.guide.card.start}
-          </button>
+          <>
+            {trained ? (
+              <StartTrainedButton
+                snap={snap}
+                controller={controller}
+                step={trained.demo.step}
+                primary
+              />
+            ) : null}
+            <button
+              type="button"
+              className={trained ? undefined : 'primary'}
+              onClick={() => controller.start()}
+              disabled={!ready || (config.steps > 0 && snap.step >= config.steps)}
+            >
+              {trained && snap.step === 0 ? t.guide.trained.scratch : t.guide.card.start}
+            </button>
+          </>
         )}
         <button type="button" onClick={() => openHowItWorks(controller)}>
           {t.guide.card.how}

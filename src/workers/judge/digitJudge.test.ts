@@ -104,4 +104,17 @@ describe('the digit classifier and the Fréchet digit distance', () => {
     expect(slices).toBe(2);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('classifies single digits: the right class, surely, and no tensors left', async () => {
+    const before = tf.memory().numTensors;
+    const n = 200;
+    const images = Float32Array.from(set.pixels.subarray(0, n * PIXELS), (v) => v / 255);
+    const verdicts = await judge.classify(images, n);
+    const right = verdicts.filter((v, i) => v.digit === set.labels[i]).length;
+    expect(right / n).toBeGreaterThanOrEqual(0.95);
+    const sure = verdicts.filter((v) => v.confidence >= 0.8).length;
+    expect(sure / n).toBeGreaterThan(0.9);
+    expect(verdicts.every((v) => v.confidence > 0 && v.confidence <= 1)).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

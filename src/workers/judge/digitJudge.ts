@@ -7,7 +7,7 @@ import {
   meanTopProbability,
 } from '../../metrics/modeCoverage.ts';
 import type { DigitQuality } from '../messages.ts';
-import { DIGIT_PIXELS, QUALITY_SLICE, type Judge } from './protocol.ts';
+import { DIGIT_PIXELS, QUALITY_SLICE, type DigitVerdict, type Judge } from './protocol.ts';
 
 // The digit classifier made by scripts/train-digit-classifier.mjs (97.2% on the held-out
 // digits), used as a judge of generated digits: its 64 "features" activations feed the
@@ -76,6 +76,20 @@ export class DigitJudge {
     };
   }
 
+  /** Each of `count` digits ([count, 784] in [0, 1]): its likeliest class and its probability. */
+  async classify(images: Float32Array, count: number): Promise<DigitVerdict[]> {
+    const probs = tf.tidy(
+      () => (this.net.predict(tf.tensor2d(images, [count, DIGIT_PIXELS])) as tf.Tensor[])[1]!,
+    );
+    const p = await probs.data();
+    probs.dispose();
+    return Array.from({ length: count }, (_, i) => {
+      const row = Array.from(p.subarray(i * CLASSES, (i + 1) * CLASSES));
+      const confidence = Math.max(...row);
+      return { digit: row.indexOf(confidence), confidence };
+    });
+  }
+
   dispose(): void {
     this.net.dispose();
   }
@@ -117,6 +131,10 @@ export class LocalJudge implements Judge {
   async compare(images: Float32Array, count: number): Promise<DigitQuality> {
     if (!this.real) throw new Error('no real digits to compare with');
     return compareDigits(await this.judgeRows(images, count), this.real);
+  }
+
+  async classify(images: Float32Array, count: number): Promise<DigitVerdict[]> {
+    return (await this.judge).classify(images, count);
   }
 
   dispose(): void {

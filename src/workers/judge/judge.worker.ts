@@ -20,6 +20,7 @@ serve<JudgeProtocol>(self as unknown as DedicatedWorkerGlobalScope, {
     const answer = queue.then(async () => {
       if (!judge) throw new Error('the judge was not started');
       if (msg.type === 'real') return judge.setReal(msg.images, msg.count).then(() => null);
+      if (msg.type === 'classify') return judge.classify(msg.images, msg.count);
       return judge.compare(msg.images, msg.count);
     });
     queue = answer.catch(() => undefined);

@@ -19,11 +19,19 @@ export interface Judge {
   dispose(): void;
 }
 
+/** What the classifier makes of one digit. */
+export interface DigitVerdict {
+  digit: number;
+  confidence: number;
+}
+
 export interface JudgeProtocol extends Protocol {
   post: { type: 'init'; classifierUrl: string };
   request:
     | { type: 'real'; images: Float32Array<ArrayBuffer>; count: number }
-    | { type: 'compare'; images: Float32Array<ArrayBuffer>; count: number };
-  replies: { real: null; compare: DigitQuality };
+    | { type: 'compare'; images: Float32Array<ArrayBuffer>; count: number }
+    /** Each digit's likeliest class and the classifier's probability for it. */
+    | { type: 'classify'; images: Float32Array<ArrayBuffer>; count: number };
+  replies: { real: null; compare: DigitQuality; classify: DigitVerdict[] };
   event: never;
 }

@@ -123,7 +123,9 @@ test('in English and in Chinese, on a laptop, a wide monitor and a phone, nothin
 }) => {
   const errors = watchConsole(page);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto('/#backend=cpu&lang=en');
+  // latent=2 (the default) names a setup: the demo card shows, in both languages too.
+  await page.goto('/#backend=cpu&lang=en&latent=2');
+  await expect(page.getByTestId('demo-card')).toBeVisible();
   await waitForReady(page);
   for (const lang of ['en', 'zh'] as const) {
     await page.getByTestId('language').selectOption(lang);

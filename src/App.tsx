@@ -24,6 +24,7 @@ import { TermPopover } from './ui/guide/TermPopover.tsx';
 import { DemoCard } from './ui/guide/DemoCard.tsx';
 import { Glossary } from './ui/guide/Glossary.tsx';
 import { HowLink } from './ui/guide/HowLink.tsx';
+import { TrainedPreview } from './ui/guide/TrainedPreview.tsx';
 
 /** How the catalogs' marked terms are shown: with their plain words on hover, focus or tap. */
 const termView: TermView = (id, children) => <TermPopover id={id}>{children}</TermPopover>;
@@ -130,6 +131,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
               ) : (
                 <SampleImages images={images} family={family} />
               )}
+              <TrainedPreview snap={snap} />
               {snap.config.data === 'mnist' && !points ? (
                 <DigitQualityPanel
                   quality={snap.quality}

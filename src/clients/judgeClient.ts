@@ -9,12 +9,18 @@ export async function classifyDigit(
   image: RgbaImage,
   classifierUrl: string,
 ): Promise<DigitVerdict> {
-  if (image.width !== 28 || image.height !== 28) {
+  // The decoded image is one tile of the page's grids: 28×28 inside a 1-pixel frame.
+  const frame = (image.width - 28) / 2;
+  if (image.width !== image.height || (frame !== 0 && frame !== 1)) {
     throw new Error(`a ${image.width}×${image.height} image is not a 28×28 digit`);
   }
   // Gray digits: the red channel, in [0, 1].
   const pixels = new Float32Array(28 * 28);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = image.data[i * 4]! / 255;
+  for (let y = 0; y < 28; y++) {
+    for (let x = 0; x < 28; x++) {
+      pixels[y * 28 + x] = image.data[((y + frame) * image.width + x + frame) * 4]! / 255;
+    }
+  }
   const bridge = new WorkerBridge<JudgeProtocol>({
     name: 'the digit judge',
     spawn: () =>

@@ -323,8 +323,8 @@ export const enGuide = {
     scratch: 'Start from scratch',
     loading: (loaded: string, total: string) =>
       `Loading the trained weights: ${loaded} of ${total}…`,
-    loaded: (step: number, scores: string) =>
-      `This run began from the demo’s trained weights of step ${step} (${scores}). Drag the latent sliders, or press Start to train on from there.`,
+    loaded: (step: number, scores: string, seconds: number, backend: string) =>
+      `This run began from the demo’s trained weights of step ${step}, trained by npm run train:demos in ${seconds} s on ${backend} (${scores}). Drag the latent sliders, or press Start to train on from there.`,
     failed: (reason: string) =>
       `The trained weights could not be loaded: ${reason}. The run is as it was; training from scratch still works.`,
     none: 'The link asked to start from trained weights (from=trained), but this setup has none: it trains from scratch.',

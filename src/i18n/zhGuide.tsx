@@ -284,8 +284,8 @@ export const zhGuide: Guide = {
     start: (step) => `从训练好的模型开始（第 ${step} 步）`,
     scratch: '从头开始',
     loading: (loaded, total) => `正在加载训练好的权重：${loaded} / ${total}…`,
-    loaded: (step, scores) =>
-      `这次训练从演示在第 ${step} 步训练好的权重开始（${scores}）。拖动潜在空间的滑块，或按“开始”接着训练。`,
+    loaded: (step, scores, seconds, backend) =>
+      `这次训练从演示在第 ${step} 步训练好的权重开始（由 npm run train:demos 在 ${backend} 上训练 ${seconds} 秒；${scores}）。拖动潜在空间的滑块，或按“开始”接着训练。`,
     failed: (reason) => `训练好的权重没能加载：${reason}。当前的训练不受影响；从头训练照常可用。`,
     none: '链接要求从训练好的权重开始（from=trained），但这个设置没有附带权重：从头开始训练。',
     heading: (step) => `从头训练会走向哪里：第 ${step} 步时训练好的模型`,

@@ -52,7 +52,7 @@ export function TrainControls({
         >
           {t.train.reset}
         </button>
-        {trained ? (
+        {trained && snap.trained.phase !== 'loaded' ? (
           <StartTrainedButton snap={snap} controller={controller} step={trained.demo.step} />
         ) : null}
       </div>

@@ -63,20 +63,6 @@ export function DemoCard({ snap, controller }: { snap: RunSnapshot; controller: 
           );
         })}
       </ol>
-      {trained && snap.trained.phase !== 'loaded' ? (
-        <figure className="trained-preview">
-          <img
-            src={`trained/${trained.demo.picture}`}
-            alt=""
-            width={120}
-            height={120}
-            loading="lazy"
-          />
-          <figcaption className="muted small-text">
-            {t.guide.trained.heading(trained.demo.step)}
-          </figcaption>
-        </figure>
-      ) : null}
       <div className="button-row">
         {snap.running ? (
           <button type="button" onClick={() => controller.pause()}>
@@ -84,7 +70,7 @@ export function DemoCard({ snap, controller }: { snap: RunSnapshot; controller: 
           </button>
         ) : (
           <>
-            {trained ? (
+            {trained && snap.trained.phase !== 'loaded' ? (
               <StartTrainedButton
                 snap={snap}
                 controller={controller}

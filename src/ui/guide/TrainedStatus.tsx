@@ -5,6 +5,7 @@ import type { Catalog } from '../../i18n/catalog.ts';
 import type { Lang } from '../../config/lang.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useText } from '../../i18n/text.ts';
+import { BACKEND_LABEL, type BackendName } from '../../config/schema.ts';
 
 const kB = (lang: Lang, bytes: number) =>
   formatNumber(lang, Math.max(1, Math.round(bytes / 1024)), {
@@ -52,7 +53,14 @@ export function TrainedStatus({ snap }: { snap: RunSnapshot }) {
       const found = trainedFor(snap.config);
       return (
         <div className="banner banner-info" role="status" data-testid="trained">
-          {tt.loaded(trained.step, found ? scoresText(t, lang, found.demo.scores) : '')}
+          {found
+            ? tt.loaded(
+                trained.step,
+                scoresText(t, lang, found.demo.scores),
+                found.demo.seconds,
+                BACKEND_LABEL[found.demo.backend as BackendName] ?? found.demo.backend,
+              )
+            : null}
         </div>
       );
     }

@@ -3,6 +3,7 @@ import { defaultsFor } from '../config/models.ts';
 import {
   costKey,
   MEASURED_AFTER,
+  REWRITE_MS,
   SpeedRecord,
   speedGap,
   type SpeedStorage,
@@ -18,10 +19,19 @@ describe('the speed record', () => {
 
   it('keeps steps/s per setup and backend, past the warm-up, across page loads', () => {
     const storage = memory();
-    const first = new SpeedRecord(storage);
+    let now = 0;
+    const first = new SpeedRecord(storage, () => now);
     expect(first.note(vae, 'webgpu', MEASURED_AFTER - 1, 9)).toBe(false); // still warming up
     expect(first.note(vae, 'webgpu', MEASURED_AFTER, 2.3)).toBe(true);
     expect(first.note(vae, 'webgpu', 60, 2.35)).toBe(false); // within 5%: not written again
+    now += REWRITE_MS - 1;
+    expect(first.note(vae, 'webgpu', 90, 3)).toBe(false); // too soon after the last write
+    now += 1;
+    expect(first.note(vae, 'webgpu', 120, 2.3)).toBe(false); // back within 5%
+    expect(first.note(vae, 'webgpu', 120, 3)).toBe(true);
+    expect(first.note(vae, 'webgpu', 150, 2.3)).toBe(false); // too soon again
+    now += REWRITE_MS;
+    expect(first.note(vae, 'webgpu', 180, 2.3)).toBe(true);
     // The page reloads onto WebGL: the WebGPU figure is still known.
     const second = new SpeedRecord(storage);
     second.note(vae, 'webgl', 100, 8.5);

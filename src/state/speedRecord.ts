@@ -23,6 +23,8 @@ const COST_FIELDS = [
 
 /** A step count past the first steps' compiling and warm-up, where steps/s means something. */
 export const MEASURED_AFTER = 30;
+/** A setup's figure on a backend is rewritten at most this often (the page's status is ~10/s). */
+export const REWRITE_MS = 5_000;
 /** Setups remembered, the most recently measured first. */
 const MAX_SETUPS = 40;
 const KEY = 'playground.speeds';
@@ -48,8 +50,13 @@ function browserStorage(): SpeedStorage | null {
 export class SpeedRecord {
   /** Setup key → the newest steps/s measured on each backend. In insertion order, oldest first. */
   private readonly table = new Map<string, Speeds>();
+  /** When each setup-and-backend figure was last written (this page). */
+  private readonly written = new Map<string, number>();
 
-  constructor(private readonly storage: SpeedStorage | null = browserStorage()) {
+  constructor(
+    private readonly storage: SpeedStorage | null = browserStorage(),
+    private readonly now: () => number = () => performance.now(),
+  ) {
     try {
       const saved: unknown = JSON.parse(storage?.getItem(KEY) ?? '[]');
       if (!Array.isArray(saved)) return;
@@ -70,7 +77,8 @@ export class SpeedRecord {
 
   /**
    * A status of a run training on `backend`: its steps/s once past the warm-up. Returns whether
-   * the record changed by more than 5% (and was written).
+   * the record changed (by more than 5%, and not within REWRITE_MS of its last change) and was
+   * written.
    */
   note(config: RunConfig, backend: BackendName, step: number, stepsPerSec: number): boolean {
     if (step < MEASURED_AFTER || !(stepsPerSec > 0) || !Number.isFinite(stepsPerSec)) return false;
@@ -78,6 +86,10 @@ export class SpeedRecord {
     const old = this.table.get(key) ?? {};
     const before = old[backend];
     if (before !== undefined && Math.abs(stepsPerSec - before) <= 0.05 * before) return false;
+    const slot = `${key}|${backend}`;
+    const last = this.written.get(slot);
+    if (last !== undefined && this.now() - last < REWRITE_MS) return false;
+    this.written.set(slot, this.now());
     this.table.delete(key);
     this.table.set(key, { ...old, [backend]: stepsPerSec });
     while (this.table.size > MAX_SETUPS) this.table.delete(this.table.keys().next().value!);

@@ -59,8 +59,10 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   await expect(page.getByTestId('activity').locator('..')).toContainText(
     `first step after ${(st.firstStepMs! / 1000).toFixed(1)} s`,
   );
-  // The same figure, within the frames and the message between worker and page.
-  expect(Math.abs(shownMs - st.firstStepMs!)).toBeLessThan(Math.max(500, 0.15 * st.firstStepMs!));
+  // The same figure, within the message between worker and page and the page's first paint of
+  // the step's pictures and chart before the status line changes (up to ~0.7 s on a busy
+  // 2-core machine when the kernels were cached and the first step took 4 s).
+  expect(Math.abs(shownMs - st.firstStepMs!)).toBeLessThan(Math.max(1000, 0.15 * st.firstStepMs!));
   expect(clock).toBeGreaterThanOrEqual(Math.floor(st.firstStepMs! / 1000) - 1);
   expect(clock).toBeLessThanOrEqual(Math.ceil(st.firstStepMs! / 1000));
 

@@ -306,17 +306,16 @@ function goodRun(family: Family, loss: RunConfig['loss'], points: boolean): Reac
 
 export const enGuide = {
   card: {
-    label: 'About this demo',
+    label: 'About this demo: ',
     shared: (model: string, data: string) => `${model} on ${data}`,
-    shows: 'What it shows',
-    watch: 'What to watch for',
+    shows: 'What it shows: ',
+    watch: 'What to watch for:',
     all: 'from the start',
     at: (step: number) => `by step ${step}`,
     reached: 'reached',
     start: 'Start training',
     pause: 'Pause training',
     dismiss: 'Hide this card',
-    how: 'How it works',
   },
   trained: {
     start: (step: number) => `Start trained (step ${step})`,
@@ -347,5 +346,4 @@ export const enGuide = {
   },
   symbols: 'Symbols:',
   glossary: 'Terms in plain words',
-  howLink: 'How it works',
 };

@@ -268,17 +268,16 @@ function goodRun(family: Family, loss: RunConfig['loss'], points: boolean): Reac
 
 export const zhGuide: Guide = {
   card: {
-    label: '关于这个演示',
+    label: '关于这个演示：',
     shared: (model, data) => `${model}，数据：${data}`,
-    shows: '它展示什么',
-    watch: '留意什么',
+    shows: '它展示什么：',
+    watch: '留意什么：',
     all: '从一开始',
     at: (step) => `到第 ${step} 步`,
     reached: '已到达',
     start: '开始训练',
     pause: '暂停训练',
     dismiss: '收起这张卡片',
-    how: '原理',
   },
   trained: {
     start: (step) => `从训练好的模型开始（第 ${step} 步）`,
@@ -306,5 +305,4 @@ export const zhGuide: Guide = {
   },
   symbols: '符号：',
   glossary: '术语白话解释',
-  howLink: '原理',
 };

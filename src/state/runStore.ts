@@ -15,18 +15,18 @@ import type {
   LatentAnswer,
   LatentQuery,
   RgbaImage,
-  SavedModelMeta,
 } from '../workers/messages.ts';
 import { parseLink, type LinkNotice, type PanelId } from '../config/link.ts';
 import type { Lang } from '../config/lang.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
-import type { UploadSize } from '../config/datasets.ts';
-import type { SkippedFile } from '../data/imageFiles.ts';
 import type { Said } from '../i18n/said.ts';
 import { MODELS } from '../config/models.ts';
 import { modelNote } from './modelNotes.ts';
 import type { Speeds } from './speedRecord.ts';
+import type { ModelsState, TrainedState, UploadState } from './snapshotParts.ts';
+
+export type { ModelsState, UploadState } from './snapshotParts.ts';
 
 // The page's picture of the run, fed by the worker's messages. React reads it through
 // useSyncExternalStore; the test handle (window.__playground) reads the same snapshot.
@@ -35,42 +35,6 @@ export type Phase = 'preparing' | 'ready' | 'failed';
 
 /** A latent query's answer, numbered in the order the queries went out. */
 export type ShownLatent = Omit<LatentAnswer, 'kind'> & { id: number };
-
-export type UploadState =
-  | { phase: 'empty' }
-  | { phase: 'decoding'; done: number; total: number }
-  | {
-      phase: 'ready';
-      count: number;
-      size: UploadSize;
-      preview: RgbaImage | null;
-      skipped: SkippedFile[];
-      /** Files beyond MAX_IMAGES, not looked at. */
-      overLimit: number;
-      /** True once the worker trains on these images. */
-      inUse: boolean;
-    }
-  /** `empty`: no files chosen; `unreadable`: the decoder failed (`detail` says how). */
-  | { phase: 'failed'; problem: 'empty' | 'unreadable'; detail: string };
-
-/** Where a run stands with the demo's shipped weights (trainedStart.ts). */
-export type TrainedState =
-  /** The run did not begin from them. */
-  | { phase: 'off' }
-  | { phase: 'loading'; loaded: number; total: number }
-  /** The run began from the weights of `step`. */
-  | { phase: 'loaded'; step: number }
-  | { phase: 'failed'; reason: string }
-  /** The link asked for them (`from=trained`), but this setup has none. */
-  | { phase: 'none' };
-
-/** Checkpoints in the browser, and the outcome of the last save, restore, export or import. */
-export interface ModelsState {
-  list: SavedModelMeta[];
-  note: { text: Said; ok: boolean } | null;
-  /** A save, restore or import is on its way. */
-  busy: boolean;
-}
 
 /** The fields of the worker's status, each once (the compiler checks none is missing). */
 const STATUS_KEYS = [
@@ -341,10 +305,6 @@ export class RunStore {
         return this.update({ ...trainingStatus(msg), progress: null });
       case 'reset':
         this.resetsBegun++;
-        // A fresh run (a Reset, another setup) no longer comes from the shipped weights.
-        if (msg.keepUpTo === null && this.snap.trained.phase === 'loaded') {
-          this.snap = { ...this.snap, trained: { phase: 'off' } };
-        }
         if (msg.keepUpTo === null) {
           this.history.clear();
           this.evaluations.clear();
@@ -362,7 +322,11 @@ export class RunStore {
           stepsPerSec: 0,
           error: null,
           errorKind: null,
+          // A fresh run (a Reset, another setup) no longer comes from the shipped weights.
           ...(msg.keepUpTo === null ? { snapshotStep: null, recovery: null, quality: null } : {}),
+          ...(msg.keepUpTo === null && this.snap.trained.phase === 'loaded'
+            ? { trained: { phase: 'off' } as const }
+            : {}),
         });
       case 'snapshot':
         return this.update({ snapshotStep: msg.snapshot.step });

@@ -2,7 +2,8 @@ import { trainedFor } from '../config/trained.ts';
 import type { NamedBytes } from '../workers/messages.ts';
 import type { ModelNote } from '../workers/train/protocol.ts';
 import type { AddressBar } from './addressBar.ts';
-import type { RunStore, TrainedState } from './runStore.ts';
+import type { RunStore } from './runStore.ts';
+import type { TrainedState } from './snapshotParts.ts';
 import type { TrainerConnection } from './trainerConnection.ts';
 
 // "Start trained": the demo's shipped weights (public/trained/, float16 tfjs layers models)

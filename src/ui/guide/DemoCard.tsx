@@ -29,7 +29,7 @@ export function DemoCard({ snap, controller }: { snap: RunSnapshot; controller: 
     <section className="demo-card" aria-labelledby="demo-card-title" data-testid="demo-card">
       <div className="demo-card-head">
         <h2 id="demo-card-title">
-          <span className="muted">{t.guide.card.label}: </span>
+          <span className="muted">{t.guide.card.label}</span>
           {title}
         </h2>
         <button
@@ -43,11 +43,11 @@ export function DemoCard({ snap, controller }: { snap: RunSnapshot; controller: 
         </button>
       </div>
       <p>
-        <strong>{t.guide.card.shows}: </strong>
+        <strong>{t.guide.card.shows}</strong>
         {shows}
       </p>
       <p className="demo-card-watch">
-        <strong>{t.guide.card.watch}:</strong>
+        <strong>{t.guide.card.watch}</strong>
       </p>
       <ol className="watch-list">
         {watch.map((w, i) => {
@@ -89,7 +89,7 @@ export function DemoCard({ snap, controller }: { snap: RunSnapshot; controller: 
           </>
         )}
         <button type="button" onClick={() => openHowItWorks(controller)}>
-          {t.guide.card.how}
+          {t.app.howItWorks}
         </button>
       </div>
     </section>

@@ -11,7 +11,7 @@ export function HowLink({ controller }: { controller: RunController }) {
       className="link-button how-link"
       onClick={() => openHowItWorks(controller)}
     >
-      {t.guide.howLink}
+      {t.app.howItWorks}
     </button>
   );
 }

@@ -4,8 +4,8 @@ import { test } from '@playwright/test';
 import { PRESETS } from '../src/config/presets.ts';
 import type { RunConfig } from '../src/config/schema.ts';
 import { dataKind } from '../src/config/datasets.ts';
-import { toHash } from '../src/config/link.ts';
 import { en } from '../src/i18n/en.tsx';
+import { runToBudget } from './runToBudget.ts';
 
 // `npm run bench:presets`: the quality each demo reaches after a fixed number of steps on this
 // machine, so runs and machines can be compared. MNIST demos report the Fréchet digit distance
@@ -71,26 +71,7 @@ for (const preset of PRESETS) {
       quality: steps,
       backend: points ? preset.config.backend : 'webgl',
     };
-    await page.goto(`/${toHash(config, { autoplay: true })}`);
-    await page.waitForFunction(() => window.__playground?.status().phase === 'ready', null, {
-      timeout: 300_000,
-    });
-    const t0 = Date.now();
-    await page.waitForFunction(
-      (n) => {
-        // The last status of a run comes after its last pictures, evaluation and quality.
-        const s = window.__playground!.status();
-        return s.step >= n && !s.running;
-      },
-      steps,
-      { timeout: 1_800_000 },
-    );
-    const seconds = (Date.now() - t0) / 1000;
-    const handle = await page.evaluate(() => ({
-      status: window.__playground!.status(),
-      quality: window.__playground!.quality(),
-      evaluations: window.__playground!.evaluations(),
-    }));
+    const { seconds, ...handle } = await runToBudget(page, config, 1_800_000);
     const ends = (xs?: number[]): [number, number] | undefined =>
       xs && xs.length >= 2 ? [xs[0]!, xs.at(-1)!] : undefined;
     const e = handle.evaluations;

@@ -1,31 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../../e2e/chromium.ts';
+import bench from '../../bench/playwright.config.ts';
 
-// `npm run train:demos`: the built page in headless Chromium trains every demo from its link
-// (scripts/train-demos/trainDemos.spec.ts). One worker, long timeouts.
-const PORT = 4175;
-
+// `npm run train:demos`: the bench's set-up (the built page in headless Chromium, one worker,
+// long timeouts) for scripts/train-demos/trainDemos.spec.ts, with downloads kept.
 export default defineConfig({
+  ...bench,
   testDir: '.',
   testMatch: ['trainDemos.spec.ts'],
-  timeout: 3_600_000,
-  workers: 1,
-  retries: 0,
-  reporter: [['list']],
-  use: {
-    baseURL: `http://localhost:${PORT}/`,
-    browserName: 'chromium',
-    launchOptions: { executablePath: findChromium(), args: chromiumArgs() },
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-  },
-  webServer: {
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}/`,
-    cwd: '../..',
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  use: { ...bench.use, acceptDownloads: true },
+  webServer: { ...bench.webServer!, cwd: '../..' } as typeof bench.webServer,
 });

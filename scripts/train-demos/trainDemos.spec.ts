@@ -8,6 +8,7 @@ import { dataKind } from '../../src/config/datasets.ts';
 import { toHash } from '../../src/config/link.ts';
 import type { TrainedDemo, TrainedScores } from '../../src/config/trained.ts';
 import { encodeHalf } from '../../src/data/float16.ts';
+import { runToBudget } from '../../bench/runToBudget.ts';
 import { en } from '../../src/i18n/en.tsx';
 
 // `npm run train:demos`: trains every demo from its link and seed to a stated step, in the
@@ -113,23 +114,7 @@ for (const preset of PRESETS) {
       quality: steps,
       backend: points ? 'cpu' : 'webgl',
     };
-    await page.goto(`/${toHash(config, { autoplay: true })}`);
-    const t0 = Date.now();
-    await page.waitForFunction(
-      (n) => {
-        // The last status of a run comes after its last pictures, evaluation and quality.
-        const s = window.__playground?.status();
-        return s !== undefined && s.step >= n && !s.running;
-      },
-      steps,
-      { timeout: 3_000_000 },
-    );
-    const seconds = (Date.now() - t0) / 1000;
-    const handle = await page.evaluate(() => ({
-      status: window.__playground!.status(),
-      quality: window.__playground!.quality(),
-      evaluations: window.__playground!.evaluations(),
-    }));
+    const { seconds, ...handle } = await runToBudget(page, config, 3_000_000);
     const e = handle.evaluations;
     const last = (xs?: number[]) => xs?.at(-1);
     const scores: TrainedScores = Object.fromEntries(

@@ -4,6 +4,7 @@ import { POINT_SIGMA } from '../config/datasets.ts';
 import { POINT_NLL_CONSTANT, type Explained } from './explained.ts';
 import { Fixed, FORMULAS, n3, Wrong } from './articleFormulas.tsx';
 import { Symbols, Term } from './term.tsx';
+import { formulaSymbols, type SymbolWords } from './formulaSymbols.ts';
 
 // "How it works" in English: per family, what the model does on this kind of data, how to read
 // its curves, and where the article (../shared/000_…txt, the text this page teaches) says
@@ -16,6 +17,15 @@ export interface ArticleNote {
   does: string | ReactElement;
   why: string | ReactElement;
 }
+
+const SYMBOLS = 'Symbols:';
+const WORDS: SymbolWords = {
+  encoder: 'encoder',
+  decoder: 'decoder',
+  recon: 'recon',
+  critic: 'critic',
+  equilibrium: 'equilibrium',
+};
 
 const noun = { digits: 'digit', shapes: 'image', upload: 'image', points: 'point' } as const;
 
@@ -98,17 +108,7 @@ export const enExplainer = {
           loss = E<sub>q(z|x)</sub>[−log p(x|z)] + β · KL(q(z|x) ‖ N(0, I)), β = {c.beta}
           {e.elbo ? ' (the loss is −ELBO)' : ' (−ELBO only at β = 1)'}
         </p>
-        <Symbols
-          label="Symbols:"
-          items={[
-            ['elbo', 'ELBO'],
-            ['qzx', 'q(z|x)'],
-            ['pxz', 'p(x|z)'],
-            ['kl', 'KL'],
-            ['prior', 'N(0, I)'],
-            ['beta', 'β'],
-          ]}
-        />
+        <Symbols label={SYMBOLS} items={formulaSymbols.vae()} />
         <p>
           The <span className="swatch recon">reconstruction</span> term rewards rebuilding x; the{' '}
           <span className="swatch kl">KL</span> term pulls every q(z|x) toward N(0, I), so the codes
@@ -140,15 +140,7 @@ export const enExplainer = {
               ? '(binary cross-entropy)'
               : '(squared error)'}
         </p>
-        <Symbols
-          label="Symbols:"
-          items={[
-            ['encoder', 'encoder'],
-            ['decoder', 'decoder'],
-            ['latent', 'z'],
-            ['reconstruction', 'recon'],
-          ]}
-        />
+        <Symbols label={SYMBOLS} items={formulaSymbols.ae(WORDS)} />
         <p>
           Its reconstructions can be good, yet its “samples”, decoded from random z ~ N(0, I), are
           poor: nothing asks its codes to fill N(0, I), so random codes fall in the holes between
@@ -174,20 +166,7 @@ export const enExplainer = {
             : 'On images G ends in tanh, values in [−1, 1], and real images are mapped there too (2x − 1).'}
         </p>
         <p className="formula">{ganObjective[c.loss](c)}</p>
-        <Symbols
-          label="Symbols:"
-          items={[
-            ['generator', 'G'],
-            ['discriminator', 'D'],
-            ['latent', 'z'],
-            ...(c.loss === 'wgangp'
-              ? ([
-                  ['critic', 'critic'],
-                  ['gradientPenalty', 'λ'],
-                ] as const)
-              : ([['equilibrium', 'equilibrium']] as const)),
-          ]}
-        />
+        <Symbols label={SYMBOLS} items={formulaSymbols.gan(c.loss, WORDS)} />
         <p>
           <span className="swatch real">D(x)</span>, <span className="swatch fake">D(G(z))</span>:{' '}
           {ganReading[c.loss](e)}

@@ -22,3 +22,14 @@ export function formatDuration(lang: Lang, seconds: number): string {
   if (seconds < 90 * 60) return unit(seconds / 60, 'minute', 1);
   return unit(seconds / 3600, 'hour', 1);
 }
+
+/** 790 kB, 1.2 MB: a size in bytes, in the unit that keeps it short. */
+export function formatBytes(lang: Lang, n: number): string {
+  const mb = n >= 1e6;
+  return formatNumber(lang, mb ? n / 1e6 : Math.round(n / 1e3), {
+    style: 'unit',
+    unit: mb ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: mb ? 1 : 0,
+    minimumFractionDigits: mb ? 1 : 0,
+  });
+}

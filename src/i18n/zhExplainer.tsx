@@ -5,9 +5,19 @@ import type { Catalog } from './catalog.ts';
 import { POINT_NLL_CONSTANT, type Explained } from './explained.ts';
 import { Fixed, FORMULAS, n3, Wrong } from './articleFormulas.tsx';
 import { Symbols, Term } from './term.tsx';
+import { formulaSymbols, type SymbolWords } from './formulaSymbols.ts';
 
 // “工作原理”的中文：每类模型在这种数据上做什么、怎样读它的曲线，以及原文（本页所讲的那篇文章）
 // 说法有误之处：原文怎么写、本页怎么做、为什么。公式在各语言中保持一致。
+
+const SYMBOLS = '符号：';
+const WORDS: SymbolWords = {
+  encoder: '编码器',
+  decoder: '解码器',
+  recon: '重构',
+  critic: '评价器',
+  equilibrium: '均衡',
+};
 
 const noun = { digits: '数字', shapes: '图像', upload: '图像', points: '点' } as const;
 
@@ -85,17 +95,7 @@ export const zhExplainer: Catalog['explainer'] = {
           损失 = E<sub>q(z|x)</sub>[−log p(x|z)] + β · KL(q(z|x) ‖ N(0, I))，β = {c.beta}
           {e.elbo ? '（损失即 −ELBO）' : '（只有 β = 1 时才是 −ELBO）'}
         </p>
-        <Symbols
-          label="符号："
-          items={[
-            ['elbo', 'ELBO'],
-            ['qzx', 'q(z|x)'],
-            ['pxz', 'p(x|z)'],
-            ['kl', 'KL'],
-            ['prior', 'N(0, I)'],
-            ['beta', 'β'],
-          ]}
-        />
+        <Symbols label={SYMBOLS} items={formulaSymbols.vae()} />
         <p>
           <span className="swatch recon">重构</span>项奖励把 x 还原出来；
           <span className="swatch kl">KL</span> 项把每个 q(z|x) 拉向 N(0,
@@ -122,15 +122,7 @@ export const zhExplainer: Catalog['explainer'] = {
           损失 = {data === 'points' ? '‖x − x̂‖² / (2·0.1²)' : 'recon(x, decoder(encoder(x)))'}
           {data === 'points' ? '' : c.recon === 'bce' ? '（二元交叉熵）' : '（平方误差）'}
         </p>
-        <Symbols
-          label="符号："
-          items={[
-            ['encoder', '编码器'],
-            ['decoder', '解码器'],
-            ['latent', 'z'],
-            ['reconstruction', '重构'],
-          ]}
-        />
+        <Symbols label={SYMBOLS} items={formulaSymbols.ae(WORDS)} />
         <p>
           它的重构可以很好，可它的“样本”（对随机 z ~ N(0, I) 解码）却很差：没有任何东西要求编码铺满
           N(0, I)，随机编码便落在它学过的那些{x}
@@ -154,20 +146,7 @@ export const zhExplainer: Catalog['explainer'] = {
             : '在图像上，G 的最后一层是 tanh，取值在 [−1, 1]，真实图像也映射到这个区间（2x − 1）。'}
         </p>
         <p className="formula">{ganObjective[c.loss](c)}</p>
-        <Symbols
-          label="符号："
-          items={[
-            ['generator', 'G'],
-            ['discriminator', 'D'],
-            ['latent', 'z'],
-            ...(c.loss === 'wgangp'
-              ? ([
-                  ['critic', '评价器'],
-                  ['gradientPenalty', 'λ'],
-                ] as const)
-              : ([['equilibrium', '均衡']] as const)),
-          ]}
-        />
+        <Symbols label={SYMBOLS} items={formulaSymbols.gan(c.loss, WORDS)} />
         <p>
           <span className="swatch real">D(x)</span>、<span className="swatch fake">D(G(z))</span>：
           {ganReading[c.loss](e)}

@@ -3,19 +3,9 @@ import type { RunSnapshot } from '../state/runStore.ts';
 import type { Lang } from '../config/lang.ts';
 import type { ModelId } from '../config/schema.ts';
 import type { Catalog } from '../i18n/catalog.ts';
-import { formatNumber } from '../i18n/format.ts';
+import { formatBytes } from '../i18n/format.ts';
 import { useText } from '../i18n/text.ts';
 import { BACKEND_LABEL } from '../config/schema.ts';
-
-function formatBytes(lang: Lang, n: number): string {
-  const mb = n >= 1e6;
-  return formatNumber(lang, mb ? n / 1e6 : Math.round(n / 1e3), {
-    style: 'unit',
-    unit: mb ? 'megabyte' : 'kilobyte',
-    maximumFractionDigits: mb ? 1 : 0,
-    minimumFractionDigits: mb ? 1 : 0,
-  });
-}
 
 function progressText(
   t: Catalog,

@@ -3,15 +3,9 @@ import type { TrainedScores } from '../../config/trained.ts';
 import { trainedFor } from '../../config/trained.ts';
 import type { Catalog } from '../../i18n/catalog.ts';
 import type { Lang } from '../../config/lang.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatBytes, formatNumber } from '../../i18n/format.ts';
 import { useText } from '../../i18n/text.ts';
 import { BACKEND_LABEL, type BackendName } from '../../config/schema.ts';
-
-const kB = (lang: Lang, bytes: number) =>
-  formatNumber(lang, Math.max(1, Math.round(bytes / 1024)), {
-    style: 'unit',
-    unit: 'kilobyte',
-  });
 
 /** A trained model's scores in words: "Fréchet digit distance 95.2, 6.1 classes". */
 export function scoresText(t: Catalog, lang: Lang, scores: TrainedScores): string {
@@ -40,12 +34,15 @@ export function TrainedStatus({ snap }: { snap: RunSnapshot }) {
     case 'loading':
       return (
         <div className="banner banner-info" role="status" data-testid="trained">
-          {tt.loading(kB(lang, trained.loaded), kB(lang, trained.total))}
+          {tt.loading(formatBytes(lang, trained.loaded), formatBytes(lang, trained.total))}
           <progress
             className="load-progress"
             max={trained.total}
             value={trained.loaded}
-            aria-label={tt.loading(kB(lang, trained.loaded), kB(lang, trained.total))}
+            aria-label={tt.loading(
+              formatBytes(lang, trained.loaded),
+              formatBytes(lang, trained.total),
+            )}
           />
         </div>
       );

@@ -325,6 +325,62 @@ test('our trainer vs a plain tfjs loop: steps/s and GPU dispatches per step', as
   });
 });
 
+// Compare mode: the article's three families in three workers at once, backends as 'auto'
+// chooses them, the default schedule (pictures, code maps and digit quality included). Each
+// model alone, on the same setup, is measured after for the ratio.
+test('compare mode: AE, VAE and GAN trained at once on MNIST', async ({ page }) => {
+  const models = ['ae', 'vae', 'gan'] as const;
+  await page.goto('about:blank');
+  await page.goto('/#compare=ae,vae,gan');
+  await page.waitForFunction(
+    () => [0, 1, 2].every((i) => window.__playground?.column(i)?.status().phase === 'ready'),
+    null,
+    { timeout: 300_000 },
+  );
+  const runs = () => page.evaluate(() => window.__playground!.status().runs);
+  const backends = (await runs()).map((r) => r.backend);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const t0 = Date.now();
+  const reached: (number | null)[] = [null, null, null];
+  while (reached.includes(null) && Date.now() - t0 < 600_000) {
+    (await runs()).forEach((r, i) => {
+      if (reached[i] === null && r.step >= 50) reached[i] = (Date.now() - t0) / 1000;
+    });
+    await page.waitForTimeout(250);
+  }
+  const a = await runs();
+  const t1 = Date.now();
+  await page.waitForTimeout(WINDOW_S * 1000);
+  const b = await runs();
+  const seconds = (Date.now() - t1) / 1000;
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const together = models.map((_, i) => (b[i]!.step - a[i]!.step) / seconds);
+  const alone: number[] = [];
+  for (const model of models) {
+    await open(page, `/#model=${model}&latent=2`);
+    alone.push((await speed(page)).stepsPerSec);
+  }
+  const last = Math.max(...reached.map((r) => r ?? Infinity));
+  Object.assign(results, {
+    compare_three_models: {
+      backends,
+      seconds_to_step_50: reached,
+      steps_per_sec_together: together,
+      steps_per_sec_alone: alone,
+    },
+  });
+  row(
+    'compare mode: AE, VAE, GAN each at step 50',
+    `${fixed(last, 0)} s after Start`,
+    `per model ${reached.map((r) => (r === null ? 'not reached' : `${fixed(r, 0)} s`)).join(' / ')}; backends ${backends.join(', ')}; target ≤ 180 s`,
+  );
+  row(
+    'compare mode: steps/s together vs alone',
+    together.map((v) => fixed(v)).join(' / '),
+    `AE / VAE / GAN at once; alone ${alone.map((v) => fixed(v)).join(' / ')} (sum together ${fixed(together.reduce((x, y) => x + y, 0))} vs alone ${fixed(alone.reduce((x, y) => x + y, 0))})`,
+  );
+});
+
 test('batch scaling: dense GAN on MNIST', async ({ page }) => {
   const scaling: Record<string, number> = {};
   for (const batch of [16, 32, 64, 128]) {

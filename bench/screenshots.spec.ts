@@ -20,3 +20,22 @@ for (const [lang, file] of [
     await page.screenshot({ path: file });
   });
 }
+
+// Compare mode: the autoencoder, the VAE and the GAN after 300 steps each, on the CPU backend
+// (seeded, so the picture repeats), the shared code where the autoencoder's map has a hole.
+test('the README’s screenshot of compare mode', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto('/?backend=cpu#compare=ae%2Cvae%2Cgan&steps=300&every=50&z=1.5%2C-1&autoplay=1');
+  await page.waitForFunction(
+    () => window.__playground?.status().runs.every((r) => r.step === 300),
+    null,
+    { timeout: 900_000 },
+  );
+  await page.waitForFunction(() =>
+    [0, 1, 2].every((i) => window.__playground!.column(i)!.latent().decode?.step === 300),
+  );
+  await page.waitForFunction(() =>
+    [0, 1, 2].every((i) => window.__playground!.column(i)!.quality().latest?.step === 300),
+  );
+  await page.screenshot({ path: 'public/screenshot-compare.png', fullPage: true });
+});

@@ -8,6 +8,7 @@ export const TERM_IDS = [
   'encoder',
   'decoder',
   'qzx',
+  'aggregate',
   'pxz',
   'reparam',
   'elbo',

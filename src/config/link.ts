@@ -3,16 +3,25 @@ import { defaultsFor } from './models.ts';
 import type { RunConfig } from './schema.ts';
 import { decodePoints, encodePoints } from './drawing.ts';
 import { isLang, LANGS, type Lang } from './lang.ts';
+import {
+  compareText,
+  parseCompare,
+  SHARED_FIELDS,
+  sharedConfig,
+  sharedOf,
+  type CompareProblem,
+  type CompareSetup,
+} from './compare.ts';
 
 // Config <-> link. The hash (`#model=gan&lr=0.001`) carries the setup; the query string is read
 // too (`?backend=cpu`), the hash winning. Parsing never throws: unknown keys are ignored and a
 // bad value falls back to its default, each listed in `ignored` for a notice on the page.
 
 /** A value of the link that was ignored: its key, the value as shown (quoted, cut short). */
-export interface LinkNotice {
-  key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts' | 'from';
-  shown: string;
-}
+export type LinkNotice =
+  | { key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts' | 'from'; shown: string }
+  /** A setup of `compare=` (or a field beside it) that was changed; see config/compare.ts. */
+  | { key: 'compare'; problem: CompareProblem | 'perSetup' | 'model'; shown: string };
 
 export interface ParsedLink {
   config: RunConfig;
@@ -34,6 +43,8 @@ export interface ParsedLink {
   fromLink: boolean;
   /** `from=trained`: open onto the demo's shipped weights (src/config/trained.ts). */
   fromTrained: boolean;
+  /** `compare=`: the setups trained side by side (the config holds their shared fields). */
+  compare: CompareSetup[] | null;
 }
 
 /** Panels a person can fold away: the explanation, the latent explorer and the demo card. */
@@ -51,10 +62,15 @@ export interface LinkExtras {
   autoplay?: boolean;
   /** Adds `from=trained`: the run began from the demo's shipped weights. */
   trained?: boolean;
+  /** Compare mode's setups (`compare=`); the config then gives their shared fields. */
+  compare?: readonly CompareSetup[] | null;
 }
 
-/** Latent coordinates in the link: at most 64, each within ±Z_LIMIT. */
-export const Z_LIMIT = 5;
+/**
+ * Latent coordinates in the link: at most 64, each within ±Z_LIMIT (wide: an autoencoder's
+ * codes, which compare mode's code map lets a person pick, lie far outside N(0, I)).
+ */
+export const Z_LIMIT = 50;
 
 function parseZ(text: string): number[] | null {
   if (text.length > 64 * 8) return null;
@@ -75,8 +91,34 @@ function describe(text: string): string {
   return JSON.stringify(shown);
 }
 
+/** What was wrong with `compare=`, and what the page does instead, in English. */
+function compareNotice(problem: CompareProblem | 'perSetup' | 'model', shown: string): string {
+  switch (problem) {
+    case 'unknown':
+      return `compare: ${shown} is not a model (ae, vae, gan); left out`;
+    case 'duplicate':
+      return `compare: ${shown} is named twice; trained once`;
+    case 'tooMany':
+      return `compare: at most 3 setups side by side; left out ${shown}`;
+    case 'shared':
+      return `compare: ${shown} — every column shares the data, seed, latent size, network kind, batch and schedule; using the link's value`;
+    case 'field':
+      return `compare: ${shown} is not a field with a valid value; using the model's default`;
+    case 'upload':
+      return 'compare: the columns cannot train on your own images; comparing on MNIST';
+    case 'none':
+      return `compare: ${shown} names no model; comparing ae, vae, gan`;
+    case 'perSetup':
+      return `compare: ${shown} belongs to one setup (write it as vae:${shown}); left out`;
+    case 'model':
+      return `compare: ${shown} is left out; compare= names the models`;
+  }
+}
+
 /** What was wrong with an ignored value, and what the page does instead, in English. */
-export function noticeText({ key, shown }: LinkNotice): string {
+export function noticeText(notice: LinkNotice): string {
+  if (notice.key === 'compare') return compareNotice(notice.problem, notice.shown);
+  const { key, shown } = notice;
   switch (key) {
     case 'autoplay':
       return `autoplay: ${shown} is not 1 or 0; not starting by itself`;
@@ -120,6 +162,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   let closedText: string | null = null;
   let langText: string | null = null;
   let fromText: string | null = null;
+  let compareLink: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
@@ -129,6 +172,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       else if (k === 'closed') closedText = v;
       else if (k === 'lang') langText = v;
       else if (k === 'from') fromText = v;
+      else if (k === 'compare') compareLink = v;
       // other keys: ignored
     }
   }
@@ -169,8 +213,12 @@ export function parseLink(search: string, hash: string): ParsedLink {
   const data = (parsed.get('data') as RunConfig['data'] | undefined) ?? FIELDS.data.default;
   const config: Record<string, number | string> = { ...defaultsFor(model, data) };
   for (const [key, v] of parsed) config[key] = v;
+  const compare =
+    compareLink === null
+      ? null
+      : compareFromLink(compareLink, config as RunConfig, parsed.keys(), notices);
   return {
-    config: config as RunConfig,
+    config: (compare ? compare.config : config) as RunConfig,
     notices,
     ignored: notices.map(noticeText),
     drawn,
@@ -186,7 +234,35 @@ export function parseLink(search: string, hash: string): ParsedLink {
       autoplay === '1' ||
       fromText === 'trained',
     fromTrained: fromText === 'trained',
+    compare: compare?.setups ?? null,
   };
+}
+
+/**
+ * `compare=`'s setups, and the config of their shared fields (the default model's, with the
+ * link's shared values). A field outside the shared ones belongs to one setup: left out, said.
+ */
+function compareFromLink(
+  text: string,
+  given: RunConfig,
+  keys: Iterable<FieldKey>,
+  notices: LinkNotice[],
+): { setups: CompareSetup[]; config: RunConfig } {
+  const { setups, notices: problems } = parseCompare(text);
+  // The link's own text, quoted and cut short like every ignored value.
+  for (const n of problems) notices.push({ key: 'compare', ...n, shown: describe(n.shown) });
+  for (const key of keys) {
+    if (!SHARED_FIELDS.includes(key)) {
+      const problem = key === 'model' ? 'model' : 'perSetup';
+      notices.push({ key: 'compare', problem, shown: `${key}=${String(given[key])}` });
+    }
+  }
+  const shared = sharedOf(given);
+  if (shared.data === 'upload') {
+    notices.push({ key: 'compare', problem: 'upload', shown: 'upload' });
+    shared.data = 'mnist';
+  }
+  return { setups, config: sharedConfig(shared) };
 }
 
 /**
@@ -202,10 +278,12 @@ export function toHash(
     autoplay = false,
     lang = null,
     trained = false,
+    compare = null,
   }: LinkExtras = {},
 ): string {
   const defaults = defaultsFor(config.model, config.data);
   const params = new URLSearchParams();
+  if (compare?.length) params.set('compare', compareText(compare));
   for (const key of FIELD_KEYS) {
     const differs =
       key === 'model' || key === 'data'

@@ -4,6 +4,7 @@ import type { MetricName } from '../config/models.ts';
 import { enTerms } from './enTerms.ts';
 import { enExplainer } from './enExplainer.tsx';
 import { enGuide } from './enGuide.tsx';
+import { enCompare, enCompareDemos } from './enCompare.tsx';
 import { enGlossary } from './enGlossary.ts';
 
 export type { DataLine } from './enTerms.ts';
@@ -140,6 +141,8 @@ export const en = {
   },
   explainer: enExplainer,
   guide: enGuide,
+  compare: enCompare,
+  compareDemos: enCompareDemos,
   glossary: enGlossary,
   chart: {
     smoothing: 'Smoothing',

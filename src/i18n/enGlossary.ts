@@ -29,6 +29,11 @@ export const enGlossary: Record<TermId, GlossaryEntry> = {
     plain:
       'The network that turns a code z back into a data item. Sampling a VAE means decoding a z drawn from the prior.',
   },
+  aggregate: {
+    term: 'aggregate posterior q(z)',
+    plain:
+      'Where the encoder puts the whole data set: the average of q(z|x) over every input x. Samples decode well only where q(z) covers the prior N(0, I); a gap between them is where random codes decode to junk.',
+  },
   qzx: {
     term: 'q(z|x)',
     plain:

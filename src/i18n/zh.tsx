@@ -2,6 +2,7 @@ import type { Catalog } from './catalog.ts';
 import { zhTerms } from './zhTerms.ts';
 import { zhExplainer } from './zhExplainer.tsx';
 import { zhGuide } from './zhGuide.tsx';
+import { zhCompare, zhCompareDemos } from './zhCompare.tsx';
 import { zhGlossary } from './zhGlossary.ts';
 
 // 页面的简体中文。术语依照 ../shared/GLOSSARY-zh.md（文章自己的用词优先）；模型名与符号
@@ -128,6 +129,8 @@ export const zh: Catalog = {
   },
   explainer: zhExplainer,
   guide: zhGuide,
+  compare: zhCompare,
+  compareDemos: zhCompareDemos,
   glossary: zhGlossary,
   chart: {
     smoothing: '平滑',

@@ -26,6 +26,11 @@ export const zhGlossary: Record<TermId, GlossaryEntry> = {
     term: '解码器',
     plain: '把编码 z 变回一条数据的网络。从 VAE 采样，就是把从先验里抽出的 z 交给解码器。',
   },
+  aggregate: {
+    term: '聚合后验 q(z)',
+    plain:
+      '编码器把整个数据集放在哪里：q(z|x) 对所有输入 x 取平均。只有在 q(z) 覆盖先验 N(0, I) 的地方，采样才能解码出像样的结果；两者之间的空缺，就是随机编码解码成乱码的地方。',
+  },
   qzx: {
     term: 'q(z|x)',
     plain:

@@ -41,8 +41,37 @@ function dataLine(d: DataLine, batch: number): string {
     : `${name}；批大小取 ${d.smallBatch}（训练集比设定的批大小 ${batch} 还小，每批就是整个训练集）`;
 }
 
+/** What was wrong with `compare=`, and what the page does instead. */
+function compareNotice(
+  problem: Extract<LinkNotice, { key: 'compare' }>['problem'],
+  shown: string,
+): string {
+  switch (problem) {
+    case 'unknown':
+      return `compare：${shown} 不是模型（ae、vae、gan）；已略去`;
+    case 'duplicate':
+      return `compare：${shown} 出现了两次；只训练一个`;
+    case 'tooMany':
+      return `compare：最多并排比较 3 个设置；已略去 ${shown}`;
+    case 'shared':
+      return `compare：${shown}——数据、随机种子、潜变量维数、网络结构、批大小和训练节奏是各列共用的；采用链接里的共用值`;
+    case 'field':
+      return `compare：${shown} 不是有效的字段或取值；改用该模型的默认值`;
+    case 'upload':
+      return 'compare：对比模式不能用你自己的图片训练；改在 MNIST 上比较';
+    case 'none':
+      return `compare：${shown} 里没有可用的模型；改为比较 ae、vae、gan`;
+    case 'perSetup':
+      return `compare：${shown} 只属于某一个设置（写成 vae:${shown} 这样）；已略去`;
+    case 'model':
+      return `compare：已略去 ${shown}；模型由 compare= 指定`;
+  }
+}
+
 /** An ignored value of the link, and what the page does instead. */
-function notice({ key, shown }: LinkNotice): string {
+function notice(n: LinkNotice): string {
+  if (n.key === 'compare') return compareNotice(n.problem, n.shown);
+  const { key, shown } = n;
   switch (key) {
     case 'autoplay':
       return `autoplay：${shown} 不是 1 或 0；不会自动开始`;

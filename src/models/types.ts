@@ -52,6 +52,8 @@ export interface GenerativeModel {
   generatorPush?(z: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D];
   /** The code of x: the mean of q(z|x) for the VAE, the code itself for the autoencoder. */
   encodeMean?(x: tf.Tensor2D): tf.Tensor2D;
+  /** q(z|x) = N(μ, diag exp(logVar)): its mean and log-variance per row of x. VAEs only. */
+  posterior?(x: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D];
   /** Applies the live-changeable learning rates of the config. */
   setLearningRates(config: RunConfig): void;
   dispose(): void;

@@ -81,6 +81,9 @@ export function createVae(
     encodeMean(x) {
       return tf.tidy(() => encode(x)[0].clone());
     },
+    posterior(x) {
+      return encode(x);
+    },
     reconstruct(x) {
       return tf.tidy(() => output(logits(encode(x)[0]))); // through the mean of q(z|x)
     },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultsFor } from '../config/models.ts';
-import { AddressBar, type LinkSink } from './addressBar.ts';
+import { AddressBar, runHash, type LinkSink } from './addressBar.ts';
 import { RunStore } from './runStore.ts';
 
 // When the link is written: a slider drag changes it many times a second, and each
@@ -23,7 +23,11 @@ function fakeSink() {
 function setup() {
   const store = new RunStore(defaultsFor('vae'), [], new Float32Array(), [0, 0]);
   const { written, sink } = fakeSink();
-  const bar = new AddressBar(store, sink, () => Date.now());
+  const bar = new AddressBar(
+    (config) => runHash(store, config),
+    sink,
+    () => Date.now(),
+  );
   /** What a slider drag does: a new latent code, then `writeSoon`. */
   const move = (z: number[]) => {
     store.update({ explorer: { ...store.getSnapshot().explorer, z } }, true);

@@ -1,5 +1,18 @@
 import type { RunStore } from './runStore.ts';
+import type { RunConfig } from '../config/schema.ts';
 import { toHash } from '../config/link.ts';
+
+/** The single-run page's link: its setup, drawing, latent code, panels, language. */
+export function runHash(store: RunStore, config = store.getSnapshot().config): string {
+  const { drawn, explorer, closed, lang, langInLink, trained } = store.getSnapshot();
+  return toHash(config, {
+    drawn,
+    z: explorer.z,
+    closed,
+    lang: langInLink ? lang : null,
+    trained: trained.phase === 'loaded' || trained.phase === 'loading',
+  });
+}
 
 /** A drag writes the link once it has rested this long… */
 const REST_MS = 300;
@@ -51,27 +64,16 @@ export class AddressBar {
   private written: string | null = null;
 
   constructor(
-    private readonly store: RunStore,
+    /** The link's hash for the page as it is now (or with another `config`). */
+    readonly hash: (config?: RunConfig) => string,
     private readonly sink: LinkSink = browserSink,
     private readonly now: () => number = () => performance.now(),
   ) {
     sink.onHide(() => this.flush());
   }
 
-  /** The link's hash for the run as it is now (or with another `config`). */
-  hash(config = this.store.getSnapshot().config): string {
-    const { drawn, explorer, closed, lang, langInLink, trained } = this.store.getSnapshot();
-    return toHash(config, {
-      drawn,
-      z: explorer.z,
-      closed,
-      lang: langInLink ? lang : null,
-      trained: trained.phase === 'loaded' || trained.phase === 'loading',
-    });
-  }
-
   /** Writes the link now, without a new history entry; a pending `writeSoon` is done by it. */
-  write(config = this.store.getSnapshot().config): void {
+  write(config?: RunConfig): void {
     this.cancel();
     const hash = this.hash(config);
     if (hash === this.written) return;

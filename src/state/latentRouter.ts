@@ -31,9 +31,12 @@ export class LatentRouter {
 
   constructor(
     private readonly store: RunStore,
-    private readonly link: AddressBar,
+    /** Where the code goes into the link. */
+    private readonly link: Pick<AddressBar, 'writeSoon'>,
     /** Asks the training worker (whichever is current). */
     private readonly trainer: (query: LatentQuery) => Promise<LatentAnswer>,
+    /** The images this explorer shows (compare mode: the slider code's alone). */
+    private readonly shown: readonly LatentQuery['kind'][] = ['decode', 'grid', 'interpolate'],
   ) {
     this.mirror = startLatentMirror((e) => this.mirrorFailed(e.message));
   }
@@ -90,6 +93,7 @@ export class LatentRouter {
     // A folded explorer shows nothing: no decoding until it opens.
     if (closed.includes('explorer')) return;
     const { z, a, b, mode } = explorer;
+    parts = parts.filter((p) => this.shown.includes(p));
     if (parts.includes('decode')) this.requester.request({ kind: 'decode', z });
     if (parts.includes('grid')) {
       this.requester.request({

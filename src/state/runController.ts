@@ -1,4 +1,3 @@
-import { assertNever } from '../bridge/protocol.ts';
 import { asInLink } from '../config/drawing.ts';
 import type { FieldKey } from '../config/fields.ts';
 import type { PanelId } from '../config/link.ts';
@@ -6,8 +5,8 @@ import { LANG_TAG, type Lang } from '../config/lang.ts';
 import { defaultsFor, LIVE_FIELDS, withDataSet } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import type { FromWorker } from '../workers/train/protocol.ts';
-import { AddressBar } from './addressBar.ts';
-import { afterPaint } from './afterPaint.ts';
+import { AddressBar, runHash } from './addressBar.ts';
+import { followWorker } from './workerEvents.ts';
 import { LatentRouter } from './latentRouter.ts';
 import { ModelCommands } from './modelCommands.ts';
 import { RunKeeper } from './runKeeper.ts';
@@ -60,7 +59,7 @@ export class RunController {
     /** `from=trained` in the link: begin from the demo's shipped weights once ready. */
     private fromTrained = false,
   ) {
-    this.link = new AddressBar(store);
+    this.link = new AddressBar((config) => runHash(store, config));
     this.upload = new UploadDecoding(store);
     this.kept = new RunKeeper(store);
     this.worker = new TrainerConnection(store, dataUrl, this.upload, this.kept, (msg) =>
@@ -74,9 +73,8 @@ export class RunController {
   /** Every message of the training worker: the store first, then the part that acts on it. */
   private receive(msg: FromWorker): void {
     this.store.receive(msg);
+    followWorker(msg, this.worker, this.explorer);
     switch (msg.type) {
-      case 'images':
-        return this.explorer.picturesArrived();
       case 'restored':
         return this.link.write();
       case 'status': {
@@ -88,25 +86,8 @@ export class RunController {
         ) {
           this.store.update({ speeds: this.speeds.of(config) });
         }
-        return this.worker.statusArrived(msg.paintTicket);
-      }
-      case 'snapshot': {
-        this.worker.snapshotArrived(msg.snapshot);
-        // The mirror decodes the explorer's images with these weights on the CPU: once this
-        // chunk is painted, so that the page's redraw does not compete with it.
-        const run = this.worker.run;
-        afterPaint(() => {
-          if (run === this.worker.run) this.explorer.snapshot(msg); // no new run since
-        });
         return;
       }
-      case 'reset':
-        this.worker.runBegan(msg.keepUpTo);
-        return this.explorer.newRun();
-      case 'deviceLost':
-        // The worker's tensors died with the device: a fresh worker (a fresh device, or the
-        // next backend) goes on from the snapshot, training if it was.
-        return this.worker.restart(true);
       case 'exported':
         return this.models.exported(msg.files);
       case 'ready':
@@ -120,20 +101,10 @@ export class RunController {
         return;
       case 'backend':
         return this.store.update({ speeds: this.speeds.of(this.store.getSnapshot().config) });
-      case 'progress':
-      case 'data':
-      case 'plane':
-      case 'metrics':
-      case 'estimate':
-      case 'architecture':
-      case 'quality':
-      case 'evaluation':
-      case 'error':
-        return; // the store's alone
       case 'models':
         return this.trained.modelsNoted(msg.note);
       default:
-        return assertNever(msg);
+        return; // the store's alone, or followWorker's
     }
   }
 

@@ -127,4 +127,24 @@ describe('RunStore', () => {
     vi.advanceTimersByTime(70);
     expect(store.getSnapshot().lossVersion).toBe(5);
   });
+
+  it('keeps the newest code map until a new run or data set', () => {
+    const store = new RunStore(defaultsFor('vae'), [], new Float32Array(), null);
+    const map = (step: number) => ({
+      step,
+      extent: 4,
+      codes: new Float32Array(4),
+      labels: Uint8Array.of(3, 7),
+      density: { res: 2, values: new Float32Array(4), kind: 'aggregate' as const },
+      outside: 0,
+      kl: 1.5,
+    });
+    store.receive({ type: 'codeMap', map: map(20) });
+    store.receive({ type: 'codeMap', map: map(40) });
+    expect(store.getSnapshot().codeMap?.step).toBe(40);
+    store.receive({ type: 'reset', keepUpTo: 40 }); // a restored snapshot: the same run
+    expect(store.getSnapshot().codeMap?.step).toBe(40);
+    store.receive({ type: 'reset', keepUpTo: null });
+    expect(store.getSnapshot().codeMap).toBeNull();
+  });
 });

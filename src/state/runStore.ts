@@ -1,6 +1,7 @@
 import type { RunConfig } from '../config/schema.ts';
 import { assertNever } from '../bridge/protocol.ts';
 import type {
+  CodeMap,
   DataInfo,
   PlaneView,
   FromWorker,
@@ -87,6 +88,8 @@ export interface RunSnapshot extends TrainingStatus {
   } | null;
   /** The newest 2-D view (2-D data sets). */
   plane: PlaneView | null;
+  /** Compare mode: where the encoder puts held-out images (2-D latent, images). */
+  codeMap: CodeMap | null;
   /** MNIST: the newest digit quality measurement (Fréchet distance, class histograms). */
   quality: { step: number; quality: DigitQuality } | null;
   /** The newest answer to each kind of latent query (the explorer's images). */
@@ -161,6 +164,7 @@ export class RunStore {
       gpuCalls: null,
       data: null,
       plane: null,
+      codeMap: null,
       error: null,
       errorKind: null,
       recovery: null,
@@ -281,11 +285,14 @@ export class RunStore {
           data: msg.info,
           images: null,
           plane: null,
+          codeMap: null,
           quality: null,
           latent: {},
         });
       case 'plane':
         return this.update({ plane: msg.view });
+      case 'codeMap':
+        return this.update({ codeMap: msg.map });
       case 'metrics':
         this.history.append(msg.firstStep, msg.names, msg.values);
         return this.lossesChanged();
@@ -323,7 +330,9 @@ export class RunStore {
           error: null,
           errorKind: null,
           // A fresh run (a Reset, another setup) no longer comes from the shipped weights.
-          ...(msg.keepUpTo === null ? { snapshotStep: null, recovery: null, quality: null } : {}),
+          ...(msg.keepUpTo === null
+            ? { snapshotStep: null, recovery: null, quality: null, codeMap: null }
+            : {}),
           ...(msg.keepUpTo === null && this.snap.trained.phase === 'loaded'
             ? { trained: { phase: 'off' } as const }
             : {}),

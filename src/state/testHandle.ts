@@ -22,6 +22,17 @@ export interface PlaygroundStatus extends TrainingStatus {
   error: string | null;
   /** The step of the newest weight snapshot the page holds, or null. */
   snapshotStep: number | null;
+  /** One entry per run on the page: compare mode's columns in order, else the one run. */
+  runs: RunEntry[];
+}
+
+export interface RunEntry {
+  model: string;
+  data: string;
+  step: number;
+  stepsPerSec: number;
+  backend: BackendName | null;
+  error: string | null;
 }
 
 export interface PlaygroundHandle {
@@ -82,6 +93,17 @@ export interface PlaygroundHandle {
    * and its probability. Null when there is no decoded image. A worker of its own, per call.
    */
   judgeDecoded(): Promise<{ digit: number; confidence: number } | null>;
+  /** Compare mode: the handle of column i (the same calls, for that column's run). */
+  column(i: number): PlaygroundHandle | null;
+  /** The newest code map (compare mode, 2-D latent, images): what it holds, or null. */
+  codeMap(): {
+    step: number;
+    count: number;
+    classes: number;
+    kind: 'aggregate' | 'histogram';
+    kl: number | null;
+    outside: number;
+  } | null;
 }
 
 declare global {
@@ -106,11 +128,28 @@ function fingerprint(data: Uint8ClampedArray): number {
   return h;
 }
 
-export function createTestHandle(store: RunStore): PlaygroundHandle {
+function runEntry(store: RunStore): RunEntry {
+  const s = store.getSnapshot();
+  return {
+    model: s.config.model,
+    data: s.config.data,
+    step: s.step,
+    stepsPerSec: s.stepsPerSec,
+    backend: s.backend?.name ?? null,
+    error: s.error === null ? null : say(en, s.error),
+  };
+}
+
+/** The handle of a run; `columns`: every run on the page (compare mode's), the first this one. */
+export function createTestHandle(
+  store: RunStore,
+  columns: readonly RunStore[] = [store],
+): PlaygroundHandle {
   return Object.freeze({
     status(): PlaygroundStatus {
       const s = store.getSnapshot();
       return {
+        runs: columns.map(runEntry),
         phase: s.phase,
         backend: s.backend?.name ?? null,
         adapter: s.backend?.adapter ?? null,
@@ -181,12 +220,25 @@ export function createTestHandle(store: RunStore): PlaygroundHandle {
       const url = new URL('data/digit-classifier.json', document.baseURI).href;
       return (await import('../clients/judgeClient.ts')).classifyDigit(image, url);
     },
+    column: (i: number) => (columns[i] ? createTestHandle(columns[i], [columns[i]]) : null),
+    codeMap() {
+      const m = store.getSnapshot().codeMap;
+      if (!m) return null;
+      return {
+        step: m.step,
+        count: m.codes.length / 2,
+        classes: m.labels ? new Set(m.labels).size : 0,
+        kind: m.density.kind,
+        kl: m.kl,
+        outside: m.outside,
+      };
+    },
   });
 }
 
-export function installTestHandle(store: RunStore): void {
+export function installTestHandle(store: RunStore, columns: readonly RunStore[] = [store]): void {
   Object.defineProperty(window, '__playground', {
-    value: createTestHandle(store),
+    value: createTestHandle(store, columns),
     writable: false,
     configurable: false,
   });

@@ -27,9 +27,13 @@ export class TrainerConnection {
   constructor(
     private readonly store: RunStore,
     private readonly dataUrl: string,
-    private readonly upload: UploadDecoding,
-    private readonly kept: RunKeeper,
+    /** The person's images (null: this page trains none, as in compare mode). */
+    private readonly upload: UploadDecoding | null,
+    /** The run kept for a reload (null: none is kept, as in compare mode). */
+    private readonly kept: RunKeeper | null,
     private readonly onEvent: (msg: FromWorker) => void,
+    /** Ask the worker for code maps with the pictures (compare mode). */
+    private readonly codeMap = false,
   ) {
     this.start();
   }
@@ -55,11 +59,17 @@ export class TrainerConnection {
     );
     const { config, drawn, upload } = this.store.getSnapshot();
     this.post({ type: 'drawn', points: drawn.slice() });
-    const d = this.upload.decoded;
+    const d = this.upload?.decoded;
     if (d && upload.phase === 'ready' && upload.inUse) {
       this.post({ type: 'upload', size: d.size, count: d.count, pixels: d.pixels.slice() });
     }
-    this.post({ type: 'init', config, dataUrl: this.dataUrl, switches: { ...switches() } });
+    this.post({
+      type: 'init',
+      config,
+      dataUrl: this.dataUrl,
+      switches: { ...switches() },
+      codeMap: this.codeMap,
+    });
   }
 
   /**
@@ -96,7 +106,7 @@ export class TrainerConnection {
 
   /** Takes up the run kept from an earlier visit: its weights, step and chart. */
   resumeKept(): void {
-    const run = this.kept.takeOffer();
+    const run = this.kept?.takeOffer();
     if (!run) return;
     this.snapshot = run.snapshot;
     this.resumedHistory = run.history;
@@ -117,7 +127,7 @@ export class TrainerConnection {
 
   snapshotArrived(snapshot: WeightSnapshot): void {
     this.snapshot = snapshot;
-    this.kept.snapshot(snapshot);
+    this.kept?.snapshot(snapshot);
   }
 
   /** A new run began (`keepUpTo`: a restored snapshot's step, whose history stays). */

@@ -129,7 +129,7 @@ export function LatentExplorer({
   );
 }
 
-const LatentSlider = memo(function LatentSlider({
+export const LatentSlider = memo(function LatentSlider({
   index,
   value,
   onSet,

@@ -28,6 +28,8 @@ export interface DeviceData {
   heldOutPreview: Float32Array;
   /** Every held-out row, on the host (MNIST's 1,000 digits are the quality metrics' reference). */
   heldOut: Float32Array;
+  /** The held-out rows' classes when the data have them (MNIST), else null. */
+  heldOutLabels: Uint8Array | null;
   /** 2-D data: held-out points to compare generated ones with (PLANE_POINTS of them). */
   heldOutPoints: Float32Array | null;
   description: string;
@@ -54,6 +56,7 @@ export function toDevice(host: HostData): DeviceData {
     previewCount,
     heldOutPreview: host.heldOut.slice(0, Math.min(ROW_COUNT, evalCount) * size),
     heldOut: host.heldOut,
+    heldOutLabels: host.heldOutLabels,
     heldOutPoints: host.kind === 'points' ? host.heldOut.slice(0, PLANE_POINTS * 2) : null,
     description: host.description,
     label: host.label,

@@ -3,6 +3,7 @@ import type { MetricName } from '../../config/models.ts';
 import { planeBuffers } from './plane.ts';
 import type { FromWorker } from './protocol.ts';
 import type { TrainingSession } from './session.ts';
+import { computeCodeMap, hasCodeMap } from './codeMap.ts';
 
 // What the page is sent every `every` steps: the pictures (the sample grid and the second
 // sheet, or the 2-D view) and the held-out evaluation of the same step (held-out losses, and
@@ -11,6 +12,7 @@ import type { TrainingSession } from './session.ts';
 export async function postPictures(
   session: TrainingSession,
   post: (msg: FromWorker, transfer?: Transferable[]) => void,
+  codeMap = false,
 ): Promise<void> {
   const step = session.step;
   const names: MetricName[] = [...session.model.evaluationNames];
@@ -27,6 +29,11 @@ export async function postPictures(
       samples.data.buffer,
       second.image.data.buffer,
     ]);
+    if (codeMap && hasCodeMap(session.model, session.data)) {
+      const map = await computeCodeMap(session.model, session.data, step, session.seed);
+      const transfer: Transferable[] = [map.codes.buffer, map.density.values.buffer];
+      post({ type: 'codeMap', map }, map.labels ? [...transfer, map.labels.buffer] : transfer);
+    }
   }
   values.push(...((await session.evaluate()) ?? []));
   for (const [name, v] of Object.entries(pointScores)) {

@@ -46,6 +46,26 @@ export interface PlaneView {
   codes: Float32Array<ArrayBuffer> | null;
 }
 
+/** Where an encoder puts held-out images in a 2-D latent plane (compare mode; codeMap.ts). */
+export interface CodeMap {
+  step: number;
+  /** The map shows [−extent, extent]². */
+  extent: number;
+  /** (z₀, z₁) of each held-out image: the mean of q(z|x) (VAE), the code (autoencoder). */
+  codes: Float32Array<ArrayBuffer>;
+  /** Their classes (MNIST), else null. */
+  labels: Uint8Array<ArrayBuffer> | null;
+  /**
+   * A res × res density over the map, row 0 at the top: the VAE's aggregate posterior
+   * q(z) = mean of q(z|x), or the autoencoder's codes as a histogram.
+   */
+  density: { res: number; values: Float32Array<ArrayBuffer>; kind: 'aggregate' | 'histogram' };
+  /** The share of codes outside the map. */
+  outside: number;
+  /** KL(q(z) ‖ N(0, I)) by Monte Carlo (VAE), else null. */
+  kl: number | null;
+}
+
 /** Where training stands: each `status` message, the page's store, the test handle. */
 export interface TrainingStatus {
   running: boolean;
@@ -93,7 +113,8 @@ export interface StepEstimate {
 export type PrepareStage = 'backend' | 'data' | 'model';
 
 export type ToWorker =
-  | { type: 'init'; config: RunConfig; dataUrl: string; switches: Switches }
+  /** `codeMap`: post a code map with the pictures where the run has one (compare mode). */
+  | { type: 'init'; config: RunConfig; dataUrl: string; switches: Switches; codeMap?: boolean }
   | { type: 'start' }
   | { type: 'pause' }
   | { type: 'step' }
@@ -136,6 +157,8 @@ export type FromWorker =
     }
   | { type: 'ready' }
   | { type: 'data'; info: DataInfo }
+  /** With the pictures, when init asked for it and the run has an encoder and a 2-D latent. */
+  | { type: 'codeMap'; map: CodeMap }
   /** The 2-D view (2-D data sets), every `every` steps in place of the pictures. */
   | { type: 'plane'; view: PlaneView }
   | {

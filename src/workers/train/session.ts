@@ -62,6 +62,11 @@ export class TrainingSession implements LatentDecoder {
     return this.config.batch;
   }
 
+  /** The run's seed (every random stream derives from it). */
+  get seed(): number {
+    return this.config.seed;
+  }
+
   get isPlane(): boolean {
     return this.data.shape.kind === 'points';
   }

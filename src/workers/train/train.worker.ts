@@ -22,7 +22,7 @@ const trainer = new Trainer(post);
 async function handle(msg: ToWorker): Promise<void> {
   switch (msg.type) {
     case 'init':
-      return trainer.init(msg.config, msg.dataUrl, msg.switches);
+      return trainer.init(msg.config, msg.dataUrl, msg.switches, msg.codeMap);
     case 'start':
       return trainer.start();
     case 'pause':

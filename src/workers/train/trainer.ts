@@ -62,6 +62,8 @@ export class Trainer {
   private readonly quality: QualityProbe;
   /** The step-0 quality measurement of a new session, which training waits for. */
   private firstQuality: Promise<void> = Promise.resolve();
+  /** Post a code map with the pictures (compare mode asks for it at init). */
+  private codeMap = false;
 
   readonly latent: LatentQueries;
   /** Checkpoints and model files. */
@@ -100,8 +102,14 @@ export class Trainer {
     );
   }
 
-  async init(config: RunConfig, dataUrl: string, on: Switches = switches()): Promise<void> {
+  async init(
+    config: RunConfig,
+    dataUrl: string,
+    on: Switches = switches(),
+    codeMap = false,
+  ): Promise<void> {
     this.config = config;
+    this.codeMap = codeMap;
     setSwitches(on);
     applyStartSwitches();
     // Bench only, the plain loop as tfjs's examples train: one step per chunk (its loss read
@@ -369,7 +377,7 @@ export class Trainer {
   private async postImages(): Promise<void> {
     if (!this.session) return;
     this.lastImageStep = this.session.step;
-    await postPictures(this.session, this.post);
+    await postPictures(this.session, this.post, this.codeMap);
   }
 
   private postStatus(paintTicket: number | null = null): void {

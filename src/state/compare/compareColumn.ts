@@ -1,0 +1,64 @@
+import type { CompareSetup } from '../../config/compare.ts';
+import type { Lang } from '../../config/lang.ts';
+import type { RunConfig } from '../../config/schema.ts';
+import type { FromWorker } from '../../workers/train/protocol.ts';
+import type { AddressBar } from '../addressBar.ts';
+import { LatentRouter } from '../latentRouter.ts';
+import { RunStore } from '../runStore.ts';
+import { TrainerConnection } from '../trainerConnection.ts';
+import { followWorker } from '../workerEvents.ts';
+
+/**
+ * One column of compare mode: a run with its own training worker, store and latent mirror.
+ * It keeps nothing for a reload and trains no uploaded images; the link is compare mode's.
+ */
+export class CompareColumn {
+  readonly store: RunStore;
+  readonly worker: TrainerConnection;
+  readonly explorer: LatentRouter;
+
+  constructor(
+    readonly setup: CompareSetup,
+    config: RunConfig,
+    page: { lang: Lang; z: number[] | null; drawn: Float32Array },
+    dataUrl: string,
+    link: Pick<AddressBar, 'writeSoon'>,
+    private readonly onReady: () => void,
+  ) {
+    this.store = new RunStore(config, [], page.drawn, page.z, [], page.lang, true, false);
+    this.worker = new TrainerConnection(
+      this.store,
+      dataUrl,
+      null,
+      null,
+      (msg) => this.receive(msg),
+      true,
+    );
+    this.explorer = new LatentRouter(this.store, link, (q) => this.worker.latent(q), ['decode']);
+  }
+
+  private receive(msg: FromWorker): void {
+    this.store.receive(msg);
+    followWorker(msg, this.worker, this.explorer);
+    if (msg.type === 'ready') this.onReady();
+  }
+
+  start(): void {
+    this.store.update({ error: null, errorKind: null });
+    this.worker.post({ type: 'start' });
+  }
+
+  pause(): void {
+    this.worker.post({ type: 'pause' });
+  }
+
+  step(): void {
+    this.store.update({ error: null });
+    this.worker.post({ type: 'step' });
+  }
+
+  reset(): void {
+    this.store.resetAsked();
+    this.worker.post({ type: 'reset', config: this.store.getSnapshot().config });
+  }
+}

@@ -14,20 +14,13 @@ import { PlaneView } from './ui/plane/PlaneView.tsx';
 import { LatentExplorer } from './ui/latent/LatentExplorer.tsx';
 import { useShortcuts } from './ui/hooks/useShortcuts.ts';
 import { SampleImages } from './ui/canvas/SampleImages.tsx';
-import { PresetGallery } from './ui/links/PresetGallery.tsx';
-import { CopyLinkButton } from './ui/links/CopyLinkButton.tsx';
 import { ModelStorage } from './ui/models/ModelStorage.tsx';
-import { LanguagePicker } from './ui/links/LanguagePicker.tsx';
-import { CATALOGS, TextContext } from './i18n/text.ts';
-import { TermContext, type TermView } from './i18n/term.tsx';
-import { TermPopover } from './ui/guide/TermPopover.tsx';
+import { CATALOGS } from './i18n/text.ts';
+import { PageFrame } from './ui/PageFrame.tsx';
 import { DemoCard } from './ui/guide/DemoCard.tsx';
 import { Glossary } from './ui/guide/Glossary.tsx';
 import { HowLink } from './ui/guide/HowLink.tsx';
 import { TrainedPreview } from './ui/guide/TrainedPreview.tsx';
-
-/** How the catalogs' marked terms are shown: with their plain words on hover, focus or tap. */
-const termView: TermView = (id, children) => <TermPopover id={id}>{children}</TermPopover>;
 
 export function App({ store, controller }: { store: RunStore; controller: RunController }) {
   const snap = useRunSnapshot(store);
@@ -38,118 +31,111 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
   const points = (snap.data?.kind ?? dataKind(snap.config.data)) === 'points';
   const t = CATALOGS[snap.lang];
   return (
-    <TextContext.Provider value={t}>
-      <TermContext.Provider value={termView}>
-        <div className="app">
-          <header className="app-header">
-            <div className="title-row">
-              <h1>{t.app.title}</h1>
-              <div className="header-actions">
-                <LanguagePicker lang={snap.lang} onPick={(l) => controller.setLang(l)} />
-                <CopyLinkButton link={() => controller.linkNow()} />
-              </div>
+    <PageFrame
+      className="app"
+      lang={snap.lang}
+      onLang={(l) => controller.setLang(l)}
+      link={() => controller.linkNow()}
+      intro={
+        <>
+          <p className="tagline">{t.app.tagline}</p>
+          <p className="tagline muted small-text" data-testid="source">
+            {t.app.source}
+          </p>
+        </>
+      }
+    >
+      <DemoCard snap={snap} controller={controller} />
+      <StatusBar snap={snap} />
+      <Banners snap={snap} controller={controller} />
+      <main className="panels">
+        <section className="panel controls-panel" aria-labelledby="controls-title">
+          <h2 id="controls-title">{t.app.training}</h2>
+          <TrainControls snap={snap} controller={controller} />
+          <ConfigControls
+            controller={controller}
+            config={snap.config}
+            drawn={snap.drawn}
+            upload={snap.upload}
+          />
+          <details
+            id="how-it-works"
+            className="how"
+            open={!snap.closed.includes('how')}
+            onToggle={(e) => controller.setPanel('how', e.currentTarget.open)}
+          >
+            <summary>{t.app.howItWorks}</summary>
+            <ModelExplainer config={snap.config} networks={snap.networks} lang={snap.lang} />
+            <Glossary />
+          </details>
+        </section>
+        <div className="middle-column">
+          <section className="panel chart-panel" aria-labelledby="chart-title">
+            <div className="panel-tools">
+              <HowLink controller={controller} />
             </div>
-            <p className="tagline">{t.app.tagline}</p>
-            <p className="tagline muted small-text" data-testid="source">
-              {t.app.source}
-            </p>
-            <PresetGallery />
-          </header>
-          <DemoCard snap={snap} controller={controller} />
-          <StatusBar snap={snap} />
-          <Banners snap={snap} controller={controller} />
-          <main className="panels">
-            <section className="panel controls-panel" aria-labelledby="controls-title">
-              <h2 id="controls-title">{t.app.training}</h2>
-              <TrainControls snap={snap} controller={controller} />
-              <ConfigControls
-                controller={controller}
-                config={snap.config}
-                drawn={snap.drawn}
-                upload={snap.upload}
-              />
+            <h2 id="chart-title">{t.app.losses}</h2>
+            <LossChart
+              metrics={MODELS[snap.config.model].metrics}
+              history={store.history}
+              evaluations={store.evaluations}
+              version={snap.lossVersion}
+              config={snap.config}
+            />
+          </section>
+          {points ? null : (
+            <section className="panel explorer-panel" aria-labelledby="explorer-title">
               <details
-                id="how-it-works"
-                className="how"
-                open={!snap.closed.includes('how')}
-                onToggle={(e) => controller.setPanel('how', e.currentTarget.open)}
+                open={!snap.closed.includes('explorer')}
+                onToggle={(e) => controller.setPanel('explorer', e.currentTarget.open)}
               >
-                <summary>{t.app.howItWorks}</summary>
-                <ModelExplainer config={snap.config} networks={snap.networks} lang={snap.lang} />
-                <Glossary />
+                <summary>
+                  <h2 id="explorer-title">
+                    {t.app.latentSpace}
+                    <span className="muted">{t.app.latentHint}</span>
+                  </h2>
+                </summary>
+                <LatentExplorer snap={snap} controller={controller} />
               </details>
             </section>
-            <div className="middle-column">
-              <section className="panel chart-panel" aria-labelledby="chart-title">
-                <div className="panel-tools">
-                  <HowLink controller={controller} />
-                </div>
-                <h2 id="chart-title">{t.app.losses}</h2>
-                <LossChart
-                  metrics={MODELS[snap.config.model].metrics}
-                  history={store.history}
-                  evaluations={store.evaluations}
-                  version={snap.lossVersion}
-                  config={snap.config}
-                />
-              </section>
-              {points ? null : (
-                <section className="panel explorer-panel" aria-labelledby="explorer-title">
-                  <details
-                    open={!snap.closed.includes('explorer')}
-                    onToggle={(e) => controller.setPanel('explorer', e.currentTarget.open)}
-                  >
-                    <summary>
-                      <h2 id="explorer-title">
-                        {t.app.latentSpace}
-                        <span className="muted">{t.app.latentHint}</span>
-                      </h2>
-                    </summary>
-                    <LatentExplorer snap={snap} controller={controller} />
-                  </details>
-                </section>
-              )}
-            </div>
-            <section className="panel images-panel" aria-labelledby="images-title">
-              <div className="panel-tools">
-                <HowLink controller={controller} />
-              </div>
-              {points ? (
-                <>
-                  <h2 id="images-title">
-                    {t.app.view2d}
-                    {snap.plane ? (
-                      <span className="muted">{t.app.atStep(snap.plane.step)}</span>
-                    ) : null}
-                  </h2>
-                  {snap.plane ? (
-                    <PlaneView view={snap.plane} family={family} />
-                  ) : (
-                    <p className="muted">{t.app.viewPending}</p>
-                  )}
-                </>
-              ) : (
-                <SampleImages images={images} family={family} />
-              )}
-              <TrainedPreview snap={snap} />
-              {snap.config.data === 'mnist' && !points ? (
-                <DigitQualityPanel
-                  quality={snap.quality}
-                  history={store.quality}
-                  every={snap.config.quality}
-                  family={family}
-                />
-              ) : null}
-              <ModelStorage
-                models={snap.models}
-                ready={snap.phase === 'ready'}
-                lang={snap.lang}
-                controller={controller}
-              />
-            </section>
-          </main>
+          )}
         </div>
-      </TermContext.Provider>
-    </TextContext.Provider>
+        <section className="panel images-panel" aria-labelledby="images-title">
+          <div className="panel-tools">
+            <HowLink controller={controller} />
+          </div>
+          {points ? (
+            <>
+              <h2 id="images-title">
+                {t.app.view2d}
+                {snap.plane ? <span className="muted">{t.app.atStep(snap.plane.step)}</span> : null}
+              </h2>
+              {snap.plane ? (
+                <PlaneView view={snap.plane} family={family} />
+              ) : (
+                <p className="muted">{t.app.viewPending}</p>
+              )}
+            </>
+          ) : (
+            <SampleImages images={images} family={family} />
+          )}
+          <TrainedPreview snap={snap} />
+          {snap.config.data === 'mnist' && !points ? (
+            <DigitQualityPanel
+              quality={snap.quality}
+              history={store.quality}
+              every={snap.config.quality}
+              family={family}
+            />
+          ) : null}
+          <ModelStorage
+            models={snap.models}
+            ready={snap.phase === 'ready'}
+            lang={snap.lang}
+            controller={controller}
+          />
+        </section>
+      </main>
+    </PageFrame>
   );
 }

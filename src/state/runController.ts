@@ -7,6 +7,7 @@ import type { ModelId, RunConfig } from '../config/schema.ts';
 import type { FromWorker } from '../workers/train/protocol.ts';
 import { AddressBar, runHash } from './addressBar.ts';
 import { followWorker } from './workerEvents.ts';
+import { RunCommands } from './runCommands.ts';
 import { LatentRouter } from './latentRouter.ts';
 import { ModelCommands } from './modelCommands.ts';
 import { RunKeeper } from './runKeeper.ts';
@@ -50,6 +51,7 @@ export class RunController {
   readonly trained: TrainedStart;
   /** Steps a second measured here, per setup and backend. */
   private readonly speeds = new SpeedRecord();
+  private readonly commands: RunCommands;
 
   constructor(
     private readonly store: RunStore,
@@ -65,6 +67,7 @@ export class RunController {
     this.worker = new TrainerConnection(store, dataUrl, this.upload, this.kept, (msg) =>
       this.receive(msg),
     );
+    this.commands = new RunCommands(store, this.worker);
     this.models = new ModelCommands(store, this.worker, this.link);
     this.explorer = new LatentRouter(store, this.link, (query) => this.worker.latent(query));
     this.trained = new TrainedStart(store, this.worker, this.link, () => this.start());
@@ -109,22 +112,19 @@ export class RunController {
   }
 
   start(): void {
-    this.store.update({ error: null, errorKind: null });
-    this.worker.post({ type: 'start' });
+    this.commands.start();
   }
 
   pause(): void {
-    this.worker.post({ type: 'pause' });
+    this.commands.pause();
   }
 
   step(): void {
-    this.store.update({ error: null });
-    this.worker.post({ type: 'step' });
+    this.commands.step();
   }
 
   reset(): void {
-    this.store.resetAsked();
-    this.worker.post({ type: 'reset', config: this.store.getSnapshot().config });
+    this.commands.reset();
   }
 
   /** Back to the last good weights (after a NaN), optionally with learning rates ÷ 10. */

@@ -7,6 +7,7 @@ import { LatentRouter } from '../latentRouter.ts';
 import { RunStore } from '../runStore.ts';
 import { TrainerConnection } from '../trainerConnection.ts';
 import { followWorker } from '../workerEvents.ts';
+import { RunCommands } from '../runCommands.ts';
 
 /**
  * One column of compare mode: a run with its own training worker, store and latent mirror.
@@ -16,6 +17,8 @@ export class CompareColumn {
   readonly store: RunStore;
   readonly worker: TrainerConnection;
   readonly explorer: LatentRouter;
+  /** Start, Pause, Step, Reset. */
+  readonly run: RunCommands;
 
   constructor(
     readonly setup: CompareSetup,
@@ -35,30 +38,12 @@ export class CompareColumn {
       true,
     );
     this.explorer = new LatentRouter(this.store, link, (q) => this.worker.latent(q), ['decode']);
+    this.run = new RunCommands(this.store, this.worker);
   }
 
   private receive(msg: FromWorker): void {
     this.store.receive(msg);
     followWorker(msg, this.worker, this.explorer);
     if (msg.type === 'ready') this.onReady();
-  }
-
-  start(): void {
-    this.store.update({ error: null, errorKind: null });
-    this.worker.post({ type: 'start' });
-  }
-
-  pause(): void {
-    this.worker.post({ type: 'pause' });
-  }
-
-  step(): void {
-    this.store.update({ error: null });
-    this.worker.post({ type: 'step' });
-  }
-
-  reset(): void {
-    this.store.resetAsked();
-    this.worker.post({ type: 'reset', config: this.store.getSnapshot().config });
   }
 }

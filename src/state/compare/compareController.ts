@@ -66,19 +66,19 @@ export class CompareController {
   }
 
   start(): void {
-    for (const c of this.columns) c.start();
+    for (const c of this.columns) c.run.start();
   }
 
   pause(): void {
-    for (const c of this.columns) c.pause();
+    for (const c of this.columns) c.run.pause();
   }
 
   step(): void {
-    for (const c of this.columns) c.step();
+    for (const c of this.columns) c.run.step();
   }
 
   reset(): void {
-    for (const c of this.columns) c.reset();
+    for (const c of this.columns) c.run.reset();
   }
 
   /** One latent code, every decoder: each column decodes it (its mirror answers while training). */

@@ -20,7 +20,7 @@ import type { Judge } from '../judge/protocol.ts';
 import { WorkerJudge } from './judgeClient.ts';
 import { QualityProbe } from './qualityProbe.ts';
 import type { Post, PrepareStage } from './protocol.ts';
-import { setSwitches, switches, type Switches } from '../../config/switches.ts';
+import { setSwitches, switches } from '../../config/switches.ts';
 import type { BackendInfo, SavedModelMeta, WeightSnapshot } from '../messages.ts';
 import { TrainingSession } from './session.ts';
 import { describeNetwork } from '../../models/architecture.ts';
@@ -102,12 +102,7 @@ export class Trainer {
     );
   }
 
-  async init(
-    config: RunConfig,
-    dataUrl: string,
-    on: Switches = switches(),
-    codeMap = false,
-  ): Promise<void> {
+  async init(config: RunConfig, dataUrl: string, on = switches(), codeMap = false): Promise<void> {
     this.config = config;
     this.codeMap = codeMap;
     setSwitches(on);

@@ -1,3 +1,6 @@
+import { useCallback } from 'react';
+import { DIRAC_DEFAULTS, type DiracSetup } from './config/dirac.ts';
+import { DiracGanPanel } from './ui/lab/DiracGanPanel.tsx';
 import { MODELS } from './config/models.ts';
 import type { RunController } from './state/runController.ts';
 import type { RunStore } from './state/runStore.ts';
@@ -30,6 +33,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
   // The data set the worker has built decides the view (the config may be a step ahead).
   const points = (snap.data?.kind ?? dataKind(snap.config.data)) === 'points';
   const t = CATALOGS[snap.lang];
+  const setDirac = useCallback((s: DiracSetup | null) => controller.setDirac(s), [controller]);
   return (
     <PageFrame
       className="app"
@@ -72,6 +76,15 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
         <div className="middle-column">
           <section className="panel chart-panel" aria-labelledby="chart-title">
             <div className="panel-tools">
+              {family === 'gan' && !snap.dirac ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => controller.setDirac(DIRAC_DEFAULTS)}
+                >
+                  {t.lab.dirac.open}
+                </button>
+              ) : null}
               <HowLink controller={controller} />
             </div>
             <h2 id="chart-title">{t.app.losses}</h2>
@@ -83,6 +96,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
               config={snap.config}
             />
           </section>
+          {snap.dirac ? <DiracGanPanel setup={snap.dirac} onSetup={setDirac} /> : null}
           {points ? null : (
             <section className="panel explorer-panel" aria-labelledby="explorer-title">
               <details

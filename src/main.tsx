@@ -56,6 +56,7 @@ if (link.compare) {
     !!lang,
     fromLink,
   );
+  store.update({ dirac: link.dirac }, true);
   const controller = new RunController(store, dataUrl, autoplay, fromTrained);
   installFaultTriggers(controller);
   installTestHandle(store);

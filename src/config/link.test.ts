@@ -34,6 +34,7 @@ describe('link parsing', () => {
       fromLink: false,
       fromTrained: false,
       compare: null,
+      dirac: null,
     });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });

@@ -3,6 +3,7 @@ import { defaultsFor } from './models.ts';
 import type { RunConfig } from './schema.ts';
 import { decodePoints, encodePoints } from './drawing.ts';
 import { isLang, LANGS, type Lang } from './lang.ts';
+import { DIRAC_DEFAULTS, diracText, parseDirac, type DiracSetup } from './dirac.ts';
 import {
   compareText,
   parseCompare,
@@ -19,7 +20,10 @@ import {
 
 /** A value of the link that was ignored: its key, the value as shown (quoted, cut short). */
 export type LinkNotice =
-  | { key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts' | 'from'; shown: string }
+  | {
+      key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts' | 'from' | 'dirac';
+      shown: string;
+    }
   /** A setup of `compare=` (or a field beside it) that was changed; see config/compare.ts. */
   | { key: 'compare'; problem: CompareProblem | 'perSetup' | 'model'; shown: string };
 
@@ -45,6 +49,8 @@ export interface ParsedLink {
   fromTrained: boolean;
   /** `compare=`: the setups trained side by side (the config holds their shared fields). */
   compare: CompareSetup[] | null;
+  /** `dirac=`: the Dirac GAN view is open, with this setup (null: closed). */
+  dirac: DiracSetup | null;
 }
 
 /** Panels a person can fold away: the explanation, the latent explorer and the demo card. */
@@ -64,6 +70,8 @@ export interface LinkExtras {
   trained?: boolean;
   /** Compare mode's setups (`compare=`); the config then gives their shared fields. */
   compare?: readonly CompareSetup[] | null;
+  /** The Dirac GAN view's setup, when it is open. */
+  dirac?: DiracSetup | null;
 }
 
 /**
@@ -132,6 +140,8 @@ export function noticeText(notice: LinkNotice): string {
       return `pts: ${shown} is not a drawing; using the default one`;
     case 'from':
       return `from: ${shown} is not trained; starting from scratch`;
+    case 'dirac':
+      return `dirac: ${shown} is not loss,updates,lr,ratio,γ (e.g. minimax,simultaneous,0.1,1,0); opening the view as it starts`;
     default: {
       const f = FIELDS[key];
       const expected =
@@ -163,6 +173,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   let langText: string | null = null;
   let fromText: string | null = null;
   let compareLink: string | null = null;
+  let diracLink: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
@@ -173,6 +184,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       else if (k === 'lang') langText = v;
       else if (k === 'from') fromText = v;
       else if (k === 'compare') compareLink = v;
+      else if (k === 'dirac') diracLink = v;
       // other keys: ignored
     }
   }
@@ -192,6 +204,8 @@ export function parseLink(search: string, hash: string): ParsedLink {
   if (fromText !== null && fromText !== 'trained') {
     notices.push({ key: 'from', shown: describe(fromText) });
   }
+  const dirac = diracLink === null ? null : parseDirac(diracLink);
+  if (diracLink !== null && !dirac) notices.push({ key: 'dirac', shown: describe(diracLink) });
   const drawn = pts === null ? null : decodePoints(pts);
   const z = zText === null ? null : parseZ(zText);
   if (zText !== null && !z) {
@@ -235,6 +249,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       fromText === 'trained',
     fromTrained: fromText === 'trained',
     compare: compare?.setups ?? null,
+    dirac: diracLink === null ? null : (dirac ?? DIRAC_DEFAULTS),
   };
 }
 
@@ -279,6 +294,7 @@ export function toHash(
     lang = null,
     trained = false,
     compare = null,
+    dirac = null,
   }: LinkExtras = {},
 ): string {
   const defaults = defaultsFor(config.model, config.data);
@@ -299,6 +315,7 @@ export function toHash(
   if (folded.length) params.set('closed', folded.join(','));
   if (lang) params.set('lang', lang);
   if (trained) params.set('from', 'trained');
+  if (dirac) params.set('dirac', diracText(dirac));
   if (autoplay) params.set('autoplay', '1');
   const s = params.toString();
   return s ? `#${s}` : '';

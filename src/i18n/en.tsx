@@ -5,6 +5,7 @@ import { enTerms } from './enTerms.ts';
 import { enExplainer } from './enExplainer.tsx';
 import { enGuide } from './enGuide.tsx';
 import { enCompare, enCompareDemos } from './enCompare.tsx';
+import { enLab } from './enLab.tsx';
 import { enGlossary } from './enGlossary.ts';
 
 export type { DataLine } from './enTerms.ts';
@@ -143,6 +144,7 @@ export const en = {
   guide: enGuide,
   compare: enCompare,
   compareDemos: enCompareDemos,
+  lab: enLab,
   glossary: enGlossary,
   chart: {
     smoothing: 'Smoothing',

@@ -3,6 +3,7 @@ import { zhTerms } from './zhTerms.ts';
 import { zhExplainer } from './zhExplainer.tsx';
 import { zhGuide } from './zhGuide.tsx';
 import { zhCompare, zhCompareDemos } from './zhCompare.tsx';
+import { zhLab } from './zhLab.tsx';
 import { zhGlossary } from './zhGlossary.ts';
 
 // 页面的简体中文。术语依照 ../shared/GLOSSARY-zh.md（文章自己的用词优先）；模型名与符号
@@ -131,6 +132,7 @@ export const zh: Catalog = {
   guide: zhGuide,
   compare: zhCompare,
   compareDemos: zhCompareDemos,
+  lab: zhLab,
   glossary: zhGlossary,
   chart: {
     smoothing: '平滑',

@@ -85,6 +85,8 @@ function notice(n: LinkNotice): string {
       return `pts：${shown} 不是一幅画；改用默认的画`;
     case 'from':
       return `from：${shown} 不是 trained；从头开始训练`;
+    case 'dirac':
+      return `dirac：${shown} 不是“损失,更新方式,学习率,比值,γ”（例如 minimax,simultaneous,0.1,1,0）；按初始设置打开`;
     default: {
       const f = FIELDS[key];
       const expected =

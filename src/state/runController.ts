@@ -4,6 +4,7 @@ import type { PanelId } from '../config/link.ts';
 import { LANG_TAG, type Lang } from '../config/lang.ts';
 import { defaultsFor, LIVE_FIELDS, withDataSet } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
+import type { DiracSetup } from '../config/dirac.ts';
 import type { FromWorker } from '../workers/train/protocol.ts';
 import { AddressBar, runHash } from './addressBar.ts';
 import { followWorker } from './workerEvents.ts';
@@ -213,6 +214,12 @@ export class RunController {
     this.store.update({ lang, langInLink: true }, true);
     document.documentElement.lang = LANG_TAG[lang];
     this.link.write();
+  }
+
+  /** Opens the Dirac GAN view with a setup, or closes it (null); the link remembers it. */
+  setDirac(dirac: DiracSetup | null): void {
+    this.store.update({ dirac }, true);
+    this.link.writeSoon();
   }
 
   /** Folds or unfolds a panel; the link remembers it. */

@@ -19,6 +19,7 @@ import type {
 } from '../workers/messages.ts';
 import { parseLink, type LinkNotice, type PanelId } from '../config/link.ts';
 import type { Lang } from '../config/lang.ts';
+import type { DiracSetup } from '../config/dirac.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
 import type { Said } from '../i18n/said.ts';
@@ -105,6 +106,8 @@ export interface RunSnapshot extends TrainingStatus {
   models: ModelsState;
   /** Folded panels. */
   closed: PanelId[];
+  /** The Dirac GAN view's setup while it is open (`dirac=` in the link). */
+  dirac: DiracSetup | null;
   /** The page was opened from a link that names a setup: the demo card explains it. */
   fromLink: boolean;
   /** Whether the run began from the demo's shipped weights (trainedStart.ts). */
@@ -179,6 +182,7 @@ export class RunStore {
       explorer: initialExplorer(config.latent, config.seed, z),
       models: { list: [], note: null, busy: false },
       closed,
+      dirac: null,
       fromLink,
       speeds: {},
       trained: { phase: 'off' },

@@ -7,7 +7,8 @@ export function useHiDpiCanvas(size: number, draw: (ctx: CanvasRenderingContext2
     const canvas = ref.current;
     if (!canvas) return;
     const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
-    if (canvas.width !== size * dpr) {
+    // Both sides: a fresh canvas is 300 × 150, so a 300-wide one would keep its 150 rows.
+    if (canvas.width !== size * dpr || canvas.height !== size * dpr) {
       canvas.width = size * dpr;
       canvas.height = size * dpr;
     }

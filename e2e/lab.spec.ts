@@ -49,3 +49,58 @@ test('a bad dirac= link opens the view as it starts, with a notice', async ({ pa
   await expect(page.getByTestId('notices')).toContainText('dirac: "minimax,sideways,9" is not');
   await expect(page.getByTestId('dirac-verdict')).toContainText('spirals outwards');
 });
+
+test('the optimal discriminator D* is drawn beside the learned D, as its closed form says', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await page.goto('/?backend=cpu#model=gan&data=ring');
+  await page.waitForFunction(() => window.__playground?.plane()?.optimal != null);
+  await expect(page.getByTestId('optimal-d')).toBeVisible();
+  expect((await canvasStats(page, 'optimal-d')).spread).toBeGreaterThan(5);
+  const { optimal, fake } = (await page.evaluate(() => window.__playground!.plane()))!;
+  const { res, values } = optimal!;
+  // The heat grid: cell (r, c) has its centre at x = −2 + (c + ½)·4/res, y = 2 − (r + ½)·4/res.
+  const centre = (r: number, c: number) => [-2 + ((c + 0.5) * 4) / res, 2 - ((r + 0.5) * 4) / res];
+  // By hand: the ring is 8 Gaussians of σ = 0.06 at radius 1.2, each with weight 1/8; G's
+  // points give p_g by a Gaussian KDE with Scott's bandwidth σ̂·n^(−1/6).
+  const pData = (x: number, y: number) => {
+    let s = 0;
+    for (let k = 0; k < 8; k++) {
+      const [mx, my] = [1.2 * Math.cos((k * Math.PI) / 4), 1.2 * Math.sin((k * Math.PI) / 4)];
+      s += Math.exp(-((x - mx) ** 2 + (y - my) ** 2) / (2 * 0.06 ** 2)) / (2 * Math.PI * 0.06 ** 2);
+    }
+    return s / 8;
+  };
+  const n = fake.length / 2;
+  const xs = fake.filter((_, i) => i % 2 === 0);
+  const ys = fake.filter((_, i) => i % 2 === 1);
+  const sd = (v: number[]) => {
+    const m = v.reduce((a, b) => a + b, 0) / v.length;
+    return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
+  };
+  const [hx, hy] = [sd(xs) * n ** (-1 / 6), sd(ys) * n ** (-1 / 6)];
+  const pG = (x: number, y: number) =>
+    xs.reduce(
+      (a, fx, i) => a + Math.exp(-(((x - fx) / hx) ** 2 + ((y - ys[i]!) / hy) ** 2) / 2),
+      0,
+    ) /
+    (n * 2 * Math.PI * hx * hy);
+  // Near the mode at (1.2, 0), and at G's mean (inside the ring, where there is no data).
+  const meanCell = (v: number[], flip: boolean) => {
+    const m = v.reduce((a, b) => a + b, 0) / v.length;
+    return Math.min(res - 1, Math.max(0, Math.floor(((flip ? -m : m) + 2) / (4 / res))));
+  };
+  for (const [r, c] of [
+    [Math.floor(res / 2) - 1, Math.floor((3.2 / 4) * res) - 1],
+    [meanCell(ys, true), meanCell(xs, false)],
+  ] as const) {
+    const [x, y] = centre(r, c);
+    const expected = pData(x!, y!) / (pData(x!, y!) + pG(x!, y!));
+    expect(values[r * res + c]!).toBeCloseTo(expected, 3);
+  }
+  expect(values[(Math.floor(res / 2) - 1) * res + Math.floor((3.2 / 4) * res) - 1]).toBeGreaterThan(
+    0.9,
+  );
+  expectNoConsoleErrors(errors);
+});

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RunConfig } from '../config/schema.ts';
 import type { MetricName } from '../config/models.ts';
 import { enTerms } from './enTerms.ts';
+import { Term } from './term.tsx';
 import { enExplainer } from './enExplainer.tsx';
 import { enGuide } from './enGuide.tsx';
 import { enCompare, enCompareDemos } from './enCompare.tsx';
@@ -254,6 +255,14 @@ export const en = {
       `The plane [−${e}, ${e}]²${gan ? ': where G puts its points, and what D believes is real.' : ': the decoder’s samples from N(0, I), and its manifold.'}`,
     layersTitle: 'Layers',
     codes: 'Codes of real points in latent space',
+    optimal: 'The optimal discriminator D* against the generator as it is now',
+    optimalCaption: (
+      <>
+        The best D against G as it is now: D*(x) = p_data(x) / (p_data(x) + p_g(x)), with p_data
+        exact and p_g a kernel density estimate of G’s points. At the{' '}
+        <Term id="equilibrium">equilibrium</Term> p_g = p_data and D* = ½ everywhere (all white).
+      </>
+    ),
     codesCaption: (ae: boolean) =>
       `Codes of real points in latent space (z₀, z₁), with the 1σ and 2σ circles of N(0, I).${ae ? ' Nothing pulls the autoencoder’s codes toward N(0, I).' : ' The KL term pulls them toward it.'}`,
     drawPad: 'Drawing pad: drag to paint where the data is',

@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog.ts';
 import { zhTerms } from './zhTerms.ts';
+import { Term } from './term.tsx';
 import { zhExplainer } from './zhExplainer.tsx';
 import { zhGuide } from './zhGuide.tsx';
 import { zhCompare, zhCompareDemos } from './zhCompare.tsx';
@@ -235,6 +236,14 @@ export const zh: Catalog = {
       `平面 [−${e}, ${e}]²${gan ? '：G 把点放在哪里，D 认为哪里是真实的。' : '：解码器从 N(0, I) 采样得到的点，以及它的流形。'}`,
     layersTitle: '图层',
     codes: '真实点在潜在空间中的编码',
+    optimal: '最优判别器 D*：针对当前生成器的最佳判别器',
+    optimalCaption: (
+      <>
+        针对当前 G 的最佳 D：D*(x) = p_data(x) / (p_data(x) + p_g(x))，其中 p_data 是精确的，p_g
+        是对 G 生成点的核密度估计。到了<Term id="equilibrium">均衡点</Term>，p_g = p_data，D*
+        处处等于 ½（整幅图全白）。
+      </>
+    ),
     codesCaption: (ae) =>
       `真实点在潜在空间中的编码 (z₀, z₁)，以及 N(0, I) 的 1σ 和 2σ 圆。${ae ? '没有什么把自编码器的编码拉向 N(0, I)。' : 'KL 项把它们拉向 N(0, I)。'}`,
     drawPad: '画板：拖动鼠标，画出数据所在的位置',

@@ -79,6 +79,8 @@ export interface PlaygroundHandle {
     hasHeat: boolean;
     hasArrows: boolean;
     hasCodes: boolean;
+    /** D* on the heat grid (row 0 at the top), or null (not a GAN on a toy set). */
+    optimal: { res: number; values: number[] } | null;
   } | null;
   /** The run kept for a reload: the step last kept, why it cannot be, the step offered. */
   kept(): { step: number | null; note: string | null; offer: number | null };
@@ -205,6 +207,7 @@ export function createTestHandle(
         hasHeat: v.heat !== null,
         hasArrows: v.arrows !== null,
         hasCodes: v.codes !== null,
+        optimal: v.optimal ? { res: v.optimal.res, values: Array.from(v.optimal.values) } : null,
       };
     },
     kept() {

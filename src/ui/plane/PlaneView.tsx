@@ -2,7 +2,13 @@ import { memo, useState } from 'react';
 import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
 import type { PlaneView as PlaneData } from '../../workers/train/protocol.ts';
 import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
-import { drawCodes, drawPlane, PLANE_LAYERS, type PlaneLayer } from './planeDrawing.ts';
+import {
+  drawCodes,
+  drawOptimal,
+  drawPlane,
+  PLANE_LAYERS,
+  type PlaneLayer,
+} from './planeDrawing.ts';
 import { useText } from '../../i18n/text.ts';
 
 const SIZE = 360;
@@ -27,6 +33,7 @@ export const PlaneView = memo(function PlaneView({
   const codeCanvas = useHiDpiCanvas(CODE_SIZE, (ctx) => {
     if (codes) drawCodes(ctx, codes, CODE_SIZE);
   });
+  const optimalCanvas = useHiDpiCanvas(CODE_SIZE, (ctx) => drawOptimal(ctx, view, CODE_SIZE));
   const available = PLANE_LAYERS.filter(
     (l) => (l !== 'heat' || view.heat) && (l !== 'arrows' || view.arrows),
   );
@@ -73,6 +80,19 @@ export const PlaneView = memo(function PlaneView({
             aria-label={t.plane.codes}
           />
           <figcaption>{t.plane.codesCaption(family === 'ae')}</figcaption>
+        </figure>
+      ) : null}
+      {view.optimal ? (
+        <figure className="plane-figure">
+          <canvas
+            ref={optimalCanvas}
+            data-testid="optimal-d"
+            className="plane-canvas"
+            style={{ width: CODE_SIZE, height: CODE_SIZE }}
+            role="img"
+            aria-label={t.plane.optimal}
+          />
+          <figcaption>{t.plane.optimalCaption}</figcaption>
         </figure>
       ) : null}
     </div>

@@ -193,3 +193,20 @@ export function drawCodes(ctx: CanvasRenderingContext2D, codes: Float32Array, si
   ctx.setLineDash([]);
   dots(ctx, codes, hexAlpha(REAL_COLOR, 0.7), e, size, 2);
 }
+
+/**
+ * The optimal discriminator D* as the learned D's heatmap is drawn (green: "real", purple:
+ * "fake", white at ½), with the real and generated points over it.
+ */
+export function drawOptimal(ctx: CanvasRenderingContext2D, view: PlaneView, size: number): void {
+  if (!view.optimal) return;
+  const { res, values } = view.optimal;
+  const e = view.extent;
+  ctx.clearRect(0, 0, size, size);
+  const tile = heatCanvas(res);
+  tile.getContext('2d')!.putImageData(new ImageData(heatPixels(values, true), res), 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(tile, 0, 0, size, size);
+  dots(ctx, view.real, hexAlpha(REAL_COLOR, 0.6), e, size, 1.5);
+  dots(ctx, view.fake, hexAlpha(FAKE_COLOR, 0.6), e, size, 1.5);
+}

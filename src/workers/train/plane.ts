@@ -2,6 +2,10 @@ import * as tf from '../../tf/tfjs.ts';
 import type { GenerativeModel } from '../../models/types.ts';
 import type { DeviceData } from './deviceData.ts';
 import type { PlaneView } from './protocol.ts';
+import { POINT_SETS, type DataSetId } from '../../config/datasets.ts';
+import { toyDensity } from '../../data/toyDensity.ts';
+import type { ToySetId } from '../../data/toy2d.ts';
+import { optimalDiscriminator } from '../../metrics/optimalD.ts';
 
 // What GAN Lab-style 2-D views draw, computed on the device and read back in one go:
 //   real points, generated points G(z) for fixed z, D's output on a HEAT_RES² grid over the
@@ -14,6 +18,32 @@ export const MANIFOLD_SIDE = 21;
 export const MANIFOLD_RANGE = 2.5;
 /** Generated points that get a gradient arrow. */
 export const ARROWS = 120;
+
+/** p_data on the heat grid, per toy set and extent (it never changes). */
+const dataDensity = new Map<string, Float32Array>();
+
+/** D* on the heat grid against G's samples `fake`, for a toy set (else null: no closed form). */
+function optimalOnGrid(
+  set: DataSetId,
+  fake: Float32Array,
+  extent: number,
+): { res: number; values: Float32Array<ArrayBuffer> } | null {
+  if (!POINT_SETS.has(set) || set === 'drawn') return null;
+  const centres = heatGrid(HEAT_RES, extent);
+  const key = `${set}:${extent}`;
+  let pData = dataDensity.get(key);
+  if (!pData) {
+    pData = new Float32Array(HEAT_RES * HEAT_RES);
+    for (let i = 0; i < pData.length; i++) {
+      pData[i] = toyDensity(set as ToySetId, centres[2 * i]!, centres[2 * i + 1]!);
+    }
+    dataDensity.set(key, pData);
+  }
+  return {
+    res: HEAT_RES,
+    values: optimalDiscriminator(pData, centres, fake) as Float32Array<ArrayBuffer>,
+  };
+}
 
 /** Centres of a res × res grid over [−e, e]², row 0 at the top (y = +e), as (x, y) pairs. */
 export function heatGrid(res: number, e: number): Float32Array {
@@ -48,6 +78,8 @@ export async function renderPlane(
   fixedZ: tf.Tensor2D,
   step: number,
   extent: number,
+  /** Draw D*: a GAN whose D is a classifier (not a WGAN critic, whose optimum differs). */
+  withOptimal = false,
 ): Promise<PlaneView> {
   const d = model.latentDim;
   const fake = model.generate(fixedZ);
@@ -92,6 +124,7 @@ export async function renderPlane(
       manifold: { side: MANIFOLD_SIDE, points: m! },
       arrows: from && push ? { from, push } : null,
       codes: c,
+      optimal: withOptimal ? optimalOnGrid(data.label.set, f!, extent) : null,
     };
   } finally {
     tf.dispose([fake, manifold, heat, codes, ...(arrows ?? [])].filter((t) => t !== null));
@@ -104,5 +137,6 @@ export function planeBuffers(v: PlaneView): ArrayBuffer[] {
   if (v.heat) out.push(v.heat.values.buffer);
   if (v.arrows) out.push(v.arrows.from.buffer, v.arrows.push.buffer);
   if (v.codes) out.push(v.codes.buffer);
+  if (v.optimal) out.push(v.optimal.values.buffer);
   return out;
 }

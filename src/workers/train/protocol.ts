@@ -44,6 +44,11 @@ export interface PlaneView {
   arrows: { from: Float32Array<ArrayBuffer>; push: Float32Array<ArrayBuffer> } | null;
   /** (z₀, z₁) of the real points' codes (VAE: means of q(z|x); AE: codes). */
   codes: Float32Array<ArrayBuffer> | null;
+  /**
+   * GANs on a toy set: the optimal discriminator against G as it is now,
+   * D*(x) = p_data / (p_data + p_g), on the heat grid (metrics/optimalD.ts).
+   */
+  optimal: { res: number; values: Float32Array<ArrayBuffer> } | null;
 }
 
 /** Where an encoder puts held-out images in a 2-D latent plane (compare mode; codeMap.ts). */

@@ -109,7 +109,9 @@ export class TrainingSession implements LatentDecoder {
 
   /** What the 2-D view draws (2-D data only). */
   renderPlane(): Promise<PlaneView> {
-    return renderPlane(this.model, this.data, this.fixedZ, this.step, PLANE_EXTENT);
+    const { model, loss } = this.config;
+    const classifier = model === 'gan' && loss !== 'wgangp';
+    return renderPlane(this.model, this.data, this.fixedZ, this.step, PLANE_EXTENT, classifier);
   }
 
   /** Held-out losses (evaluationNames order), or null for models without them. */

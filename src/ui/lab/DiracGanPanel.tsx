@@ -3,6 +3,7 @@ import { DIRAC_LOSSES, DIRAC_RANGES, DIRAC_UPDATES, type DiracSetup } from '../.
 import { diracSummary, diracTrajectory } from '../../metrics/diracGan.ts';
 import { useText } from '../../i18n/text.ts';
 import { drawDirac } from './diracDrawing.ts';
+import { fitCanvas } from '../hooks/useHiDpiCanvas.ts';
 
 const SIZE = 300;
 /** Steps of each run: a few turns at the default rate. */
@@ -29,15 +30,8 @@ export const DiracGanPanel = memo(function DiracGanPanel({
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
+    const ctx = canvas ? fitCanvas(canvas, SIZE) : null;
     if (!canvas || !ctx) return;
-    const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
-    // Both sides: a fresh canvas is 300 × 150.
-    if (canvas.width !== SIZE * dpr || canvas.height !== SIZE * dpr) {
-      canvas.width = SIZE * dpr;
-      canvas.height = SIZE * dpr;
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const start = performance.now();
     let frame = 0;
     const tick = (now: number) => {
@@ -69,6 +63,26 @@ export const DiracGanPanel = memo(function DiracGanPanel({
       />
     </label>
   );
+  const choice = <K extends 'loss' | 'update'>(
+    key: K,
+    label: string,
+    options: readonly DiracSetup[K][],
+    names: Record<DiracSetup[K], string>,
+  ) => (
+    <label className="dirac-field">
+      <span>{label}</span>
+      <select
+        value={setup[key]}
+        onChange={(e) => set({ [key]: e.target.value } as Partial<DiracSetup>)}
+      >
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {names[o]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <section className="panel dirac-panel" aria-labelledby="dirac-title" data-testid="dirac">
       <div className="panel-tools">
@@ -91,32 +105,8 @@ export const DiracGanPanel = memo(function DiracGanPanel({
           <figcaption className="muted small-text">{d.axes}</figcaption>
         </figure>
         <div className="dirac-controls">
-          <label className="dirac-field">
-            <span>{d.loss}</span>
-            <select
-              value={setup.loss}
-              onChange={(e) => set({ loss: e.target.value as DiracSetup['loss'] })}
-            >
-              {DIRAC_LOSSES.map((l) => (
-                <option key={l} value={l}>
-                  {d.losses[l]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="dirac-field">
-            <span>{d.update}</span>
-            <select
-              value={setup.update}
-              onChange={(e) => set({ update: e.target.value as DiracSetup['update'] })}
-            >
-              {DIRAC_UPDATES.map((u) => (
-                <option key={u} value={u}>
-                  {d.updates[u]}
-                </option>
-              ))}
-            </select>
-          </label>
+          {choice('loss', d.loss, DIRAC_LOSSES, d.losses)}
+          {choice('update', d.update, DIRAC_UPDATES, d.updates)}
           {slider('lr', d.lr, 0.01)}
           {slider('ratio', d.ratio, 0.25)}
           {slider('gamma', d.gamma, 0.05)}

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
 import type { PlaneView as PlaneData } from '../../workers/train/protocol.ts';
 import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
@@ -30,10 +30,6 @@ export const PlaneView = memo(function PlaneView({
   const [layers, setLayers] = useState<ReadonlySet<PlaneLayer>>(() => new Set(PLANE_LAYERS));
   const canvas = useHiDpiCanvas(SIZE, (ctx) => drawPlane(ctx, view, layers, SIZE));
   const codes = view.codes;
-  const codeCanvas = useHiDpiCanvas(CODE_SIZE, (ctx) => {
-    if (codes) drawCodes(ctx, codes, CODE_SIZE);
-  });
-  const optimalCanvas = useHiDpiCanvas(CODE_SIZE, (ctx) => drawOptimal(ctx, view, CODE_SIZE));
   const available = PLANE_LAYERS.filter(
     (l) => (l !== 'heat' || view.heat) && (l !== 'arrows' || view.arrows),
   );
@@ -70,34 +66,52 @@ export const PlaneView = memo(function PlaneView({
         ))}
       </fieldset>
       {codes ? (
-        <figure className="plane-figure">
-          <canvas
-            ref={codeCanvas}
-            data-testid="codes"
-            className="plane-canvas"
-            style={{ width: CODE_SIZE, height: CODE_SIZE }}
-            role="img"
-            aria-label={t.plane.codes}
-          />
-          <figcaption>{t.plane.codesCaption(family === 'ae')}</figcaption>
-        </figure>
+        <SmallFigure
+          testId="codes"
+          label={t.plane.codes}
+          caption={t.plane.codesCaption(family === 'ae')}
+          draw={(ctx) => drawCodes(ctx, codes, CODE_SIZE)}
+        />
       ) : null}
       {view.optimal ? (
-        <figure className="plane-figure">
-          <canvas
-            ref={optimalCanvas}
-            data-testid="optimal-d"
-            className="plane-canvas"
-            style={{ width: CODE_SIZE, height: CODE_SIZE }}
-            role="img"
-            aria-label={t.plane.optimal}
-          />
-          <figcaption>{t.plane.optimalCaption}</figcaption>
-        </figure>
+        <SmallFigure
+          testId="optimal-d"
+          label={t.plane.optimal}
+          caption={t.plane.optimalCaption}
+          draw={(ctx) => drawOptimal(ctx, view, CODE_SIZE)}
+        />
       ) : null}
     </div>
   );
 });
+
+/** A small picture beside the plane: the codes of real points, or the optimal D. */
+function SmallFigure({
+  testId,
+  label,
+  caption,
+  draw,
+}: {
+  testId: string;
+  label: string;
+  caption: ReactNode;
+  draw: (ctx: CanvasRenderingContext2D) => void;
+}) {
+  const canvas = useHiDpiCanvas(CODE_SIZE, draw);
+  return (
+    <figure className="plane-figure">
+      <canvas
+        ref={canvas}
+        data-testid={testId}
+        className="plane-canvas"
+        style={{ width: CODE_SIZE, height: CODE_SIZE }}
+        role="img"
+        aria-label={label}
+      />
+      <figcaption>{caption}</figcaption>
+    </figure>
+  );
+}
 
 function LayerKey({ layer }: { layer: PlaneLayer }) {
   const style =

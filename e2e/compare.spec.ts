@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { canvasStats, expectNoConsoleErrors, watchConsole } from './helpers.ts';
+import { canvasStats, expectNoConsoleErrors, grabSlider, watchConsole } from './helpers.ts';
 
 // Compare mode: the article's three families trained side by side from one link, one latent
 // code decoded by every model while a slider is dragged, the encoders' class-colored code maps;
@@ -67,12 +67,7 @@ test('AE, VAE and GAN side by side: one code decoded by all three, two code maps
     Promise.all([0, 1, 2].map((i) => canvasStats(page, `column-${i}-decode`).then((s) => s.hash)));
   const before = await decoded();
   expect(new Set(before).size).toBe(3); // three models, three different images
-  const slider = page.getByLabel('Latent dimension 0');
-  await slider.scrollIntoViewIfNeeded();
-  const box = (await slider.boundingBox())!;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width / 2, y);
-  await page.mouse.down();
+  const { box, y } = await grabSlider(page, 'Latent dimension 0');
   const changed = [false, false, false];
   const look = async () => (await decoded()).forEach((h, i) => (changed[i] ||= h !== before[i]));
   for (let k = 1; k <= 8; k++) {

@@ -30,6 +30,23 @@ export async function trainUntil(page: Page, steps: number): Promise<void> {
   await page.waitForFunction(() => !window.__playground!.status().running);
 }
 
+/**
+ * Presses the mouse on the middle of a latent slider and keeps it down: returns where, so the
+ * caller drags along it (and lets go).
+ */
+export async function grabSlider(
+  page: Page,
+  label: string,
+): Promise<{ box: { x: number; y: number; width: number; height: number }; y: number }> {
+  const slider = page.getByLabel(label);
+  await slider.scrollIntoViewIfNeeded();
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  return { box, y };
+}
+
 /** The explorer's decoded image once the weights of `step` made it: a fingerprint of its pixels. */
 export async function decodedAt(page: Page, step: number): Promise<number> {
   await page.waitForFunction(

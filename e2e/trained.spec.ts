@@ -5,6 +5,7 @@ import { TRAINED_DEMOS } from '../src/config/trainedDemos.ts';
 import {
   decodedAt,
   expectNoConsoleErrors,
+  grabSlider,
   status,
   trainUntil,
   waitForReady,
@@ -55,11 +56,7 @@ test('the VAE demo with from=trained: its trained decoder draws a digit, and it 
   // VAE's centre blends several classes; toward the edges of N(0, I) they come apart).
   await decodedAt(page, demo.step);
   const slider = page.getByLabel('Latent dimension 0');
-  await slider.scrollIntoViewIfNeeded();
-  const box = (await slider.boundingBox())!;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width / 2, y);
-  await page.mouse.down();
+  const { box, y } = await grabSlider(page, 'Latent dimension 0');
   await page.mouse.move(box.x + box.width * 0.2, y, { steps: 5 });
   await page.mouse.up();
   await expect.poll(async () => Number(await slider.inputValue())).toBeLessThan(-1.3);

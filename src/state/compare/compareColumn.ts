@@ -1,4 +1,3 @@
-import type { CompareSetup } from '../../config/compare.ts';
 import type { Lang } from '../../config/lang.ts';
 import type { RunConfig } from '../../config/schema.ts';
 import type { FromWorker } from '../../workers/train/protocol.ts';
@@ -21,7 +20,6 @@ export class CompareColumn {
   readonly run: RunCommands;
 
   constructor(
-    readonly setup: CompareSetup,
     config: RunConfig,
     page: { lang: Lang; z: number[] | null; drawn: Float32Array },
     dataUrl: string,

@@ -47,7 +47,7 @@ export class CompareController {
     const page = { lang: open.lang, z, drawn: open.drawn };
     this.columns = open.setups.map(
       (setup) =>
-        new CompareColumn(setup, columnConfig(open.shared, setup), page, dataUrl, this.link, () => {
+        new CompareColumn(columnConfig(open.shared, setup), page, dataUrl, this.link, () => {
           // `autoplay=1`: every column starts together, once all are ready.
           if (--this.waitingForReady === 0 && open.autoplay) this.start();
         }),

@@ -1,5 +1,6 @@
 import type { CodeMap } from '../../workers/train/protocol.ts';
 import { CLASS_COLORS } from '../colors.ts';
+import { drawCrosshair } from '../canvas/crosshair.ts';
 
 // Drawing a code map on a 2-D canvas: N(0, I) as gray shading, each held-out image's code as a
 // dot in its class's color (codes outside the map pinned to its edge), and the shared code z.
@@ -75,15 +76,5 @@ export function drawCodeMap(
     ctx.fill();
   }
   // The shared code: a ring with a cross.
-  const x = toCanvas(z[0] ?? 0, size, e);
-  const y = size - toCanvas(z[1] ?? 0, size, e);
-  ctx.strokeStyle = '#111';
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  ctx.arc(x, y, 6, 0, 2 * Math.PI);
-  ctx.moveTo(x - 10, y);
-  ctx.lineTo(x + 10, y);
-  ctx.moveTo(x, y - 10);
-  ctx.lineTo(x, y + 10);
-  ctx.stroke();
+  drawCrosshair(ctx, toCanvas(z[0] ?? 0, size, e), size - toCanvas(z[1] ?? 0, size, e), 6, '#111');
 }

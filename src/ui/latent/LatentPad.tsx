@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
+import { drawCrosshair } from '../canvas/crosshair.ts';
 import { Z_RANGE } from '../../state/explorer.ts';
 import type { RgbaImage } from '../../workers/messages.ts';
 import { useText } from '../../i18n/text.ts';
@@ -41,16 +42,7 @@ export function LatentPad({
       ctx.drawImage(gridCanvas.current, 0, 0, SIZE, SIZE);
       ctx.globalAlpha = 1;
     }
-    const [x, y] = toPad(z0, z1);
-    ctx.strokeStyle = '#ffcc33';
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.arc(x, y, 7, 0, 2 * Math.PI);
-    ctx.moveTo(x - 11, y);
-    ctx.lineTo(x + 11, y);
-    ctx.moveTo(x, y - 11);
-    ctx.lineTo(x, y + 11);
-    ctx.stroke();
+    drawCrosshair(ctx, ...toPad(z0, z1), 7, '#ffcc33');
   });
 
   const move = (e: React.PointerEvent<HTMLCanvasElement>) => {

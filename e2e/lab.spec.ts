@@ -104,3 +104,79 @@ test('the optimal discriminator D* is drawn beside the learned D, as its closed 
   );
   expectNoConsoleErrors(errors);
 });
+
+// The true posterior p(z|x) of a VAE with a 2-D latent, on a grid beside q(z|x): the grid sums
+// to 1, and the bounds keep their order, ELBO ≤ IWAE_k ≤ log p(x), with the gap log p(x) − ELBO
+// matching KL(q ‖ p(z|x)) measured on the grid.
+test('the true posterior beside q(z|x) on the moons, with ELBO ≤ IWAE ≤ log p(x)', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await page.goto('/?backend=cpu#model=vae&data=moons&steps=100&autoplay=1&posterior=-0.5,0.75');
+  const panel = page.getByTestId('posterior');
+  await expect(panel.getByTestId('posterior-target')).toHaveText('x = (-0.50, 0.75)');
+  await page.waitForFunction(() => window.__playground?.posterior()?.step === 100, null, {
+    timeout: 60_000,
+  });
+  const v = (await page.evaluate(() => window.__playground!.posterior()))!;
+  expect(v.posteriorSum).toBeCloseTo(1, 4);
+  expect(v.qSum).toBeCloseTo(1, 4);
+  expect(v.elbo).toBeLessThanOrEqual(v.iwae);
+  // IWAE_k ≤ log p(x) in expectation: the estimate may pass it by its noise.
+  expect(v.iwae).toBeLessThanOrEqual(v.logPx + 3 * v.iwaeSe + 1e-3);
+  const gap = v.logPx - v.elbo;
+  expect(gap).toBeGreaterThanOrEqual(0);
+  expect(Math.abs(gap - v.klGrid)).toBeLessThan(0.05 + 0.2 * gap);
+  for (const id of ['posterior-true', 'posterior-q']) {
+    expect((await canvasStats(page, id)).spread).toBeGreaterThan(5);
+  }
+  await expect(panel.getByTestId('posterior-gap')).toHaveText(gap.toFixed(2));
+
+  // A click on the 2-D view chooses x there; the link follows, and Close takes the view away.
+  const plane = page.getByTestId('plane');
+  const box = (await plane.boundingBox())!;
+  await plane.click({ position: { x: box.width * 0.25, y: box.height * 0.75 } });
+  // A quarter of the way across ±2, three quarters down: near (−1, −1), to a pixel.
+  await expect(panel.getByTestId('posterior-target')).toHaveText(
+    /x = \(-(0\.9\d|1\.0\d), -(0\.9\d|1\.0\d)\)/,
+  );
+  const picked = await page.waitForFunction(() => {
+    const t = window.__playground?.posterior()?.target;
+    return t && t !== '-0.5,0.75' ? t : null;
+  });
+  const [px, py] = ((await picked.jsonValue()) as string).split(',').map(Number);
+  expect(px).toBeCloseTo(-1, 1);
+  expect(py).toBeCloseTo(-1, 1);
+  await expect(page).toHaveURL(new RegExp(`posterior=${px}%2C${py}`));
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(page).not.toHaveURL(/posterior=/);
+  expectNoConsoleErrors(errors);
+});
+
+test('the true posterior of a held-out digit, in Chinese, and a bad posterior= link', async ({
+  page,
+}) => {
+  await page.goto('/?backend=cpu#model=vae&posterior=3&lang=zh');
+  const panel = page.getByTestId('posterior');
+  await page.waitForFunction(() => window.__playground?.posterior() != null, null, {
+    timeout: 60_000,
+  });
+  const v = (await page.evaluate(() => window.__playground!.posterior()))!;
+  expect(v.target).toBe('3');
+  expect(v.label).not.toBeNull();
+  expect(v.posteriorSum).toBeCloseTo(1, 4);
+  expect(v.elbo).toBeLessThanOrEqual(v.iwae);
+  expect(v.iwae).toBeLessThanOrEqual(v.logPx + 3 * v.iwaeSe + 1e-3);
+  await expect(panel.getByTestId('posterior-target')).toHaveText(
+    `x：第 3 个留出数字（${v.label}）`,
+  );
+  expect((await canvasStats(page, 'posterior-x')).spread).toBeGreaterThan(5);
+  await panel.getByRole('button', { name: '下一个数字' }).click();
+  await page.waitForFunction(() => window.__playground?.posterior()?.target === '4');
+  await expect(page).toHaveURL(/posterior=4/);
+
+  await page.goto('/?backend=cpu#model=vae&data=moons&posterior=1,x');
+  await expect(page.getByTestId('notices')).toContainText('posterior: "1,x" is neither');
+  await expect(page.getByTestId('posterior')).toHaveCount(0);
+});

@@ -1,6 +1,8 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { DIRAC_DEFAULTS, type DiracSetup } from './config/dirac.ts';
 import { DiracGanPanel } from './ui/lab/DiracGanPanel.tsx';
+import { PosteriorPanel } from './ui/lab/PosteriorPanel.tsx';
+import { POSTERIOR_START, round2, targetFits, type PosteriorTarget } from './config/posterior.ts';
 import { MODELS } from './config/models.ts';
 import type { RunController } from './state/runController.ts';
 import type { RunStore } from './state/runStore.ts';
@@ -34,6 +36,18 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
   const points = (snap.data?.kind ?? dataKind(snap.config.data)) === 'points';
   const t = CATALOGS[snap.lang];
   const setDirac = useCallback((s: DiracSetup | null) => controller.setDirac(s), [controller]);
+  const setPosterior = useCallback(
+    (target: PosteriorTarget | null) => controller.setPosterior(target),
+    [controller],
+  );
+  const kind = points ? 'points' : 'image';
+  const posterior = snap.posterior;
+  // Other data, another kind of x: the view goes on with the new data's first x.
+  const stale = posterior !== null && !targetFits(posterior.target, kind);
+  useEffect(() => {
+    if (stale) setPosterior(POSTERIOR_START[kind]);
+  }, [stale, kind, setPosterior]);
+  const pick = posterior?.target.kind === 'point' ? posterior.target : null;
   return (
     <PageFrame
       className="app"
@@ -97,6 +111,13 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
             />
           </section>
           {snap.dirac ? <DiracGanPanel setup={snap.dirac} onSetup={setDirac} /> : null}
+          {posterior ? (
+            <PosteriorPanel
+              state={posterior}
+              heldOutCount={snap.data?.heldOutCount ?? null}
+              onTarget={setPosterior}
+            />
+          ) : null}
           {points ? null : (
             <section className="panel explorer-panel" aria-labelledby="explorer-title">
               <details
@@ -116,6 +137,15 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
         </div>
         <section className="panel images-panel" aria-labelledby="images-title">
           <div className="panel-tools">
+            {family === 'vae' && snap.config.latent === 2 && !posterior ? (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setPosterior(POSTERIOR_START[kind])}
+              >
+                {t.lab.posterior.open}
+              </button>
+            ) : null}
             <HowLink controller={controller} />
           </div>
           {points ? (
@@ -125,7 +155,16 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
                 {snap.plane ? <span className="muted">{t.app.atStep(snap.plane.step)}</span> : null}
               </h2>
               {snap.plane ? (
-                <PlaneView view={snap.plane} family={family} />
+                <PlaneView
+                  view={snap.plane}
+                  family={family}
+                  pick={pick}
+                  onPick={
+                    pick
+                      ? (x, y) => setPosterior({ kind: 'point', x: round2(x), y: round2(y) })
+                      : undefined
+                  }
+                />
               ) : (
                 <p className="muted">{t.app.viewPending}</p>
               )}

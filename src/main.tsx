@@ -56,7 +56,13 @@ if (link.compare) {
     !!lang,
     fromLink,
   );
-  store.update({ dirac: link.dirac }, true);
+  store.update(
+    {
+      dirac: link.dirac,
+      posterior: link.posterior && { target: link.posterior, view: null, problem: null },
+    },
+    true,
+  );
   const controller = new RunController(store, dataUrl, autoplay, fromTrained);
   installFaultTriggers(controller);
   installTestHandle(store);

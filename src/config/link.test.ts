@@ -35,6 +35,7 @@ describe('link parsing', () => {
       fromTrained: false,
       compare: null,
       dirac: null,
+      posterior: null,
     });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });
@@ -314,5 +315,26 @@ describe('link parsing', () => {
     }
     // A script in a value is named in the notice as text, never dropped silently.
     expect(parseLink('', HOSTILE_HASHES[1]!).ignored.join(' ')).toContain('<img src=x onerror');
+  });
+});
+
+describe('posterior= (the true-posterior view)', () => {
+  it('reads a held-out digit or a point, and writes them back', () => {
+    const digit = parseLink('', '#model=vae&posterior=3');
+    expect(digit.posterior).toEqual({ kind: 'digit', index: 3 });
+    expect(toHash(digit.config, { posterior: digit.posterior })).toBe('#posterior=3');
+    const point = parseLink('', '#model=vae&data=moons&posterior=-0.5,0.75');
+    expect(point.posterior).toEqual({ kind: 'point', x: -0.5, y: 0.75 });
+    expect(toHash(point.config, { posterior: { kind: 'point', x: 1 / 3, y: -2 } })).toContain(
+      'posterior=0.33%2C-2',
+    );
+  });
+
+  it('leaves the view closed for what is neither, and says so', () => {
+    for (const bad of ['1,x', '1000', '-1', '1,2,3', '9,0', ',1', '']) {
+      const parsed = parseLink('', `#model=vae&posterior=${bad}`);
+      expect(parsed.posterior, bad).toBeNull();
+      expect(parsed.ignored.join(' '), bad).toContain('posterior:');
+    }
   });
 });

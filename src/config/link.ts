@@ -4,6 +4,7 @@ import type { RunConfig } from './schema.ts';
 import { decodePoints, encodePoints } from './drawing.ts';
 import { isLang, LANGS, type Lang } from './lang.ts';
 import { DIRAC_DEFAULTS, diracText, parseDirac, type DiracSetup } from './dirac.ts';
+import { parsePosterior, POINT_LIMIT, posteriorText, type PosteriorTarget } from './posterior.ts';
 import {
   compareText,
   parseCompare,
@@ -21,7 +22,7 @@ import {
 /** A value of the link that was ignored: its key, the value as shown (quoted, cut short). */
 export type LinkNotice =
   | {
-      key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts' | 'from' | 'dirac';
+      key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts' | 'from' | 'dirac' | 'posterior';
       shown: string;
     }
   /** A setup of `compare=` (or a field beside it) that was changed; see config/compare.ts. */
@@ -51,6 +52,8 @@ export interface ParsedLink {
   compare: CompareSetup[] | null;
   /** `dirac=`: the Dirac GAN view is open, with this setup (null: closed). */
   dirac: DiracSetup | null;
+  /** `posterior=`: the true-posterior view is open for this x (null: closed, or not an x). */
+  posterior: PosteriorTarget | null;
 }
 
 /** Panels a person can fold away: the explanation, the latent explorer and the demo card. */
@@ -72,6 +75,8 @@ export interface LinkExtras {
   compare?: readonly CompareSetup[] | null;
   /** The Dirac GAN view's setup, when it is open. */
   dirac?: DiracSetup | null;
+  /** The true-posterior view's x, when it is open. */
+  posterior?: PosteriorTarget | null;
 }
 
 /**
@@ -142,6 +147,8 @@ export function noticeText(notice: LinkNotice): string {
       return `from: ${shown} is not trained; starting from scratch`;
     case 'dirac':
       return `dirac: ${shown} is not loss,updates,lr,ratio,γ (e.g. minimax,simultaneous,0.1,1,0); opening the view as it starts`;
+    case 'posterior':
+      return `posterior: ${shown} is neither a held-out digit's number nor a point x,y within ±${POINT_LIMIT}; the view stays closed`;
     default: {
       const f = FIELDS[key];
       const expected =
@@ -174,6 +181,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   let fromText: string | null = null;
   let compareLink: string | null = null;
   let diracLink: string | null = null;
+  let posteriorLink: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
@@ -185,6 +193,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       else if (k === 'from') fromText = v;
       else if (k === 'compare') compareLink = v;
       else if (k === 'dirac') diracLink = v;
+      else if (k === 'posterior') posteriorLink = v;
       // other keys: ignored
     }
   }
@@ -206,6 +215,10 @@ export function parseLink(search: string, hash: string): ParsedLink {
   }
   const dirac = diracLink === null ? null : parseDirac(diracLink);
   if (diracLink !== null && !dirac) notices.push({ key: 'dirac', shown: describe(diracLink) });
+  const posterior = posteriorLink === null ? null : parsePosterior(posteriorLink);
+  if (posteriorLink !== null && !posterior) {
+    notices.push({ key: 'posterior', shown: describe(posteriorLink) });
+  }
   const drawn = pts === null ? null : decodePoints(pts);
   const z = zText === null ? null : parseZ(zText);
   if (zText !== null && !z) {
@@ -250,6 +263,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
     fromTrained: fromText === 'trained',
     compare: compare?.setups ?? null,
     dirac: diracLink === null ? null : (dirac ?? DIRAC_DEFAULTS),
+    posterior,
   };
 }
 
@@ -295,6 +309,7 @@ export function toHash(
     trained = false,
     compare = null,
     dirac = null,
+    posterior = null,
   }: LinkExtras = {},
 ): string {
   const defaults = defaultsFor(config.model, config.data);
@@ -316,6 +331,7 @@ export function toHash(
   if (lang) params.set('lang', lang);
   if (trained) params.set('from', 'trained');
   if (dirac) params.set('dirac', diracText(dirac));
+  if (posterior) params.set('posterior', posteriorText(posterior));
   if (autoplay) params.set('autoplay', '1');
   const s = params.toString();
   return s ? `#${s}` : '';

@@ -41,4 +41,54 @@ export const enLab = {
       in: 'It converges: the penalty damps D’s slope, and the rotation becomes a spiral inwards (Mescheder et al., 2018).',
     },
   },
+  posterior: {
+    open: 'The true posterior',
+    title: 'The true posterior p(z|x) beside q(z|x)',
+    close: 'Close',
+    intro: (
+      <>
+        For one x, Bayes’ rule gives the posterior that the <Term id="encoder">encoder</Term> learns
+        to approximate: p(z|x) = p(x|z) p(z) / p(x). With a 2-D latent it can be computed outright:
+        the <Term id="decoder">decoder</Term>’s likelihood <Term id="pxz">p(x|z)</Term> times the{' '}
+        <Term id="prior">prior</Term> N(0, I) at every point of a grid, divided by their sum, which
+        is p(x). The encoder’s Gaussian <Term id="qzx">q(z|x)</Term> is drawn on the same grid. Both
+        are recomputed with each picture while training runs.
+      </>
+    ),
+    digit: (index: number, label: number | null) =>
+      `x: held-out digit no. ${index}${label === null ? '' : ` (a ${label})`}`,
+    point: (x: string, y: string) => `x = (${x}, ${y})`,
+    previous: 'Previous digit',
+    next: 'Next digit',
+    pickPoint: 'Click the 2-D view to choose another x.',
+    trueTitle: 'p(z|x): likelihood × prior, normalised',
+    qTitle: 'q(z|x): the encoder’s Gaussian',
+    outline: 'Lines: q’s 1σ and 2σ ellipses.',
+    axes: (x0: string, x1: string, y0: string, y1: string) =>
+      `z₀ from ${x0} to ${x1} across, z₁ from ${y0} to ${y1} up.`,
+    label: (what: string) => `${what}, shaded on a grid over the latent plane`,
+    bounds: {
+      logPx: 'log p(x), by summing the grid',
+      iwae: (k: number) => `IWAE bound, k = ${k}`,
+      elbo: 'ELBO',
+      gap: 'Gap: log p(x) − ELBO',
+      klGrid: 'KL(q(z|x) ‖ p(z|x)), on the grid',
+    },
+    about: (samples: number, k: number) => (
+      <>
+        ELBO ≤ IWAE ≤ log p(x). The <Term id="elbo">ELBO</Term> falls short of log p(x) by exactly
+        KL(q(z|x) ‖ p(z|x)): how far q is from the true posterior, measured here a second way on the
+        grid. Averaging k = {k} importance weights p(x, z)/q(z|x) inside the log closes part of the
+        gap (Burda et al., 2016). Both are estimated from {samples} samples of q, the same at every
+        step, so the numbers move with the weights alone; IWAE’s ± is its standard error, since only
+        its expectation is sure to stay below log p(x). In nats; β = 1.
+      </>
+    ),
+    pending: 'Computing it from the current weights…',
+    problems: {
+      model: 'Only a VAE has a q(z|x) to compare with: choose the VAE.',
+      latent: 'The grid needs a 2-D latent: set the latent size to 2.',
+      target: 'This x is not in the data set: choose another.',
+    },
+  },
 };

@@ -41,4 +41,51 @@ export const zhLab: Catalog['lab'] = {
       in: '它收敛了：惩罚项抑制了 D 的斜率，旋转变成向内的螺旋（Mescheder 等，2018）。',
     },
   },
+  posterior: {
+    open: '真实后验',
+    title: '真实后验 p(z|x) 与 q(z|x) 对照',
+    close: '关闭',
+    intro: (
+      <>
+        对一个 x，贝叶斯公式给出<Term id="encoder">编码器</Term>要去近似的后验：p(z|x) = p(x|z) p(z)
+        / p(x)。潜在空间只有二维时，它可以直接算出来：在网格的每个点上，用
+        <Term id="decoder">解码器</Term>给出的似然 <Term id="pxz">p(x|z)</Term> 乘以
+        <Term id="prior">先验</Term> N(0, I)，再除以所有点的总和，这个总和就是
+        p(x)。编码器给出的高斯分布 <Term id="qzx">q(z|x)</Term>{' '}
+        画在同一网格上。训练进行时，两者随每次出图重新计算。
+      </>
+    ),
+    digit: (index, label) => `x：第 ${index} 个留出数字${label === null ? '' : `（${label}）`}`,
+    point: (x, y) => `x = (${x}, ${y})`,
+    previous: '上一个数字',
+    next: '下一个数字',
+    pickPoint: '在二维视图上点击，换一个 x。',
+    trueTitle: 'p(z|x)：似然 × 先验，再归一化',
+    qTitle: 'q(z|x)：编码器给出的高斯分布',
+    outline: '线条：q 的 1σ 和 2σ 椭圆。',
+    axes: (x0, x1, y0, y1) => `横轴 z₀ 从 ${x0} 到 ${x1}，纵轴 z₁ 从 ${y0} 到 ${y1}。`,
+    label: (what) => `${what}，在潜在平面的网格上着色`,
+    bounds: {
+      logPx: 'log p(x)，对网格求和',
+      iwae: (k) => `IWAE 下界，k = ${k}`,
+      elbo: 'ELBO',
+      gap: '差距：log p(x) − ELBO',
+      klGrid: 'KL(q(z|x) ‖ p(z|x))，在网格上算',
+    },
+    about: (samples, k) => (
+      <>
+        ELBO ≤ IWAE ≤ log p(x)。<Term id="elbo">证据下界</Term>比 log p(x) 恰好少 KL(q(z|x) ‖
+        p(z|x))，也就是 q 离真实后验有多远；这里在网格上用另一种方式再算一次。在 log 里对 k = {k}{' '}
+        个重要性权重 p(x, z)/q(z|x) 取平均，可以补上一部分差距（Burda 等，2016）。两者都由 q 的{' '}
+        {samples} 个样本估计，每一步都用同一组，所以它们只随权重变化；IWAE 后面的 ±
+        是它的标准误，因为只有它的期望才一定不超过 log p(x)。单位为 nats；β = 1。
+      </>
+    ),
+    pending: '正在用当前权重计算……',
+    problems: {
+      model: '只有 VAE 才有可对照的 q(z|x)：请选择 VAE。',
+      latent: '网格需要二维潜在空间：请把潜在维度设为 2。',
+      target: '数据集里没有这个 x：请换一个。',
+    },
+  },
 };

@@ -1,6 +1,7 @@
 import { FIELDS } from '../config/fields.ts';
 import { LANGS } from '../config/lang.ts';
 import { PANELS, Z_LIMIT, type LinkNotice } from '../config/link.ts';
+import { POINT_LIMIT } from '../config/posterior.ts';
 import type { Catalog } from './catalog.ts';
 import type { DataLine } from './enTerms.ts';
 
@@ -87,6 +88,8 @@ function notice(n: LinkNotice): string {
       return `from：${shown} 不是 trained；从头开始训练`;
     case 'dirac':
       return `dirac：${shown} 不是“损失,更新方式,学习率,比值,γ”（例如 minimax,simultaneous,0.1,1,0）；按初始设置打开`;
+    case 'posterior':
+      return `posterior：${shown} 既不是留出数字的编号，也不是 ±${POINT_LIMIT} 以内的点 x,y；不打开该视图`;
     default: {
       const f = FIELDS[key];
       const expected =

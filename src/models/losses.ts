@@ -71,3 +71,17 @@ export function decoderLoss(
 export function decoderOutput(kind: 'image' | 'points'): (raw: tf.Tensor2D) => tf.Tensor2D {
   return kind === 'points' ? (raw) => raw.clone() : (raw) => tf.sigmoid(raw);
 }
+
+/**
+ * What turns a loss above into log p(x|z) = −loss + c: the likelihood's normalising constant
+ * c for x with `size` values (0 for the Bernoulli; −(D/2)·log π for 'mse', a Gaussian of
+ * variance ½; −(D/2)·log 2πs² for points).
+ */
+export function logLikelihoodConstant(
+  kind: 'image' | 'points',
+  recon: 'bce' | 'mse',
+  size: number,
+): number {
+  if (kind === 'points') return (-size / 2) * Math.log(2 * Math.PI * POINT_SIGMA * POINT_SIGMA);
+  return recon === 'bce' ? 0 : (-size / 2) * Math.log(Math.PI);
+}

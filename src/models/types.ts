@@ -54,6 +54,11 @@ export interface GenerativeModel {
   encodeMean?(x: tf.Tensor2D): tf.Tensor2D;
   /** q(z|x) = N(μ, diag exp(logVar)): its mean and log-variance per row of x. VAEs only. */
   posterior?(x: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D];
+  /**
+   * log p(x|z) for one x ([1, pixels]) at each row of z ([n, latentDim]): the decoder's
+   * likelihood with its normalising constant. VAEs only.
+   */
+  logLikelihood?(x: tf.Tensor2D, z: tf.Tensor2D): tf.Tensor1D;
   /** Applies the live-changeable learning rates of the config. */
   setLearningRates(config: RunConfig): void;
   dispose(): void;

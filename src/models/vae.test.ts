@@ -5,6 +5,7 @@ import { smallConfig, trainRows } from '../testing/models.ts';
 import { useCpuBackend } from '../testing/tfCpu.ts';
 import { createAutoencoder } from './autoencoder.ts';
 import { createVae } from './vae.ts';
+import { POINT_SIGMA } from '../config/datasets.ts';
 
 // The encoder-decoder models learn: reconstruction falls clearly on 500 real digits.
 
@@ -86,5 +87,24 @@ describe('autoencoder', () => {
     const rows = await trainRows(ae, digits, config, 100);
     ae.dispose();
     expect(mean(rows.slice(-20), 0)).toBeLessThan(0.6 * mean(rows.slice(0, 10), 0));
+  });
+
+  it('log p(x|z) is the decoder’s Gaussian density for points (σ = POINT_SIGMA)', () => {
+    const points = { kind: 'points', height: 1, width: 2, channels: 1 } as const;
+    const vae = createVae(smallConfig('vae', { latent: 2 }), points);
+    const x = tf.tensor2d([[0.3, -0.2]]);
+    const z = tf.tensor2d([
+      [0, 0],
+      [1, -1],
+    ]);
+    const got = vae.logLikelihood!(x, z).arraySync();
+    const means = vae.generate(z).arraySync();
+    means.forEach((m, i) => {
+      const sq = (0.3 - m[0]!) ** 2 + (-0.2 - m[1]!) ** 2;
+      const s2 = POINT_SIGMA ** 2;
+      expect(got[i]).toBeCloseTo(-sq / (2 * s2) - Math.log(2 * Math.PI * s2), 3);
+    });
+    tf.dispose([x, z]);
+    vae.dispose();
   });
 });

@@ -1,11 +1,11 @@
 import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { buildDecoder, buildGaussianEncoder, trainableVariables } from './encoderDecoder.ts';
-import { decoderLoss, decoderOutput, klToStandardNormal } from './losses.ts';
+import { decoderLoss, decoderOutput, klToStandardNormal, logLikelihoodConstant } from './losses.ts';
 import { fusedVaeStep } from './fusedSteps.ts';
 import { withOurGradients } from '../kernels/fusedLayers.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
-import type { BuildOptions, DataShape, GenerativeModel } from './types.ts';
+import { flatSize, type BuildOptions, type DataShape, type GenerativeModel } from './types.ts';
 
 // A variational autoencoder (Kingma & Welling, 2013). Unlike the article's listing, the encoder
 // outputs a Gaussian (mean and log-variance), z is sampled by reparameterisation, and the KL
@@ -83,6 +83,14 @@ export function createVae(
     },
     posterior(x) {
       return encode(x);
+    },
+    logLikelihood(x, z) {
+      const c = logLikelihoodConstant(shape.kind, config.recon, flatSize(shape));
+      return tf.tidy(() =>
+        reconLoss(x.tile([z.shape[0], 1]), logits(z))
+          .neg()
+          .add(c),
+      );
     },
     reconstruct(x) {
       return tf.tidy(() => output(logits(encode(x)[0]))); // through the mean of q(z|x)

@@ -5,6 +5,7 @@ import { LANG_TAG, type Lang } from '../config/lang.ts';
 import { defaultsFor, LIVE_FIELDS, withDataSet } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import type { DiracSetup } from '../config/dirac.ts';
+import type { PosteriorTarget } from '../config/posterior.ts';
 import type { FromWorker } from '../workers/train/protocol.ts';
 import { AddressBar, runHash } from './addressBar.ts';
 import { followWorker } from './workerEvents.ts';
@@ -219,6 +220,16 @@ export class RunController {
   /** Opens the Dirac GAN view with a setup, or closes it (null); the link remembers it. */
   setDirac(dirac: DiracSetup | null): void {
     this.store.update({ dirac }, true);
+    this.link.writeSoon();
+  }
+
+  /** Opens the true-posterior view for x, or closes it (null); the link remembers it. */
+  setPosterior(target: PosteriorTarget | null): void {
+    const open = this.store.getSnapshot().posterior;
+    // The old x's picture stays until the new one comes, so the view does not flicker.
+    const posterior = target && { target, view: open?.view ?? null, problem: null };
+    this.store.update({ posterior }, true);
+    this.worker.post({ type: 'posterior', target });
     this.link.writeSoon();
   }
 

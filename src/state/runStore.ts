@@ -4,6 +4,8 @@ import type {
   CodeMap,
   DataInfo,
   PlaneView,
+  PosteriorProblem,
+  PosteriorView,
   FromWorker,
   PrepareStage,
   StepEstimate,
@@ -20,6 +22,7 @@ import type {
 import { parseLink, type LinkNotice, type PanelId } from '../config/link.ts';
 import type { Lang } from '../config/lang.ts';
 import type { DiracSetup } from '../config/dirac.ts';
+import { posteriorText, type PosteriorTarget } from '../config/posterior.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
 import type { Said } from '../i18n/said.ts';
@@ -108,6 +111,12 @@ export interface RunSnapshot extends TrainingStatus {
   closed: PanelId[];
   /** The Dirac GAN view's setup while it is open (`dirac=` in the link). */
   dirac: DiracSetup | null;
+  /** The true-posterior view while it is open (`posterior=` in the link): x, and what came. */
+  posterior: {
+    target: PosteriorTarget;
+    view: PosteriorView | null;
+    problem: PosteriorProblem | null;
+  } | null;
   /** The page was opened from a link that names a setup: the demo card explains it. */
   fromLink: boolean;
   /** Whether the run began from the demo's shipped weights (trainedStart.ts). */
@@ -183,6 +192,7 @@ export class RunStore {
       models: { list: [], note: null, busy: false },
       closed,
       dirac: null,
+      posterior: null,
       fromLink,
       speeds: {},
       trained: { phase: 'off' },
@@ -297,6 +307,14 @@ export class RunStore {
         return this.update({ plane: msg.view });
       case 'codeMap':
         return this.update({ codeMap: msg.map });
+      case 'posterior': {
+        const open = this.snap.posterior;
+        // An answer for a view since closed, or for an x since left, is dropped.
+        if (!open || (msg.view && posteriorText(msg.view.target) !== posteriorText(open.target))) {
+          return;
+        }
+        return this.update({ posterior: { ...open, view: msg.view, problem: msg.problem } });
+      }
       case 'metrics':
         this.history.append(msg.firstStep, msg.names, msg.values);
         return this.lossesChanged();

@@ -1,3 +1,4 @@
+import { posteriorText } from '../config/posterior.ts';
 import type { BackendName } from '../config/schema.ts';
 import type { ParityResult, ParityRow } from '../workers/parity/protocol.ts';
 import type { MetricName } from '../workers/train/protocol.ts';
@@ -105,6 +106,21 @@ export interface PlaygroundHandle {
     kind: 'aggregate' | 'histogram';
     kl: number | null;
     outside: number;
+  } | null;
+  /** The open posterior view's newest picture: its numbers, and the grid's total mass. */
+  posterior(): {
+    step: number;
+    target: string;
+    label: number | null;
+    posteriorSum: number;
+    qSum: number;
+    logPx: number;
+    elbo: number;
+    iwae: number;
+    iwaeSe: number;
+    klGrid: number;
+    mu: [number, number];
+    sigma: [number, number];
   } | null;
 }
 
@@ -234,6 +250,18 @@ export function createTestHandle(
         kind: m.density.kind,
         kl: m.kl,
         outside: m.outside,
+      };
+    },
+    posterior() {
+      const v = store.getSnapshot().posterior?.view;
+      if (!v) return null;
+      const sum = (a: Float32Array) => a.reduce((t, x) => t + x, 0);
+      const { step, label, logPx, elbo, iwae, iwaeSe, klGrid, mu, sigma } = v;
+      return {
+        ...{ step, label, logPx, elbo, iwae, iwaeSe, klGrid, mu, sigma },
+        target: posteriorText(v.target),
+        posteriorSum: sum(v.posterior),
+        qSum: sum(v.q),
       };
     },
   });

@@ -70,6 +70,8 @@ export class TrainerConnection {
       switches: { ...switches() },
       codeMap: this.codeMap,
     });
+    const posterior = this.store.getSnapshot().posterior;
+    if (posterior) this.post({ type: 'posterior', target: posterior.target });
   }
 
   /**

@@ -5,7 +5,9 @@ import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
 import {
   drawCodes,
   drawOptimal,
+  drawPick,
   drawPlane,
+  toPlane,
   PLANE_LAYERS,
   type PlaneLayer,
 } from './planeDrawing.ts';
@@ -22,13 +24,27 @@ const CODE_SIZE = 180;
 export const PlaneView = memo(function PlaneView({
   view,
   family,
+  pick = null,
+  onPick,
 }: {
   view: PlaneData;
   family: 'gan' | 'vae' | 'ae';
+  /** The x of the posterior view, marked on the plane (null: none). */
+  pick?: { x: number; y: number } | null;
+  /** A click on the plane chooses x there (the posterior view is open). */
+  onPick?: (x: number, y: number) => void;
 }) {
   const t = useText();
   const [layers, setLayers] = useState<ReadonlySet<PlaneLayer>>(() => new Set(PLANE_LAYERS));
-  const canvas = useHiDpiCanvas(SIZE, (ctx) => drawPlane(ctx, view, layers, SIZE));
+  const canvas = useHiDpiCanvas(SIZE, (ctx) => {
+    drawPlane(ctx, view, layers, SIZE);
+    if (pick) drawPick(ctx, pick, view.extent, SIZE);
+  });
+  const click = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const [x, y] = toPlane(e.clientX - box.left, e.clientY - box.top, view.extent, box.width);
+    onPick?.(x, y);
+  };
   const codes = view.codes;
   const available = PLANE_LAYERS.filter(
     (l) => (l !== 'heat' || view.heat) && (l !== 'arrows' || view.arrows),
@@ -48,8 +64,9 @@ export const PlaneView = memo(function PlaneView({
           ref={canvas}
           data-testid="plane"
           data-step={view.step}
-          className="plane-canvas"
+          className={onPick ? 'plane-canvas pickable' : 'plane-canvas'}
           style={{ width: SIZE, height: SIZE }}
+          onClick={onPick ? click : undefined}
           role="img"
           aria-label={t.plane.label(view.step, shown)}
         />

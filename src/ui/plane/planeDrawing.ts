@@ -210,3 +210,22 @@ export function drawOptimal(ctx: CanvasRenderingContext2D, view: PlaneView, size
   dots(ctx, view.real, hexAlpha(REAL_COLOR, 0.6), e, size, 1.5);
   dots(ctx, view.fake, hexAlpha(FAKE_COLOR, 0.6), e, size, 1.5);
 }
+
+/** The posterior view's x: a ringed cross on the plane. */
+export function drawPick(
+  ctx: CanvasRenderingContext2D,
+  at: { x: number; y: number },
+  extent: number,
+  size: number,
+): void {
+  const [px, py] = toCanvas(at.x, at.y, extent, size);
+  ctx.strokeStyle = '#1f78b4';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.arc(px, py, 7, 0, 2 * Math.PI);
+  ctx.moveTo(px - 11, py);
+  ctx.lineTo(px + 11, py);
+  ctx.moveTo(px, py - 11);
+  ctx.lineTo(px, py + 11);
+  ctx.stroke();
+}

@@ -4,6 +4,16 @@ import { planeBuffers } from './plane.ts';
 import type { FromWorker } from './protocol.ts';
 import type { TrainingSession } from './session.ts';
 import { computeCodeMap, hasCodeMap } from './codeMap.ts';
+import { computePosterior, posteriorBuffers, posteriorProblem } from './posteriorView.ts';
+import type { PosteriorTarget } from '../../config/posterior.ts';
+
+/** What the page has asked to see with the pictures besides them. */
+export interface PictureExtras {
+  /** Compare mode's code map. */
+  codeMap: boolean;
+  /** The x of the open "true posterior" view (null: closed). */
+  posterior: PosteriorTarget | null;
+}
 
 // What the page is sent every `every` steps: the pictures (the sample grid and the second
 // sheet, or the 2-D view) and the held-out evaluation of the same step (held-out losses, and
@@ -12,7 +22,7 @@ import { computeCodeMap, hasCodeMap } from './codeMap.ts';
 export async function postPictures(
   session: TrainingSession,
   post: (msg: FromWorker, transfer?: Transferable[]) => void,
-  codeMap = false,
+  { codeMap, posterior }: PictureExtras,
 ): Promise<void> {
   const step = session.step;
   const names: MetricName[] = [...session.model.evaluationNames];
@@ -35,6 +45,7 @@ export async function postPictures(
       post({ type: 'codeMap', map }, map.labels ? [...transfer, map.labels.buffer] : transfer);
     }
   }
+  if (posterior) await postPosterior(session, posterior, post);
   values.push(...((await session.evaluate()) ?? []));
   for (const [name, v] of Object.entries(pointScores)) {
     names.push(name as MetricName);
@@ -44,4 +55,25 @@ export async function postPictures(
     const data = Float32Array.from(values);
     post({ type: 'evaluation', step, names, values: data }, [data.buffer]);
   }
+}
+
+/** The true posterior for x at the session's weights, or why the run has none. */
+export async function postPosterior(
+  session: TrainingSession,
+  target: PosteriorTarget,
+  post: (msg: FromWorker, transfer?: Transferable[]) => void,
+): Promise<void> {
+  const problem = posteriorProblem(session.model, session.data, target);
+  if (problem) {
+    post({ type: 'posterior', view: null, problem });
+    return;
+  }
+  const view = await computePosterior(
+    session.model,
+    session.data,
+    target,
+    session.step,
+    session.seed,
+  );
+  post({ type: 'posterior', view, problem: null }, posteriorBuffers(view));
 }

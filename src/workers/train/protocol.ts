@@ -18,6 +18,8 @@ import type { DataShape } from '../../models/types.ts';
 import type { NetworkLayout } from '../../models/architecture.ts';
 import type { Divergence } from '../../metrics/divergence.ts';
 import type { Missing } from '../../data/hostData.ts';
+import type { PosteriorTarget } from '../../config/posterior.ts';
+import type { GridWindow } from '../../metrics/posteriorGrid.ts';
 
 export type { MetricName } from '../../config/models.ts';
 
@@ -70,6 +72,44 @@ export interface CodeMap {
   /** KL(q(z) ‖ N(0, I)) by Monte Carlo (VAE), else null. */
   kl: number | null;
 }
+
+/**
+ * The true posterior p(z|x) of a VAE with a 2-D latent for one x, on a grid, beside its
+ * q(z|x), with the bounds on log p(x) (posteriorView.ts; metrics/posteriorGrid.ts).
+ */
+export interface PosteriorView {
+  step: number;
+  target: PosteriorTarget;
+  /** x itself: its pixels in [0, 1] (images, in the data's shape), or the point. */
+  x: Float32Array<ArrayBuffer>;
+  /** x's shape as height × width × channels (a point: 1 × 2 × 1). */
+  xShape: [number, number, number];
+  /** x's class where the data have one (MNIST), else null. */
+  label: number | null;
+  /** The grid covers this square of the latent plane. */
+  window: GridWindow;
+  res: number;
+  /** p(z|x) per cell (summing to 1), row 0 at the top. */
+  posterior: Float32Array<ArrayBuffer>;
+  /** q(z|x) per cell, on the same grid (normalised there). */
+  q: Float32Array<ArrayBuffer>;
+  mu: [number, number];
+  sigma: [number, number];
+  /** log p(x) by summing the grid. */
+  logPx: number;
+  /** ELBO and IWAE_k from the same samples of q (k = `k`). */
+  elbo: number;
+  iwae: number;
+  /** The IWAE estimate's standard error (over its groups of k). */
+  iwaeSe: number;
+  k: number;
+  samples: number;
+  /** KL(q(z|x) ‖ p(z|x)) on the grid: the gap log p(x) − ELBO, measured on its own. */
+  klGrid: number;
+}
+
+/** Why there is no posterior view: not a VAE with a 2-D latent, or x is not in the data. */
+export type PosteriorProblem = 'model' | 'latent' | 'target';
 
 /** Where training stands: each `status` message, the page's store, the test handle. */
 export interface TrainingStatus {
@@ -148,7 +188,9 @@ export type ToWorker =
   /** Test-only triggers (honoured only when init had faults enabled). */
   | { type: 'fault'; kind: 'lose-device' | 'crash' }
   /** The page has painted what arrived up to the status with this `paintTicket` (pagePacer.ts). */
-  | { type: 'painted'; ticket: number };
+  | { type: 'painted'; ticket: number }
+  /** Show the true posterior for this x with each picture (null: the view is closed). */
+  | { type: 'posterior'; target: PosteriorTarget | null };
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
@@ -164,6 +206,8 @@ export type FromWorker =
   | { type: 'data'; info: DataInfo }
   /** With the pictures, when init asked for it and the run has an encoder and a 2-D latent. */
   | { type: 'codeMap'; map: CodeMap }
+  /** The true posterior for the page's x, with the pictures (or why there is none). */
+  | { type: 'posterior'; view: PosteriorView | null; problem: PosteriorProblem | null }
   /** The 2-D view (2-D data sets), every `every` steps in place of the pictures. */
   | { type: 'plane'; view: PlaneView }
   | {

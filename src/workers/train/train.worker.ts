@@ -47,6 +47,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return trainer.restoreSnapshot(msg.snapshot);
     case 'fault':
       return trainer.fault(msg.kind);
+    case 'posterior':
+      return trainer.setPosterior(msg.target);
     case 'painted':
       return trainer.pacer.painted(msg.ticket);
     default:

@@ -14,7 +14,8 @@ import { initBackend } from '../shared/backend.ts';
 import { DataKeeper, dataInfo } from './dataKeeper.ts';
 import { LatentQueries } from '../shared/latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
-import { postPictures } from './pictures.ts';
+import { postPictures, postPosterior } from './pictures.ts';
+import type { PosteriorTarget } from '../../config/posterior.ts';
 import { gpuCalls } from './gpuCallCounter.ts';
 import type { Judge } from '../judge/protocol.ts';
 import { WorkerJudge } from './judgeClient.ts';
@@ -64,6 +65,8 @@ export class Trainer {
   private firstQuality: Promise<void> = Promise.resolve();
   /** Post a code map with the pictures (compare mode asks for it at init). */
   private codeMap = false;
+  /** The x of the page's open posterior view, posted with the pictures (null: closed). */
+  private posterior: PosteriorTarget | null = null;
 
   readonly latent: LatentQueries;
   /** Checkpoints and model files. */
@@ -126,6 +129,13 @@ export class Trainer {
       this.post(errorMessage(e, false));
     }
     this.post({ type: 'ready' });
+  }
+
+  /** The posterior view opened, closed or took another x: shown now when training waits. */
+  async setPosterior(target: PosteriorTarget | null): Promise<void> {
+    this.posterior = target;
+    const session = this.session;
+    if (target && session && !this.running) await postPosterior(session, target, this.post);
   }
 
   /** The person drew new points: used by the next reset when the data set is 'drawn'. */
@@ -372,7 +382,10 @@ export class Trainer {
   private async postImages(): Promise<void> {
     if (!this.session) return;
     this.lastImageStep = this.session.step;
-    await postPictures(this.session, this.post, this.codeMap);
+    await postPictures(this.session, this.post, {
+      codeMap: this.codeMap,
+      posterior: this.posterior,
+    });
   }
 
   private postStatus(paintTicket: number | null = null): void {

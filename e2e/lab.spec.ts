@@ -180,3 +180,44 @@ test('the true posterior of a held-out digit, in Chinese, and a bad posterior= l
   await expect(page.getByTestId('notices')).toContainText('posterior: "1,x" is neither');
   await expect(page.getByTestId('posterior')).toHaveCount(0);
 });
+
+// The model-overview graph, for a GAN on 2-D data and a VAE on digits: every box that carries
+// data shows it (non-blank thumbnails), the networks' boxes list the run's real layers, and a
+// hovered box outlines its part elsewhere on the page.
+test('the model as a graph: z → G → G(z) → D ← x, and x → encoder → μ, σ → z → decoder → x̂', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await page.goto('/?backend=cpu#model=gan&data=ring&graph=1');
+  const graph = page.getByTestId('graph');
+  await expect(graph.getByTestId('graph-thumb-scores')).toBeVisible();
+  await page.waitForFunction(() => window.__playground?.plane() != null);
+  for (const box of ['noise', 'fake', 'x', 'scores']) {
+    await expect
+      .poll(async () => (await canvasStats(page, `graph-thumb-${box}`)).spread, { message: box })
+      .toBeGreaterThan(3);
+  }
+  await expect(graph.getByTestId('graph-box-generator')).toContainText(
+    'Dense 128 → Dense 128 → Dense 2',
+  );
+  await expect(graph.getByTestId('graph-box-discriminator')).toContainText('weights');
+  await graph.getByTestId('graph-box-fake').hover();
+  await expect(page.locator('html')).toHaveAttribute('data-highlight', 'plane');
+
+  await page.goto('/?backend=cpu#model=vae&graph=1');
+  await expect(page.getByTestId('graph-thumb-sigma')).toBeVisible({ timeout: 60_000 });
+  for (const box of ['x', 'mu', 'sigma', 'z', 'xhat']) {
+    await expect
+      .poll(async () => (await canvasStats(page, `graph-thumb-${box}`)).spread, { message: box })
+      .toBeGreaterThan(3);
+  }
+  await expect(page.getByTestId('graph-box-encoder')).toContainText(
+    'Dense 256 → Dense 2 (μ) ‖ Dense 2 (log σ²)',
+  );
+  await page.getByTestId('graph').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('graph')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/graph=/);
+  await page.getByRole('button', { name: 'The model as a graph' }).click();
+  await expect(page).toHaveURL(/graph=1/);
+  expectNoConsoleErrors(errors);
+});

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { DIRAC_DEFAULTS, type DiracSetup } from './config/dirac.ts';
 import { DiracGanPanel } from './ui/lab/DiracGanPanel.tsx';
 import { PosteriorPanel } from './ui/lab/PosteriorPanel.tsx';
+import { ModelGraph } from './ui/lab/ModelGraph.tsx';
 import { POSTERIOR_START, round2, targetFits, type PosteriorTarget } from './config/posterior.ts';
 import { MODELS } from './config/models.ts';
 import type { RunController } from './state/runController.ts';
@@ -90,6 +91,15 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
         <div className="middle-column">
           <section className="panel chart-panel" aria-labelledby="chart-title">
             <div className="panel-tools">
+              {!snap.graph ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => controller.setGraph(true)}
+                >
+                  {t.lab.graph.open}
+                </button>
+              ) : null}
               {family === 'gan' && !snap.dirac ? (
                 <button
                   type="button"
@@ -110,6 +120,9 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
               config={snap.config}
             />
           </section>
+          {snap.graph ? (
+            <ModelGraph snap={snap} onClose={() => controller.setGraph(false)} />
+          ) : null}
           {snap.dirac ? <DiracGanPanel setup={snap.dirac} onSetup={setDirac} /> : null}
           {posterior ? (
             <PosteriorPanel

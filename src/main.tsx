@@ -60,6 +60,7 @@ if (link.compare) {
     {
       dirac: link.dirac,
       posterior: link.posterior && { target: link.posterior, view: null, problem: null },
+      graph: link.graph,
     },
     true,
   );

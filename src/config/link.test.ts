@@ -36,6 +36,7 @@ describe('link parsing', () => {
       compare: null,
       dirac: null,
       posterior: null,
+      graph: false,
     });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });
@@ -336,5 +337,16 @@ describe('posterior= (the true-posterior view)', () => {
       expect(parsed.posterior, bad).toBeNull();
       expect(parsed.ignored.join(' '), bad).toContain('posterior:');
     }
+  });
+});
+
+describe('graph= (the model-overview graph)', () => {
+  it('opens with 1, stays closed with 0, and names anything else', () => {
+    expect(parseLink('', '#graph=1').graph).toBe(true);
+    expect(toHash(defaultsFor('vae'), { graph: true })).toBe('#graph=1');
+    expect(parseLink('', '#graph=0').ignored).toEqual([]);
+    const bad = parseLink('', '#graph=yes');
+    expect(bad.graph).toBe(false);
+    expect(bad.ignored.join(' ')).toContain('graph: "yes" is not 1 or 0');
   });
 });

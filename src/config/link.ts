@@ -22,7 +22,17 @@ import {
 /** A value of the link that was ignored: its key, the value as shown (quoted, cut short). */
 export type LinkNotice =
   | {
-      key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts' | 'from' | 'dirac' | 'posterior';
+      key:
+        | FieldKey
+        | 'autoplay'
+        | 'closed'
+        | 'lang'
+        | 'z'
+        | 'pts'
+        | 'from'
+        | 'dirac'
+        | 'graph'
+        | 'posterior';
       shown: string;
     }
   /** A setup of `compare=` (or a field beside it) that was changed; see config/compare.ts. */
@@ -52,6 +62,8 @@ export interface ParsedLink {
   compare: CompareSetup[] | null;
   /** `dirac=`: the Dirac GAN view is open, with this setup (null: closed). */
   dirac: DiracSetup | null;
+  /** `graph=1`: the model-overview graph is open. */
+  graph: boolean;
   /** `posterior=`: the true-posterior view is open for this x (null: closed, or not an x). */
   posterior: PosteriorTarget | null;
 }
@@ -75,6 +87,8 @@ export interface LinkExtras {
   compare?: readonly CompareSetup[] | null;
   /** The Dirac GAN view's setup, when it is open. */
   dirac?: DiracSetup | null;
+  /** Adds `graph=1`: the model-overview graph is open. */
+  graph?: boolean;
   /** The true-posterior view's x, when it is open. */
   posterior?: PosteriorTarget | null;
 }
@@ -147,6 +161,8 @@ export function noticeText(notice: LinkNotice): string {
       return `from: ${shown} is not trained; starting from scratch`;
     case 'dirac':
       return `dirac: ${shown} is not loss,updates,lr,ratio,γ (e.g. minimax,simultaneous,0.1,1,0); opening the view as it starts`;
+    case 'graph':
+      return `graph: ${shown} is not 1 or 0; the graph stays closed`;
     case 'posterior':
       return `posterior: ${shown} is neither a held-out digit's number nor a point x,y within ±${POINT_LIMIT}; the view stays closed`;
     default: {
@@ -182,6 +198,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   let compareLink: string | null = null;
   let diracLink: string | null = null;
   let posteriorLink: string | null = null;
+  let graphText: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
@@ -194,6 +211,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       else if (k === 'compare') compareLink = v;
       else if (k === 'dirac') diracLink = v;
       else if (k === 'posterior') posteriorLink = v;
+      else if (k === 'graph') graphText = v;
       // other keys: ignored
     }
   }
@@ -215,6 +233,9 @@ export function parseLink(search: string, hash: string): ParsedLink {
   }
   const dirac = diracLink === null ? null : parseDirac(diracLink);
   if (diracLink !== null && !dirac) notices.push({ key: 'dirac', shown: describe(diracLink) });
+  if (graphText !== null && graphText !== '1' && graphText !== '0') {
+    notices.push({ key: 'graph', shown: describe(graphText) });
+  }
   const posterior = posteriorLink === null ? null : parsePosterior(posteriorLink);
   if (posteriorLink !== null && !posterior) {
     notices.push({ key: 'posterior', shown: describe(posteriorLink) });
@@ -264,6 +285,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
     compare: compare?.setups ?? null,
     dirac: diracLink === null ? null : (dirac ?? DIRAC_DEFAULTS),
     posterior,
+    graph: graphText === '1',
   };
 }
 
@@ -310,6 +332,7 @@ export function toHash(
     compare = null,
     dirac = null,
     posterior = null,
+    graph = false,
   }: LinkExtras = {},
 ): string {
   const defaults = defaultsFor(config.model, config.data);
@@ -331,6 +354,7 @@ export function toHash(
   if (lang) params.set('lang', lang);
   if (trained) params.set('from', 'trained');
   if (dirac) params.set('dirac', diracText(dirac));
+  if (graph) params.set('graph', '1');
   if (posterior) params.set('posterior', posteriorText(posterior));
   if (autoplay) params.set('autoplay', '1');
   const s = params.toString();

@@ -91,4 +91,35 @@ export const enLab = {
       target: 'This x is not in the data set: choose another.',
     },
   },
+  graph: {
+    open: 'The model as a graph',
+    title: 'The model as a graph: what flows through it',
+    close: 'Close',
+    intro:
+      'Each box is a step of the model as this run builds it; its picture is what passes through it now, for the held-out data, renewed with each picture. Hover a box to find it elsewhere on the page.',
+    boxes: {
+      x: 'x: real data',
+      encoder: 'Encoder',
+      muSigma: 'μ, σ of q(z|x)',
+      z: 'z = μ + σ·ε',
+      code: 'z: the code',
+      decoder: 'Decoder',
+      xhat: 'x̂: reconstructions',
+      decoded: 'decoder(z), z ~ N(0, I)',
+      noise: 'z ~ N(0, I)',
+      generator: 'Generator G',
+      fake: 'G(z)',
+      discriminator: 'Discriminator D',
+      scores: 'D’s readout: real x and G(z)',
+    },
+    net: (layers: number, weights: string) => `${layers} layers · ${weights} weights`,
+    cloud: 'dots: the first two latent units',
+    sigma: 'bars: mean σ per latent unit (dashed: σ = 1, a unit the prior keeps for itself)',
+    scores: (probability: boolean) =>
+      probability
+        ? 'D(x) over [0, 1]: green on real data, purple on G(z); dashed: ½'
+        : 'raw critic scores: green on real data, purple on G(z)',
+    label: (box: string) => `${box}: what passes through it now`,
+    pending: 'At the next picture…',
+  },
 };

@@ -88,4 +88,35 @@ export const zhLab: Catalog['lab'] = {
       target: '数据集里没有这个 x：请换一个。',
     },
   },
+  graph: {
+    open: '模型结构图',
+    title: '模型结构图：数据如何流过模型',
+    close: '关闭',
+    intro:
+      '每个方框是本次运行所搭模型的一步，框里的小图是此刻流过它的数据（用留出数据，随每次出图更新）。把鼠标移到方框上，页面别处对应的部分会高亮。',
+    boxes: {
+      x: 'x：真实数据',
+      encoder: '编码器',
+      muSigma: 'q(z|x) 的 μ、σ',
+      z: 'z = μ + σ·ε',
+      code: 'z：编码',
+      decoder: '解码器',
+      xhat: 'x̂：重构',
+      decoded: 'decoder(z)，z ~ N(0, I)',
+      noise: 'z ~ N(0, I)',
+      generator: '生成器 G',
+      fake: 'G(z)',
+      discriminator: '判别器 D',
+      scores: 'D 的输出：真实 x 与 G(z)',
+    },
+    net: (layers, weights) => `${layers} 层 · ${weights} 个权重`,
+    cloud: '点：潜在变量的前两个单元',
+    sigma: '柱：每个潜在单元的平均 σ（虚线：σ = 1，即被先验“占着”、没有用上的单元）',
+    scores: (probability) =>
+      probability
+        ? 'D(x) 在 [0, 1] 上的分布：绿色为真实数据，紫色为 G(z)；虚线为 ½'
+        : '评价器的原始分数：绿色为真实数据，紫色为 G(z)',
+    label: (box) => `${box}：此刻流过它的数据`,
+    pending: '等下一次出图……',
+  },
 };

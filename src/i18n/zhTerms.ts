@@ -88,6 +88,8 @@ function notice(n: LinkNotice): string {
       return `from：${shown} 不是 trained；从头开始训练`;
     case 'dirac':
       return `dirac：${shown} 不是“损失,更新方式,学习率,比值,γ”（例如 minimax,simultaneous,0.1,1,0）；按初始设置打开`;
+    case 'graph':
+      return `graph：${shown} 不是 1 或 0；不打开模型结构图`;
     case 'posterior':
       return `posterior：${shown} 既不是留出数字的编号，也不是 ±${POINT_LIMIT} 以内的点 x,y；不打开该视图`;
     default: {

@@ -4,12 +4,13 @@ import { toHash } from '../config/link.ts';
 
 /** The single-run page's link: its setup, drawing, latent code, panels, language. */
 export function runHash(store: RunStore, config = store.getSnapshot().config): string {
-  const { drawn, explorer, closed, lang, langInLink, trained, dirac, posterior } =
+  const { drawn, explorer, closed, lang, langInLink, trained, dirac, posterior, graph } =
     store.getSnapshot();
   return toHash(config, {
     drawn,
     dirac,
     posterior: posterior?.target ?? null,
+    graph,
     z: explorer.z,
     closed,
     lang: langInLink ? lang : null,

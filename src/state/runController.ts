@@ -233,6 +233,13 @@ export class RunController {
     this.link.writeSoon();
   }
 
+  /** Opens or closes the model-overview graph; the link remembers it. */
+  setGraph(open: boolean): void {
+    this.store.update({ graph: open, ...(open ? {} : { flow: null }) }, true);
+    this.worker.post({ type: 'flow', open });
+    this.link.writeSoon();
+  }
+
   /** Folds or unfolds a panel; the link remembers it. */
   setPanel(id: PanelId, open: boolean): void {
     const before = this.store.getSnapshot().closed;

@@ -4,6 +4,7 @@ import type {
   CodeMap,
   DataInfo,
   PlaneView,
+  FlowView,
   PosteriorProblem,
   PosteriorView,
   FromWorker,
@@ -111,6 +112,9 @@ export interface RunSnapshot extends TrainingStatus {
   closed: PanelId[];
   /** The Dirac GAN view's setup while it is open (`dirac=` in the link). */
   dirac: DiracSetup | null;
+  /** The model-overview graph is open (`graph=1`); `flow`: what passes through its boxes. */
+  graph: boolean;
+  flow: FlowView | null;
   /** The true-posterior view while it is open (`posterior=` in the link): x, and what came. */
   posterior: {
     target: PosteriorTarget;
@@ -193,6 +197,8 @@ export class RunStore {
       closed,
       dirac: null,
       posterior: null,
+      graph: false,
+      flow: null,
       fromLink,
       speeds: {},
       trained: { phase: 'off' },
@@ -204,6 +210,11 @@ export class RunStore {
   }
 
   getSnapshot = (): RunSnapshot => this.snap;
+
+  /** The graph's flow, kept only while the graph is open. */
+  private graphFlow(flow: FlowView): void {
+    if (this.snap.graph) this.update({ flow });
+  }
 
   /** The controller sent a reset: until the worker begins it, the pictures are of the old run. */
   resetAsked(): void {
@@ -307,6 +318,8 @@ export class RunStore {
         return this.update({ plane: msg.view });
       case 'codeMap':
         return this.update({ codeMap: msg.map });
+      case 'flow':
+        return this.graphFlow(msg.view);
       case 'posterior': {
         const open = this.snap.posterior;
         // An answer for a view since closed, or for an x since left, is dropped.

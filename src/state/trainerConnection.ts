@@ -70,8 +70,9 @@ export class TrainerConnection {
       switches: { ...switches() },
       codeMap: this.codeMap,
     });
-    const posterior = this.store.getSnapshot().posterior;
+    const { posterior, graph } = this.store.getSnapshot();
     if (posterior) this.post({ type: 'posterior', target: posterior.target });
+    if (graph) this.post({ type: 'flow', open: true });
   }
 
   /**

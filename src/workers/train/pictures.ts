@@ -4,6 +4,7 @@ import { planeBuffers } from './plane.ts';
 import type { FromWorker } from './protocol.ts';
 import type { TrainingSession } from './session.ts';
 import { computeCodeMap, hasCodeMap } from './codeMap.ts';
+import { computeFlow, flowBuffers } from './flowView.ts';
 import { computePosterior, posteriorBuffers, posteriorProblem } from './posteriorView.ts';
 import type { PosteriorTarget } from '../../config/posterior.ts';
 
@@ -13,6 +14,8 @@ export interface PictureExtras {
   codeMap: boolean;
   /** The x of the open "true posterior" view (null: closed). */
   posterior: PosteriorTarget | null;
+  /** The model-overview graph is open. */
+  flow: boolean;
 }
 
 // What the page is sent every `every` steps: the pictures (the sample grid and the second
@@ -22,7 +25,7 @@ export interface PictureExtras {
 export async function postPictures(
   session: TrainingSession,
   post: (msg: FromWorker, transfer?: Transferable[]) => void,
-  { codeMap, posterior }: PictureExtras,
+  { codeMap, posterior, flow }: PictureExtras,
 ): Promise<void> {
   const step = session.step;
   const names: MetricName[] = [...session.model.evaluationNames];
@@ -46,6 +49,7 @@ export async function postPictures(
     }
   }
   if (posterior) await postPosterior(session, posterior, post);
+  if (flow) await postFlow(session, post);
   values.push(...((await session.evaluate()) ?? []));
   for (const [name, v] of Object.entries(pointScores)) {
     names.push(name as MetricName);
@@ -76,4 +80,13 @@ export async function postPosterior(
     session.seed,
   );
   post({ type: 'posterior', view, problem: null }, posteriorBuffers(view));
+}
+
+/** What passes through the model's boxes now (the model-overview graph). */
+export async function postFlow(
+  session: TrainingSession,
+  post: (msg: FromWorker, transfer?: Transferable[]) => void,
+): Promise<void> {
+  const view = await computeFlow(session.model, session.data, session.step, session.seed);
+  post({ type: 'flow', view }, flowBuffers(view));
 }

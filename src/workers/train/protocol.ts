@@ -108,6 +108,27 @@ export interface PosteriorView {
   klGrid: number;
 }
 
+/**
+ * What passes between the boxes of the model-overview graph, for the held-out rows the page
+ * evaluates (flowView.ts). Codes are (z₀, z₁) pairs: a latent's first two coordinates.
+ */
+export interface FlowView {
+  step: number;
+  /** What the latent side holds: the autoencoder's codes, the VAE's μ, a GAN's noise z. */
+  codes: Float32Array<ArrayBuffer>;
+  /** VAE: z = μ + σ·ε for the same rows. */
+  sampled: Float32Array<ArrayBuffer> | null;
+  /** VAE: σ of q(z|x) averaged over the rows, per latent dimension. */
+  sigma: Float32Array<ArrayBuffer> | null;
+  /** GANs: D's readout on the held-out rows and on as many G(z). */
+  scores: {
+    real: Float32Array<ArrayBuffer>;
+    fake: Float32Array<ArrayBuffer>;
+    /** Probabilities of "real" (a classifier D), else raw scores. */
+    probability: boolean;
+  } | null;
+}
+
 /** Why there is no posterior view: not a VAE with a 2-D latent, or x is not in the data. */
 export type PosteriorProblem = 'model' | 'latent' | 'target';
 
@@ -190,7 +211,9 @@ export type ToWorker =
   /** The page has painted what arrived up to the status with this `paintTicket` (pagePacer.ts). */
   | { type: 'painted'; ticket: number }
   /** Show the true posterior for this x with each picture (null: the view is closed). */
-  | { type: 'posterior'; target: PosteriorTarget | null };
+  | { type: 'posterior'; target: PosteriorTarget | null }
+  /** Send the model-overview graph's flow with each picture (false: the graph is closed). */
+  | { type: 'flow'; open: boolean };
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
@@ -208,6 +231,8 @@ export type FromWorker =
   | { type: 'codeMap'; map: CodeMap }
   /** The true posterior for the page's x, with the pictures (or why there is none). */
   | { type: 'posterior'; view: PosteriorView | null; problem: PosteriorProblem | null }
+  /** What passes through the model's boxes, with the pictures while the graph is open. */
+  | { type: 'flow'; view: FlowView }
   /** The 2-D view (2-D data sets), every `every` steps in place of the pictures. */
   | { type: 'plane'; view: PlaneView }
   | {

@@ -49,6 +49,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return trainer.fault(msg.kind);
     case 'posterior':
       return trainer.setPosterior(msg.target);
+    case 'flow':
+      return trainer.setFlow(msg.open);
     case 'painted':
       return trainer.pacer.painted(msg.ticket);
     default:

@@ -14,7 +14,7 @@ import { initBackend } from '../shared/backend.ts';
 import { DataKeeper, dataInfo } from './dataKeeper.ts';
 import { LatentQueries } from '../shared/latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
-import { postPictures, postPosterior } from './pictures.ts';
+import { postFlow, postPictures, postPosterior } from './pictures.ts';
 import type { PosteriorTarget } from '../../config/posterior.ts';
 import { gpuCalls } from './gpuCallCounter.ts';
 import type { Judge } from '../judge/protocol.ts';
@@ -67,6 +67,8 @@ export class Trainer {
   private codeMap = false;
   /** The x of the page's open posterior view, posted with the pictures (null: closed). */
   private posterior: PosteriorTarget | null = null;
+  /** The page's model-overview graph is open: its flow is posted with the pictures. */
+  private flow = false;
 
   readonly latent: LatentQueries;
   /** Checkpoints and model files. */
@@ -136,6 +138,12 @@ export class Trainer {
     this.posterior = target;
     const session = this.session;
     if (target && session && !this.running) await postPosterior(session, target, this.post);
+  }
+
+  /** The model-overview graph opened or closed: its flow is shown now when training waits. */
+  async setFlow(open: boolean): Promise<void> {
+    this.flow = open;
+    if (open && this.session && !this.running) await postFlow(this.session, this.post);
   }
 
   /** The person drew new points: used by the next reset when the data set is 'drawn'. */
@@ -385,6 +393,7 @@ export class Trainer {
     await postPictures(this.session, this.post, {
       codeMap: this.codeMap,
       posterior: this.posterior,
+      flow: this.flow,
     });
   }
 

@@ -221,3 +221,36 @@ test('the model as a graph: z → G → G(z) → D ← x, and x → encoder → 
   await expect(page).toHaveURL(/graph=1/);
   expectNoConsoleErrors(errors);
 });
+
+// The conditional VAE (model=cvae): the explorer's class chooser draws the chosen digit, the
+// class sweep draws one z as every class, and the quality panel scores "as asked". On 2-D
+// data a conditional model has no classes to read: the page says so.
+test('the conditional VAE: choose the class, move z; one z drawn as every class', async ({
+  page,
+}) => {
+  await page.goto('/?backend=cpu#model=cvae&latent=2');
+  const picker = page.getByTestId('class-picker');
+  await expect(picker.getByRole('radio', { name: 'Draw a 0' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await page.waitForFunction(() => window.__playground?.latent().classes?.image === true);
+  const strip = page.getByTestId('latent-classes');
+  // Ten images in a row: the sheet is ten digits wide.
+  expect(await strip.evaluate((c: HTMLCanvasElement) => c.width)).toBe(10 * 28 + 11);
+  expect((await canvasStats(page, 'latent-classes')).spread).toBeGreaterThan(3);
+  const before = await page.evaluate(() => window.__playground!.latent().decode?.pixels);
+  await picker.getByRole('radio', { name: 'Draw a 7' }).click();
+  await expect(picker.getByRole('radio', { name: 'Draw a 7' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await page.waitForFunction((old) => {
+    const d = window.__playground?.latent().decode;
+    return d?.image && d.pixels !== old;
+  }, before);
+  await expect(page.getByTestId('agreement')).toHaveText(/^\d+%$/);
+
+  await page.goto('/?backend=cpu#model=cgan&data=ring');
+  await expect(page.getByTestId('error')).toContainText('needs labelled data');
+});

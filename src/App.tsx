@@ -192,6 +192,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
               history={store.quality}
               every={snap.config.quality}
               family={family}
+              conditional={MODELS[snap.config.model].conditional === true}
             />
           ) : null}
           <ModelStorage

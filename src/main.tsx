@@ -61,6 +61,7 @@ if (link.compare) {
       dirac: link.dirac,
       posterior: link.posterior && { target: link.posterior, view: null, problem: null },
       graph: link.graph,
+      rd: link.rd,
     },
     true,
   );

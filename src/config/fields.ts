@@ -44,7 +44,7 @@ const choice = <T extends string>(options: readonly T[], def: T): ChoiceField<T>
 
 // Labels, help texts and option names are the page's words, in each language (src/i18n).
 export const FIELDS = {
-  model: choice(['vae', 'ae', 'gan'] as const, 'vae'),
+  model: choice(['vae', 'ae', 'gan', 'cvae', 'cgan'] as const, 'vae'),
   backend: choice(['auto', 'webgpu', 'webgl', 'cpu'] as const, 'auto'),
   data: choice(DATA_SETS, 'mnist'),
   /** A bitmask: bit d set trains on digit d. */

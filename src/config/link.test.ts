@@ -37,6 +37,7 @@ describe('link parsing', () => {
       dirac: null,
       posterior: null,
       graph: false,
+      rd: false,
     });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });

@@ -32,6 +32,7 @@ export type LinkNotice =
         | 'from'
         | 'dirac'
         | 'graph'
+        | 'rd'
         | 'posterior';
       shown: string;
     }
@@ -64,6 +65,8 @@ export interface ParsedLink {
   dirac: DiracSetup | null;
   /** `graph=1`: the model-overview graph is open. */
   graph: boolean;
+  /** `rd=1`: the rate–distortion view is open. */
+  rd: boolean;
   /** `posterior=`: the true-posterior view is open for this x (null: closed, or not an x). */
   posterior: PosteriorTarget | null;
 }
@@ -89,6 +92,8 @@ export interface LinkExtras {
   dirac?: DiracSetup | null;
   /** Adds `graph=1`: the model-overview graph is open. */
   graph?: boolean;
+  /** Adds `rd=1`: the rate–distortion view is open. */
+  rd?: boolean;
   /** The true-posterior view's x, when it is open. */
   posterior?: PosteriorTarget | null;
 }
@@ -163,6 +168,8 @@ export function noticeText(notice: LinkNotice): string {
       return `dirac: ${shown} is not loss,updates,lr,ratio,γ (e.g. minimax,simultaneous,0.1,1,0); opening the view as it starts`;
     case 'graph':
       return `graph: ${shown} is not 1 or 0; the graph stays closed`;
+    case 'rd':
+      return `rd: ${shown} is not 1 or 0; the rate–distortion view stays closed`;
     case 'posterior':
       return `posterior: ${shown} is neither a held-out digit's number nor a point x,y within ±${POINT_LIMIT}; the view stays closed`;
     default: {
@@ -199,6 +206,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   let diracLink: string | null = null;
   let posteriorLink: string | null = null;
   let graphText: string | null = null;
+  let rdText: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
@@ -212,6 +220,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       else if (k === 'dirac') diracLink = v;
       else if (k === 'posterior') posteriorLink = v;
       else if (k === 'graph') graphText = v;
+      else if (k === 'rd') rdText = v;
       // other keys: ignored
     }
   }
@@ -233,8 +242,11 @@ export function parseLink(search: string, hash: string): ParsedLink {
   }
   const dirac = diracLink === null ? null : parseDirac(diracLink);
   if (diracLink !== null && !dirac) notices.push({ key: 'dirac', shown: describe(diracLink) });
-  if (graphText !== null && graphText !== '1' && graphText !== '0') {
-    notices.push({ key: 'graph', shown: describe(graphText) });
+  for (const [key, text] of [
+    ['graph', graphText],
+    ['rd', rdText],
+  ] as const) {
+    if (text !== null && text !== '1' && text !== '0') notices.push({ key, shown: describe(text) });
   }
   const posterior = posteriorLink === null ? null : parsePosterior(posteriorLink);
   if (posteriorLink !== null && !posterior) {
@@ -286,6 +298,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
     dirac: diracLink === null ? null : (dirac ?? DIRAC_DEFAULTS),
     posterior,
     graph: graphText === '1',
+    rd: rdText === '1',
   };
 }
 
@@ -333,6 +346,7 @@ export function toHash(
     dirac = null,
     posterior = null,
     graph = false,
+    rd = false,
   }: LinkExtras = {},
 ): string {
   const defaults = defaultsFor(config.model, config.data);
@@ -355,6 +369,7 @@ export function toHash(
   if (trained) params.set('from', 'trained');
   if (dirac) params.set('dirac', diracText(dirac));
   if (graph) params.set('graph', '1');
+  if (rd) params.set('rd', '1');
   if (posterior) params.set('posterior', posteriorText(posterior));
   if (autoplay) params.set('autoplay', '1');
   const s = params.toString();

@@ -38,6 +38,12 @@ export interface ModelInfo {
   evaluations: readonly MetricName[];
   /** Defaults that differ from the field table's for this model. */
   defaults: Partial<RunConfig>;
+  /**
+   * Class-conditional (the article's conditional probability): p(x|y) for MNIST's digit
+   * classes y, the class one-hot beside the encoder's x, the decoder's and G's z, and D's x.
+   * Dense networks only; it needs labelled data (MNIST).
+   */
+  conditional?: boolean;
 }
 
 // The order is the Training panel's: a select with a long option takes a whole row of its
@@ -84,6 +90,40 @@ export const MODELS: Record<ModelId, ModelInfo> = {
     evaluations: [],
     // The article's build_gan (and DCGAN's) choice: Adam, 2e-4 for both networks, β1 = 0.5.
     defaults: { lr: 2e-4, b1: 0.5, latent: 16 },
+  },
+  cvae: {
+    id: 'cvae',
+    family: 'vae',
+    params: ['latent', 'hidden', 'layers', 'act', 'recon', 'beta', 'warmup', ...TRAINING],
+    metrics: ['reconstruction', 'kl', 'total'],
+    evaluations: ['heldOutReconstruction', 'heldOutTotal'],
+    defaults: {},
+    conditional: true,
+  },
+  cgan: {
+    id: 'cgan',
+    family: 'gan',
+    params: [
+      'latent',
+      'hidden',
+      'layers',
+      'act',
+      'loss',
+      'dsteps',
+      'smooth',
+      'gp',
+      'opt',
+      'lr',
+      'dlr',
+      'b1',
+      'b2',
+      'batch',
+      'seed',
+    ],
+    metrics: ['dLoss', 'gLoss', 'dReal', 'dFake'],
+    evaluations: [],
+    defaults: { lr: 2e-4, dlr: 2e-4, b1: 0.5, latent: 16 },
+    conditional: true,
   },
 };
 
@@ -135,6 +175,8 @@ export function mainLines(family: Family, points: boolean): readonly MetricName[
 export const LIVE_FIELDS: ReadonlySet<FieldKey> = new Set([
   'lr',
   'dlr',
+  // The VAE's KL weight: moving it mid-run moves the run along the rate–distortion plane.
+  'beta',
   'every',
   'quality',
   'steps',

@@ -15,6 +15,8 @@ export const PRESET_IDS = [
   'wgan-spiral',
   'vae-moons',
   'draw-gan',
+  'cvae',
+  'cgan',
 ] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
@@ -39,6 +41,8 @@ export const PRESETS: readonly Preset[] = [
   preset('wgan-spiral', { model: 'gan', data: 'spiral', loss: 'wgangp', dsteps: 5 }),
   preset('vae-moons', { model: 'vae', data: 'moons' }),
   preset('draw-gan', { model: 'gan', data: 'drawn' }),
+  preset('cvae', { model: 'cvae', latent: 2 }),
+  preset('cgan', { model: 'cgan' }),
 ];
 
 /** Fields that change how a run is watched or where it runs, not what it teaches. */

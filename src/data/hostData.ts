@@ -28,6 +28,8 @@ export interface HostData {
   heldOutCount: number;
   /** Labels of the held-out rows when the data have them (MNIST), for metrics. */
   heldOutLabels: Uint8Array | null;
+  /** Labels of the training rows when the data have them (MNIST), for conditional models. */
+  trainLabels: Uint8Array | null;
   /** The data set's name and size in English (for the test handle and logs). */
   description: string;
   /** What the page needs to name the data set in its own words. */
@@ -88,6 +90,7 @@ function mnist(set: DigitSet, mask: number): HostData {
     heldOut: held.out,
     heldOutCount: held.rows.length,
     heldOutLabels: Uint8Array.from(held.rows, (r) => set.labels[r]!),
+    trainLabels: Uint8Array.from(train.rows, (r) => set.labels[r]!),
     description: `MNIST${which}: ${train.rows.length} training and ${held.rows.length} held-out digits`,
     label: { set: 'mnist', digits: wanted.size === 10 ? null : [...wanted], points: null },
   };
@@ -109,6 +112,7 @@ function points(
     heldOut,
     heldOutCount: heldOut.length / 2,
     heldOutLabels: null,
+    trainLabels: null,
     description,
     label,
   };
@@ -132,6 +136,7 @@ function images(
     heldOut: toFloats(bytes.subarray(trainCount * size, count * size)),
     heldOutCount,
     heldOutLabels: null,
+    trainLabels: null,
     description,
     label,
   };

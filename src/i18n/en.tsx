@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RunConfig } from '../config/schema.ts';
-import type { MetricName } from '../config/models.ts';
+import { MODELS, type MetricName } from '../config/models.ts';
 import { enTerms } from './enTerms.ts';
 import { Term } from './term.tsx';
 import { enExplainer } from './enExplainer.tsx';
@@ -163,13 +163,13 @@ export const en = {
     names: (
       c: Pick<RunConfig, 'model' | 'loss' | 'beta' | 'warmup'>,
     ): Partial<Record<MetricName, string>> => ({
-      ...(c.model === 'vae' && (c.beta !== 1 || c.warmup > 0)
+      ...(MODELS[c.model].family === 'vae' && (c.beta !== 1 || c.warmup > 0)
         ? { total: 'Total (recon + β·KL)' }
         : {}),
-      ...(c.model === 'gan' && c.loss === 'wgangp'
+      ...(MODELS[c.model].family === 'gan' && c.loss === 'wgangp'
         ? { dLoss: 'Critic loss', dReal: 'Critic score on x', dFake: 'Critic score on G(z)' }
         : {}),
-      ...(c.model === 'gan' && c.loss === 'lsgan'
+      ...(MODELS[c.model].family === 'gan' && c.loss === 'lsgan'
         ? { dReal: 'D(x), real (score)', dFake: 'D(G(z)), fake (score)' }
         : {}),
     }),

@@ -192,6 +192,34 @@ const presets: Record<PresetId, Watch[]> = {
       text: <>G’s points fill the smiley’s strokes (sliced Wasserstein 0.59 → 0.18).</>,
     },
   ],
+  cvae: [
+    {
+      at: null,
+      text: (
+        <>
+          In Latent space, pick a digit and drag z: the digit stays, its slant and thickness move.
+          The strip above draws one z as every class.
+        </>
+      ),
+    },
+    {
+      at: 300,
+      text: (
+        <>The quality panel’s “as asked” says how often the classifier reads the digit asked for.</>
+      ),
+    },
+  ],
+  cgan: [
+    {
+      at: null,
+      text: (
+        <>
+          The sample grid asks for 0, 1, …, 9 in turn, row after row: watch each position settle on
+          its digit.
+        </>
+      ),
+    },
+  ],
 };
 
 const families: Record<Family, { shows: string; watch: Watch[] }> = {

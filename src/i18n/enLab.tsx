@@ -122,4 +122,15 @@ export const enLab = {
     label: (box: string) => `${box}: what passes through it now`,
     pending: 'At the next picture…',
   },
+  conditional: {
+    about:
+      'A conditional model learns p(x|y), one distribution for each digit class y: choose y, then move z.',
+    label: 'Class y, the digit to draw',
+    digit: (d: number) => `Draw a ${d}`,
+    strip: (code: string) =>
+      `z = (${code}) drawn as every class 0–9: z fixed, y swept. Given the class, z is left with the style: slant, thickness, stroke.`,
+    agreement: 'Asked for class agrees:',
+    agreementAbout:
+      'the share of the 1,000 digits, asked for 0, 1, …, 9 in turn, that the classifier reads as the digit asked for (chance: 10%).',
+  },
 };

@@ -79,7 +79,13 @@ const dataSets: Record<DataSetId, string> = {
 };
 
 const options: { [K in ChoiceKey]: Record<OptionOf<K>, string> } = {
-  model: { vae: 'Variational autoencoder (VAE)', ae: 'Autoencoder (deterministic)', gan: 'GAN' },
+  model: {
+    vae: 'Variational autoencoder (VAE)',
+    ae: 'Autoencoder (deterministic)',
+    gan: 'GAN',
+    cvae: 'Conditional VAE (digit class)',
+    cgan: 'Conditional GAN (digit class)',
+  },
   backend: { auto: 'Auto (WebGPU → WebGL → CPU)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
   data: dataSets,
   usize: { gray28: '28×28 gray', color32: '32×32 color' },
@@ -104,6 +110,8 @@ const models: Record<ModelId, string> = {
   vae: 'Variational autoencoder',
   ae: 'Autoencoder',
   gan: 'GAN',
+  cvae: 'Conditional VAE',
+  cgan: 'Conditional GAN',
 };
 
 const presets: Record<PresetId, { title: string; blurb: string }> = {
@@ -148,6 +156,15 @@ const presets: Record<PresetId, { title: string; blurb: string }> = {
   'draw-gan': {
     title: 'GAN on a drawing',
     blurb: 'A GAN learns the smiley; draw your own shape and train on it.',
+  },
+  cvae: {
+    title: 'Conditional VAE: choose the digit',
+    blurb:
+      'The class joins the encoder’s x and the decoder’s z: pick a digit, move z for its style, or fix z and sweep the class.',
+  },
+  cgan: {
+    title: 'Conditional GAN: choose the digit',
+    blurb: 'G and D both read the digit’s class: G learns to draw the one asked for.',
   },
 };
 

@@ -1,3 +1,4 @@
+import { MODELS } from '../config/models.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { dataKind, POINT_SIGMA } from '../config/datasets.ts';
 import { ganEquilibrium, type GanEquilibrium } from '../metrics/ganEquilibrium.ts';
@@ -30,7 +31,7 @@ export function explained(c: RunConfig): Explained {
           ? 'upload'
           : 'shapes',
     article: !points && c.arch === 'article',
-    equilibrium: c.model === 'gan' ? ganEquilibrium(c.loss, c.smooth) : null,
+    equilibrium: MODELS[c.model].family === 'gan' ? ganEquilibrium(c.loss, c.smooth) : null,
     elbo: c.beta === 1 && c.warmup === 0,
   };
 }

@@ -1,3 +1,4 @@
+import { MODELS } from '../config/models.ts';
 import type { Catalog } from './catalog.ts';
 import { zhTerms } from './zhTerms.ts';
 import { Term } from './term.tsx';
@@ -148,13 +149,13 @@ export const zh: Catalog = {
     right: '（右轴）',
     keysHint: '用 ← 和 → 读取数值',
     names: (c) => ({
-      ...(c.model === 'vae' && (c.beta !== 1 || c.warmup > 0)
+      ...(MODELS[c.model].family === 'vae' && (c.beta !== 1 || c.warmup > 0)
         ? { total: '总计（重构 + β·KL）' }
         : {}),
-      ...(c.model === 'gan' && c.loss === 'wgangp'
+      ...(MODELS[c.model].family === 'gan' && c.loss === 'wgangp'
         ? { dLoss: '评价器损失', dReal: '评价器对 x 的分数', dFake: '评价器对 G(z) 的分数' }
         : {}),
-      ...(c.model === 'gan' && c.loss === 'lsgan'
+      ...(MODELS[c.model].family === 'gan' && c.loss === 'lsgan'
         ? { dReal: 'D(x)，真实（分数）', dFake: 'D(G(z))，生成（分数）' }
         : {}),
     }),

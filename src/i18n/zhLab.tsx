@@ -119,4 +119,14 @@ export const zhLab: Catalog['lab'] = {
     label: (box) => `${box}：此刻流过它的数据`,
     pending: '等下一次出图……',
   },
+  conditional: {
+    about: '条件模型学习的是 p(x|y)：每个数字类别 y 各有一个分布。先选 y，再移动 z。',
+    label: '类别 y：要画的数字',
+    digit: (d) => `画一个 ${d}`,
+    strip: (code) =>
+      `z = (${code}) 依次配上类别 0–9：固定 z，扫过 y。类别给定之后，z 里剩下的是风格：倾斜、粗细、笔画。`,
+    agreement: '与所要类别一致：',
+    agreementAbout:
+      '1,000 个数字依次要求画 0、1、……、9，分类器读出的数字与所要类别相同的比例（随机猜为 10%）。',
+  },
 };

@@ -90,6 +90,8 @@ function notice(n: LinkNotice): string {
       return `dirac：${shown} 不是“损失,更新方式,学习率,比值,γ”（例如 minimax,simultaneous,0.1,1,0）；按初始设置打开`;
     case 'graph':
       return `graph：${shown} 不是 1 或 0；不打开模型结构图`;
+    case 'rd':
+      return `rd：${shown} 不是 1 或 0；不打开率失真视图`;
     case 'posterior':
       return `posterior：${shown} 既不是留出数字的编号，也不是 ±${POINT_LIMIT} 以内的点 x,y；不打开该视图`;
     default: {
@@ -159,7 +161,13 @@ export const zhTerms: Terms = {
     steps: { label: '步数上限（0 = 不限）' },
   },
   options: {
-    model: { vae: '变分自编码器（VAE）', ae: '自编码器（确定性）', gan: '生成对抗网络（GAN）' },
+    model: {
+      vae: '变分自编码器（VAE）',
+      ae: '自编码器（确定性）',
+      gan: '生成对抗网络（GAN）',
+      cvae: '条件 VAE（以数字类别为条件）',
+      cgan: '条件 GAN（以数字类别为条件）',
+    },
     backend: { auto: '自动（WebGPU → WebGL → CPU）', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
     data: dataSets,
     usize: { gray28: '28×28 灰度', color32: '32×32 彩色' },
@@ -175,7 +183,13 @@ export const zhTerms: Terms = {
     },
     bn: { off: '关', on: '开' },
   },
-  models: { vae: '变分自编码器', ae: '自编码器', gan: '生成对抗网络' },
+  models: {
+    vae: '变分自编码器',
+    ae: '自编码器',
+    gan: '生成对抗网络',
+    cvae: '条件变分自编码器',
+    cgan: '条件生成对抗网络',
+  },
   presets: {
     'vae-2d': {
       title: 'VAE，二维潜在空间，MNIST',
@@ -215,6 +229,15 @@ export const zhTerms: Terms = {
     'draw-gan': {
       title: '在你的画上训练 GAN',
       blurb: 'GAN 学会画笑脸；你也可以画一个自己的形状来训练。',
+    },
+    cvae: {
+      title: '条件 VAE：指定要画的数字',
+      blurb:
+        '类别同时输入编码器（与 x 并列）和解码器（与 z 并列）：选一个数字，移动 z 改变风格；或固定 z，依次换类别。',
+    },
+    cgan: {
+      title: '条件 GAN：指定要画的数字',
+      blurb: 'G 和 D 都读入数字的类别：G 学会画出被要求的那个数字。',
     },
   },
   metrics: {

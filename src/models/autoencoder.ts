@@ -61,7 +61,7 @@ export function createAutoencoder(
     reconstruct(x) {
       return tf.tidy(() => output(logits(encode(x))));
     },
-    setLearningRates(c) {
+    setLive(c) {
       setLearningRate(optimizer, c.lr);
     },
     dispose() {

@@ -11,18 +11,24 @@ import { flatSize, networkArch, type DataShape } from './types.ts';
 //                              └─► z           (autoencoder: one point)
 //   decoder  z ─► hidden layers ─► Dense(pixels) logits; the image is sigmoid(logits)
 
-function denseTrunk(config: RunConfig, shape: DataShape) {
+/** `extra`: input values beside x (a conditional model's one-hot class). */
+function denseTrunk(config: RunConfig, shape: DataShape, extra = 0) {
   const seeds = new LayerSeeds(config.seed, 'encoder');
-  const x = tf.input({ shape: [flatSize(shape)], name: 'x' });
+  const x = tf.input({ shape: [flatSize(shape) + extra], name: 'x' });
   const h = hiddenStack(x, config.hidden, config.layers, config.act, seeds, 'enc');
   return { seeds, x, h };
 }
 
-export function buildGaussianEncoder(config: RunConfig, shape: DataShape): tf.LayersModel {
-  const arch = networkArch(config, shape);
+/** `extra` > 0: a dense encoder of [x, y] (a conditional VAE's class y beside x). */
+export function buildGaussianEncoder(
+  config: RunConfig,
+  shape: DataShape,
+  extra = 0,
+): tf.LayersModel {
+  const arch = extra > 0 ? 'dense' : networkArch(config, shape);
   if (arch === 'article') return articleGaussianEncoder(config, shape);
   if (arch === 'conv') return convGaussianEncoder(config, shape);
-  const { seeds, x, h } = denseTrunk(config, shape);
+  const { seeds, x, h } = denseTrunk(config, shape, extra);
   const mu = dense(config.latent, seeds, 'z_mean').apply(h) as tf.SymbolicTensor;
   const logVar = dense(config.latent, seeds, 'z_log_var').apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: x, outputs: [mu, logVar], name: 'encoder' });
@@ -37,13 +43,14 @@ export function buildPointEncoder(config: RunConfig, shape: DataShape): tf.Layer
   return tf.model({ inputs: x, outputs: z, name: 'encoder' });
 }
 
-export function buildDecoder(config: RunConfig, shape: DataShape): tf.LayersModel {
-  const arch = networkArch(config, shape);
+/** `extra` > 0: a dense decoder of [z, y] (a conditional VAE's class y beside z). */
+export function buildDecoder(config: RunConfig, shape: DataShape, extra = 0): tf.LayersModel {
+  const arch = extra > 0 ? 'dense' : networkArch(config, shape);
   if (arch === 'article') return articleDecoder(config, shape);
   if (arch === 'conv') return convDecoder(config, shape);
   const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'decoder');
-  const z = tf.input({ shape: [config.latent], name: 'z' });
+  const z = tf.input({ shape: [config.latent + extra], name: 'z' });
   const h = hiddenStack(z, config.hidden, config.layers, config.act, seeds, 'dec');
   const logits = dense(pixels, seeds, 'x_logits').apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: z, outputs: logits, name: 'decoder' });

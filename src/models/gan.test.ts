@@ -128,3 +128,24 @@ describe('a GAN on a 2-D Gaussian', () => {
     expect(after).toBeLessThan(before / 2);
   });
 });
+
+describe('conditional GAN', () => {
+  it('G reads [z, y] and D reads [x, y]; a step on labelled digits trains both', async () => {
+    const { digitTensor, digitLabels } = await import('../testing/digits.ts');
+    const image = { kind: 'image', height: 28, width: 28, channels: 1 } as const;
+    for (const loss of ['nonsaturating', 'wgangp'] as const) {
+      const config = smallConfig('cgan', { hidden: 32, batch: 16, loss, seed: 3 });
+      const gan = createGan(config, image);
+      expect(gan.networks[0]!.inputs[0]!.shape).toEqual([null, config.latent + 10]);
+      expect(gan.networks[1]!.inputs[0]!.shape).toEqual([null, 784 + 10]);
+      const x = digitTensor(64);
+      const y = tf.oneHot(tf.tensor1d(digitLabels(64), 'int32'), 10).toFloat() as tf.Tensor2D;
+      const rows = await trainRows(gan, x, config, 3, 0, undefined, y);
+      for (const row of rows) for (const v of row) expect(Number.isFinite(v)).toBe(true);
+      const scores = gan.critic!(x.slice([0, 0], [4, 784]), digitLabels(4));
+      expect(scores.shape).toEqual([4]);
+      tf.dispose([x, y, scores]);
+      gan.dispose();
+    }
+  });
+});

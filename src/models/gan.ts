@@ -14,6 +14,7 @@ import {
   flatSize,
   networkArch,
   type BuildOptions,
+  type Classes,
   type DataShape,
   type GenerativeModel,
   type StepContext,
@@ -21,6 +22,8 @@ import {
 import { dcganDiscriminator, dcganGenerator } from './conv.ts';
 import { articleDiscriminator, articleGenerator } from './articleNets.ts';
 import { fusedGan } from './fusedSteps.ts';
+import { MODELS } from '../config/models.ts';
+import { CLASSES, classRows, givenClasses, randomClasses, withClass } from './conditioning.ts';
 
 // A GAN (Goodfellow et al., 2014), dense or a DCGAN (the article's, articleNets.ts, or the small
 // one, conv.ts): the minimax game
@@ -32,13 +35,14 @@ import { fusedGan } from './fusedSteps.ts';
 // Images arrive in [0, 1] and are mapped to [−1, 1] (x' = 2x − 1) to match G's tanh; points
 // are used as they are.
 
-function buildGenerator(config: RunConfig, shape: DataShape): tf.LayersModel {
-  const arch = networkArch(config, shape);
+/** `extra` > 0: a dense G of [z, y] (a conditional GAN's class y beside z). */
+function buildGenerator(config: RunConfig, shape: DataShape, extra = 0): tf.LayersModel {
+  const arch = extra > 0 ? 'dense' : networkArch(config, shape);
   if (arch === 'article') return articleGenerator(config, shape);
   if (arch === 'conv') return dcganGenerator(config, shape);
   const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'generator');
-  const z = tf.input({ shape: [config.latent], name: 'z' });
+  const z = tf.input({ shape: [config.latent + extra], name: 'z' });
   const h = hiddenStack(z, config.hidden, config.layers, config.act, seeds, 'gen');
   const x = (
     shape.kind === 'points'
@@ -53,13 +57,15 @@ function buildDiscriminator(
   shape: DataShape,
   nextSeed: () => number,
   fused: boolean,
+  /** > 0: a dense D of [x, y] (a conditional GAN's class y beside x). */
+  extra = 0,
 ): tf.LayersModel {
-  const arch = networkArch(config, shape);
+  const arch = extra > 0 ? 'dense' : networkArch(config, shape);
   if (arch === 'article') return articleDiscriminator(config, shape, nextSeed, fused);
   if (arch === 'conv') return dcganDiscriminator(config, shape, nextSeed, fused);
   const pixels = flatSize(shape);
   const seeds = new LayerSeeds(config.seed, 'discriminator');
-  const x = tf.input({ shape: [pixels], name: 'x' });
+  const x = tf.input({ shape: [pixels + extra], name: 'x' });
   // WGAN-GP differentiates the critic twice (its gradient penalty), so it gets a LeakyReLU
   // made of twice-differentiable ops; the function is the same.
   const act = config.loss === 'wgangp' ? 'leakyRelu2' : 'leakyRelu';
@@ -73,24 +79,35 @@ export function createGan(
   shape: DataShape,
   options?: BuildOptions,
 ): GenerativeModel {
-  const fused = fusedOn(options);
+  // The conditional GAN (Mirza & Osindero, 2014) gives G and D the class y beside z and x:
+  //   min_G max_D  E_{x,y}[log D(x, y)] + E_{z,y}[log(1 − D(G(z, y), y))]
+  const conditional = MODELS[config.model].conditional === true;
+  const extra = conditional ? CLASSES : 0;
+  const fused = fusedOn(options) && !conditional;
   // D's dropout (DCGAN) draws its masks from the current step's seeded noise.
   let dropoutSeeds: (() => number) | null = null;
   const nextDropoutSeed = () => {
     if (!dropoutSeeds) throw new Error('dropout outside a training step');
     return dropoutSeeds();
   };
-  const generator = buildGenerator(config, shape);
-  const discriminator = buildDiscriminator(config, shape, nextDropoutSeed, fused);
+  const generator = buildGenerator(config, shape, extra);
+  const discriminator = buildDiscriminator(config, shape, nextDropoutSeed, fused, extra);
   const gOpt = makeOptimizer(config, config.lr, fused);
   const dOpt = makeOptimizer(config, config.dlr, fused);
   const gVars = trainableVariables(generator);
   const dVars = trainableVariables(discriminator);
   // Training mode: G's batch norm (if any) normalises by the batch and updates its moving
   // statistics; the pictures use those statistics (inference mode), as Keras does.
-  const G = (z: tf.Tensor2D) => generator.apply(z, { training: true }) as tf.Tensor2D;
-  const sampleG = (z: tf.Tensor2D) => generator.apply(z) as tf.Tensor2D;
-  const D = (x: tf.Tensor2D) => discriminator.apply(x, { training: true }) as tf.Tensor2D;
+  /** A network's input with the class beside it (conditional), or as it is. */
+  const input = (a: tf.Tensor2D, y: tf.Tensor2D | null) => (y ? withClass(a, y) : a);
+  const G = (z: tf.Tensor2D, y: tf.Tensor2D | null) =>
+    generator.apply(input(z, y), { training: true }) as tf.Tensor2D;
+  const sampleG = (z: tf.Tensor2D, y: tf.Tensor2D | null) =>
+    generator.apply(input(z, y)) as tf.Tensor2D;
+  const D = (x: tf.Tensor2D, y: tf.Tensor2D | null) =>
+    discriminator.apply(input(x, y), { training: true }) as tf.Tensor2D;
+  /** The classes G draws: row i as `classes[i]` (or i mod 10), one-hot; null if unconditional. */
+  const drawn = (n: number, classes?: Classes) => (conditional ? classRows(n, classes) : null);
   const realTarget = 1 - config.smooth;
   const images = shape.kind === 'image';
   // Images: [0, 1] ↔ [−1, 1], G's tanh range. Points: as they are.
@@ -100,19 +117,24 @@ export function createGan(
   /** One update of D; returns [dLoss, D(x), D(G(z))]. */
   function discriminatorStep(ctx: StepContext): tf.Tensor1D {
     return tf.tidy(() => {
-      const real = toModel(ctx.nextBatch());
+      // Conditional: G makes fakes of the real batch's classes, and D judges each with its class.
+      const [batch, y] = conditional ? ctx.nextLabeledBatch() : [ctx.nextBatch(), null];
+      const real = toModel(batch);
       const n = real.shape[0];
-      const fake = G(ctx.normal([n, config.latent]));
+      const fake = G(ctx.normal([n, config.latent]), y);
+      const yBoth = y ? (tf.concat([y, y]) as tf.Tensor2D) : null;
       const alpha = config.loss === 'wgangp' ? ctx.uniform([n, 1]) : null;
       const out: { terms?: tf.Tensor1D } = {};
       const { grads } = tf.variableGrads(() => {
         // One pass of D over [real; fake], as fusedSteps.ts runs it: D sees each row alone, so
         // this is two passes' math, and the DCGAN's dropout draws its masks as the fused step's.
-        const both = D(tf.concat([real, fake]));
+        const both = D(tf.concat([real, fake]), yBoth);
         const dReal = both.slice([0, 0], [n, 1]);
         const dFake = both.slice([n, 0], [n, 1]);
         let loss = discriminatorLoss(config.loss, dReal, dFake, realTarget);
-        if (alpha) loss = loss.add(gradientPenalty(D, real, fake, alpha).mul(config.gp));
+        if (alpha) {
+          loss = loss.add(gradientPenalty((x) => D(x, y), real, fake, alpha).mul(config.gp));
+        }
         out.terms = tf.keep(
           tf.stack([
             loss,
@@ -133,7 +155,11 @@ export function createGan(
   function generatorStep(ctx: StepContext, n: number): tf.Scalar {
     return tf.tidy(() => {
       const z = ctx.normal([n, config.latent]);
-      const { value, grads } = tf.variableGrads(() => generatorLoss(config.loss, D(G(z))), gVars);
+      const y = conditional ? randomClasses(ctx.uniform([n, 1])) : null;
+      const { value, grads } = tf.variableGrads(
+        () => generatorLoss(config.loss, D(G(z, y), y)),
+        gVars,
+      );
       gOpt.applyGradients(grads);
       return value;
     });
@@ -169,29 +195,37 @@ export function createGan(
         return row;
       });
     },
-    generate(z) {
-      return tf.tidy(() => fromModel(sampleG(z)));
+    classes: conditional ? CLASSES : undefined,
+    generate(z, classes) {
+      return tf.tidy(() => fromModel(sampleG(z, drawn(z.shape[0], classes))));
     },
-    critic(x) {
+    critic(x, classes) {
       return tf.tidy(() => {
-        const d = (discriminator.apply(toModel(x)) as tf.Tensor2D).reshape([-1]) as tf.Tensor1D;
+        const y = conditional ? givenClasses(x.shape[0], classes) : null;
+        const d = (discriminator.apply(input(toModel(x), y)) as tf.Tensor2D).reshape([
+          -1,
+        ]) as tf.Tensor1D;
         // The probability D gives "real" for the log-loss games; LSGAN's and WGAN's raw score.
         return config.loss === 'nonsaturating' || config.loss === 'minimax' ? tf.sigmoid(d) : d;
       });
     },
     generatorPush(z) {
       return tf.tidy(() => {
-        const x = sampleG(z);
+        const y = drawn(z.shape[0]);
+        const x = sampleG(z, y);
         // −∂L_G/∂x: the way the generator's loss wants each of its outputs to move.
         const grad = tf.grad((p: tf.Tensor) =>
-          generatorLoss(config.loss, discriminator.apply(p) as tf.Tensor2D),
+          generatorLoss(
+            config.loss,
+            discriminator.apply(input(p as tf.Tensor2D, y)) as tf.Tensor2D,
+          ),
         )(x);
         // In data units: the image mapping halves lengths; points need no mapping.
         const push = grad.mul(images ? -0.5 : -1) as tf.Tensor2D;
         return [fromModel(x), push] as [tf.Tensor2D, tf.Tensor2D];
       });
     },
-    setLearningRates(c) {
+    setLive(c) {
       setLearningRate(gOpt, c.lr);
       setLearningRate(dOpt, c.dlr);
     },

@@ -107,7 +107,7 @@ describe.each(CASES)('%s', (_name, id, patch) => {
   it('takes a learning-rate change mid-run: at rate 0 no weight moves', async () => {
     const model = BUILDERS[id](config, shape);
     await trainRows(model, data(), config, 1); // optimiser state exists
-    model.setLearningRates({ ...config, lr: 0, dlr: 0 });
+    model.setLive({ ...config, lr: 0, dlr: 0 });
     const before = snapshotWeights(model);
     await trainRows(model, data(), config, 2, 1);
     const after = snapshotWeights(model);

@@ -10,4 +10,7 @@ export const BUILDERS: Record<ModelId, ModelBuilder> = {
   vae: createVae,
   ae: createAutoencoder,
   gan: createGan,
+  // The conditional models are the same builders, reading `conditional` from the catalog.
+  cvae: createVae,
+  cgan: createGan,
 };

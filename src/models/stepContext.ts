@@ -13,6 +13,8 @@ export function stepContext(
   order: BatchOrder,
   runSeed: number,
   step: number,
+  /** The rows' classes one-hot ([rows, 10]), for conditional models; null when there are none. */
+  labels: tf.Tensor2D | null = null,
 ): StepContext {
   let draws = 0;
   // Each step's draws are their own stream: seed(step, draw) = hash(hash(run, step), draw), so
@@ -23,6 +25,13 @@ export function stepContext(
     step,
     nextBatch: () =>
       tf.tidy(() => tf.gather(data, tf.tensor1d(order.next(), 'int32')) as tf.Tensor2D),
+    nextLabeledBatch: () => {
+      if (!labels) throw new Error('This model needs labelled data: train it on MNIST.');
+      return tf.tidy(() => {
+        const rows = tf.tensor1d(order.next(), 'int32');
+        return [tf.gather(data, rows), tf.gather(labels, rows)] as [tf.Tensor2D, tf.Tensor2D];
+      });
+    },
     normal: (shape) => tf.randomNormal(shape, 0, 1, 'float32', seed()),
     uniform: (shape) => tf.randomUniform(shape, 0, 1, 'float32', seed()),
     seed,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf/tfjs.ts';
-import { digitTensor } from '../testing/digits.ts';
+import { digitLabels, digitTensor } from '../testing/digits.ts';
 import { smallConfig, trainRows } from '../testing/models.ts';
 import { useCpuBackend } from '../testing/tfCpu.ts';
 import { createAutoencoder } from './autoencoder.ts';
@@ -106,5 +106,27 @@ describe('autoencoder', () => {
     });
     tf.dispose([x, z]);
     vae.dispose();
+  });
+
+  it('the conditional VAE reads the class beside x and z, and needs it', async () => {
+    const config = smallConfig('cvae', { hidden: 64, batch: 32, lr: 2e-3, seed: 7, latent: 2 });
+    const cvae = createVae(config, MNIST);
+    expect(cvae.classes).toBe(10);
+    expect(cvae.networks[0]!.inputs[0]!.shape).toEqual([null, 784 + 10]);
+    expect(cvae.networks[1]!.inputs[0]!.shape).toEqual([null, 2 + 10]);
+    const labels = tf.oneHot(tf.tensor1d(digitLabels(500), 'int32'), 10).toFloat() as tf.Tensor2D;
+    const rows = await trainRows(cvae, digits, config, 100, 0, undefined, labels);
+    expect(mean(rows.slice(-10), 0)).toBeLessThan(0.7 * mean(rows.slice(0, 10), 0));
+    const x = digits.slice([0, 0], [2, 784]) as tf.Tensor2D;
+    expect(() => cvae.reconstruct!(x)).toThrow(/class of each x/);
+    const rebuilt = cvae.reconstruct!(x, digitLabels(2));
+    const z = tf.zeros([3, 2]) as tf.Tensor2D;
+    // One z, three classes: three different images.
+    const images = cvae.generate(z, [1, 4, 7]);
+    const [a, b] = [images.slice([0, 0], [1, 784]), images.slice([1, 0], [1, 784])];
+    expect(a.sub(b).abs().mean().arraySync()).toBeGreaterThan(0.01);
+    expect(rebuilt.shape).toEqual([2, 784]);
+    tf.dispose([labels, x, rebuilt, z, images, a, b]);
+    cvae.dispose();
   });
 });

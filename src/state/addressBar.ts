@@ -4,13 +4,14 @@ import { toHash } from '../config/link.ts';
 
 /** The single-run page's link: its setup, drawing, latent code, panels, language. */
 export function runHash(store: RunStore, config = store.getSnapshot().config): string {
-  const { drawn, explorer, closed, lang, langInLink, trained, dirac, posterior, graph } =
+  const { drawn, explorer, closed, lang, langInLink, trained, dirac, posterior, graph, rd } =
     store.getSnapshot();
   return toHash(config, {
     drawn,
     dirac,
     posterior: posterior?.target ?? null,
     graph,
+    rd,
     z: explorer.z,
     closed,
     lang: langInLink ? lang : null,

@@ -9,6 +9,8 @@ export interface ExplorerState {
   a: number[];
   b: number[];
   mode: 'linear' | 'spherical';
+  /** The class a conditional model draws (0–9): fix it and move z. */
+  label: number;
 }
 
 /** The explorer's sliders span ±Z_RANGE (N(0, I) puts 99.7% of each coordinate there). */
@@ -34,6 +36,7 @@ export function initialExplorer(
     a: randomCode(d, seed, 0),
     b: randomCode(d, seed, 1),
     mode: 'spherical',
+    label: 0,
   };
 }
 

@@ -1,3 +1,4 @@
+import { MODELS } from '../config/models.ts';
 import { dataKind } from '../config/datasets.ts';
 import { switches } from '../config/switches.ts';
 import { startLatentMirror, type LatentMirrorWorker } from '../clients/mirrorClient.ts';
@@ -36,7 +37,12 @@ export class LatentRouter {
     /** Asks the training worker (whichever is current). */
     private readonly trainer: (query: LatentQuery) => Promise<LatentAnswer>,
     /** The images this explorer shows (compare mode: the slider code's alone). */
-    private readonly shown: readonly LatentQuery['kind'][] = ['decode', 'grid', 'interpolate'],
+    private readonly shown: readonly LatentQuery['kind'][] = [
+      'decode',
+      'classes',
+      'grid',
+      'interpolate',
+    ],
   ) {
     this.mirror = startLatentMirror((e) => this.mirrorFailed(e.message));
   }
@@ -45,8 +51,14 @@ export class LatentRouter {
   setCode(z: number[]): void {
     const explorer = { ...this.store.getSnapshot().explorer, z };
     this.store.update({ explorer }, true);
-    this.refresh(z.length > 2 ? ['decode', 'grid'] : ['decode']);
+    this.refresh(z.length > 2 ? ['decode', 'classes', 'grid'] : ['decode', 'classes']);
     this.link.writeSoon();
+  }
+
+  /** A conditional model's class: every image but the class sweep is drawn as it. */
+  setLabel(label: number): void {
+    this.store.update({ explorer: { ...this.store.getSnapshot().explorer, label } }, true);
+    this.refresh(['decode', 'grid', 'interpolate']);
   }
 
   /** One dimension of the latent code moved (a slider). */
@@ -87,14 +99,20 @@ export class LatentRouter {
   }
 
   /** The explorer's images for its current state: the slider code, the grid, the strip. */
-  refresh(parts: readonly LatentQuery['kind'][] = ['decode', 'grid', 'interpolate']): void {
+  refresh(
+    parts: readonly LatentQuery['kind'][] = ['decode', 'classes', 'grid', 'interpolate'],
+  ): void {
     const { explorer, config, data, closed } = this.store.getSnapshot();
     if ((data?.kind ?? dataKind(config.data)) !== 'image') return;
     // A folded explorer shows nothing: no decoding until it opens.
     if (closed.includes('explorer')) return;
     const { z, a, b, mode } = explorer;
-    parts = parts.filter((p) => this.shown.includes(p));
-    if (parts.includes('decode')) this.requester.request({ kind: 'decode', z });
+    // A conditional model draws the chosen class, and z as every class (the class sweep).
+    const conditional = MODELS[config.model].conditional === true;
+    const label = conditional ? { label: explorer.label } : {};
+    parts = parts.filter((p) => this.shown.includes(p) && (p !== 'classes' || conditional));
+    if (parts.includes('decode')) this.requester.request({ kind: 'decode', z, ...label });
+    if (parts.includes('classes')) this.requester.request({ kind: 'classes', z });
     if (parts.includes('grid')) {
       this.requester.request({
         kind: 'grid',
@@ -102,10 +120,18 @@ export class LatentRouter {
         dims: [0, 1],
         range: Z_RANGE,
         side: GRID_SIDE,
+        ...label,
       });
     }
     if (parts.includes('interpolate')) {
-      this.requester.request({ kind: 'interpolate', from: a, to: b, steps: STRIP_STEPS, mode });
+      this.requester.request({
+        kind: 'interpolate',
+        from: a,
+        to: b,
+        steps: STRIP_STEPS,
+        mode,
+        ...label,
+      });
     }
   }
 

@@ -6,6 +6,7 @@ import { defaultsFor, LIVE_FIELDS, withDataSet } from '../config/models.ts';
 import type { ModelId, RunConfig } from '../config/schema.ts';
 import type { DiracSetup } from '../config/dirac.ts';
 import type { PosteriorTarget } from '../config/posterior.ts';
+import { sweepBeta } from './betaSweep.ts';
 import type { FromWorker } from '../workers/train/protocol.ts';
 import { AddressBar, runHash } from './addressBar.ts';
 import { followWorker } from './workerEvents.ts';
@@ -235,9 +236,43 @@ export class RunController {
 
   /** Opens or closes the model-overview graph; the link remembers it. */
   setGraph(open: boolean): void {
-    this.store.update({ graph: open, ...(open ? {} : { flow: null }) }, true);
-    this.worker.post({ type: 'flow', open });
+    this.store.update({ graph: open }, true);
+    this.flowWanted();
+  }
+
+  /** Opens or closes the rate–distortion view; the link remembers it. */
+  setRd(open: boolean): void {
+    this.store.update({ rd: open }, true);
+    this.flowWanted();
+  }
+
+  /** The worker sends the flow while a view that draws it is open. */
+  private flowWanted(): void {
+    const { graph, rd } = this.store.getSnapshot();
+    if (!graph && !rd) this.store.update({ flow: null });
+    this.worker.post({ type: 'flow', open: graph || rd });
     this.link.writeSoon();
+  }
+
+  /** Short runs at several β, in turn, for the rate–distortion frontier; then the run as it was. */
+  sweepBeta(): Promise<void> {
+    const points = (this.store.getSnapshot().data?.kind ?? 'image') === 'points';
+    const setUp = (config: RunConfig) => {
+      this.store.update({ config }, true);
+      this.reset();
+    };
+    return sweepBeta(
+      this.store,
+      (config) => {
+        setUp(config);
+        this.start();
+      },
+      (config) => {
+        setUp(config);
+        this.link.write(config);
+      },
+      points,
+    );
   }
 
   /** Folds or unfolds a panel; the link remembers it. */

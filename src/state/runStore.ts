@@ -23,6 +23,7 @@ import type {
 import { parseLink, type LinkNotice, type PanelId } from '../config/link.ts';
 import type { Lang } from '../config/lang.ts';
 import type { DiracSetup } from '../config/dirac.ts';
+import type { BetaSweepState } from './sweepPoints.ts';
 import { posteriorText, type PosteriorTarget } from '../config/posterior.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
@@ -114,6 +115,9 @@ export interface RunSnapshot extends TrainingStatus {
   dirac: DiracSetup | null;
   /** The model-overview graph is open (`graph=1`); `flow`: what passes through its boxes. */
   graph: boolean;
+  /** The rate–distortion view is open (`rd=1`), with the β sweep's results when there are. */
+  rd: boolean;
+  sweep: BetaSweepState | null;
   flow: FlowView | null;
   /** The true-posterior view while it is open (`posterior=` in the link): x, and what came. */
   posterior: {
@@ -198,6 +202,8 @@ export class RunStore {
       dirac: null,
       posterior: null,
       graph: false,
+      rd: false,
+      sweep: null,
       flow: null,
       fromLink,
       speeds: {},
@@ -211,9 +217,14 @@ export class RunStore {
 
   getSnapshot = (): RunSnapshot => this.snap;
 
-  /** The graph's flow, kept only while the graph is open. */
+  /** How many runs the worker has begun (each reset): a new one is told by this moving on. */
+  get runsBegun(): number {
+    return this.resetsBegun;
+  }
+
+  /** The flow, kept only while a view that draws it is open (the graph, rate–distortion). */
   private graphFlow(flow: FlowView): void {
-    if (this.snap.graph) this.update({ flow });
+    if (this.snap.graph || this.snap.rd) this.update({ flow });
   }
 
   /** The controller sent a reset: until the worker begins it, the pictures are of the old run. */

@@ -55,7 +55,7 @@ export interface PlaygroundHandle {
   /** The newest answer of each latent query kind: its id, step, and whether it has an image. */
   latent(): Partial<
     Record<
-      'decode' | 'grid' | 'interpolate',
+      'decode' | 'classes' | 'grid' | 'interpolate',
       {
         id: number;
         step: number;

@@ -70,9 +70,9 @@ export class TrainerConnection {
       switches: { ...switches() },
       codeMap: this.codeMap,
     });
-    const { posterior, graph } = this.store.getSnapshot();
+    const { posterior, graph, rd } = this.store.getSnapshot();
     if (posterior) this.post({ type: 'posterior', target: posterior.target });
-    if (graph) this.post({ type: 'flow', open: true });
+    if (graph || rd) this.post({ type: 'flow', open: true });
   }
 
   /**

@@ -21,6 +21,11 @@ export function digitTensor(n: number): tf.Tensor2D {
   );
 }
 
+/** The classes of the first n digits, as loadPackedDigits has them. */
+export function digitLabels(n: number): Uint8Array {
+  return loadPackedDigits().labels.slice(0, n);
+}
+
 const CLASSIFIER_DIR = new URL('../../public/data/', import.meta.url);
 
 /** The committed digit classifier (scripts/train-digit-classifier.mjs), read from disk. */

@@ -20,10 +20,12 @@ export async function trainRows(
   steps: number,
   from = 0,
   order = new BatchOrder(data.shape[0], config.batch, deriveSeed(config.seed, 'order')),
+  /** One-hot classes of data's rows, for conditional models. */
+  labels: tf.Tensor2D | null = null,
 ): Promise<number[][]> {
   const rows: number[][] = [];
   for (let s = from; s < from + steps; s++) {
-    const t = tf.tidy(() => model.trainStep(stepContext(data, order, config.seed, s)));
+    const t = tf.tidy(() => model.trainStep(stepContext(data, order, config.seed, s, labels)));
     rows.push(Array.from(await t.data()));
     t.dispose();
   }

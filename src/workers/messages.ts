@@ -22,6 +22,11 @@ export interface DigitQuality {
   realConfidence: number;
   /** Whether the generated digits cover the classes (modeCoverage.ts's classSpread). */
   spread: ClassSpread;
+  /**
+   * The share of generated digits i the classifier puts in class i mod 10: a conditional
+   * model's, asked for class i mod 10, agreeing with what it was asked (else about 0.1).
+   */
+  agreement: number;
 }
 
 export interface BackendInfo {
@@ -40,8 +45,11 @@ export interface BackendInfo {
 
 export type { RgbaImage } from '../data/pixels.ts';
 
-/** What the latent explorer asks the worker to decode. Codes have the model's latent size. */
-export type LatentQuery =
+/**
+ * What the latent explorer asks the worker to decode. Codes have the model's latent size.
+ * `label`: the class a conditional model draws every image as (0–9; others ignore it).
+ */
+export type LatentQuery = (
   | { kind: 'decode'; z: number[] }
   /** side × side images sweeping dims over [−range, range] around base. */
   | { kind: 'grid'; base: number[]; dims: [number, number]; range: number; side: number }
@@ -51,7 +59,10 @@ export type LatentQuery =
       to: number[];
       steps: number;
       mode: 'linear' | 'spherical';
-    };
+    }
+  /** A conditional model's z drawn as each class in turn, 0–9 (the label is not used). */
+  | { kind: 'classes'; z: number[] }
+) & { label?: number };
 
 /** What a saved model (a checkpoint, or exported files) remembers besides its weights. */
 export interface SavedModelMeta {

@@ -20,6 +20,7 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
   history,
   every,
   family,
+  conditional = false,
 }: {
   /** The newest measurement: a new object with each one, so it also versions `history`. */
   quality: RunSnapshot['quality'];
@@ -28,6 +29,8 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
   /** The config's `quality` (0 = off). */
   every: number;
   family: Family;
+  /** A conditional model: its samples ask for classes 0–9 in turn, and are scored on it. */
+  conditional?: boolean;
 }) {
   const t = useText();
   const frechetLine = useMemo(() => seriesOf(['frechet'], 1, t.metrics), [t]);
@@ -66,6 +69,13 @@ export const DigitQualityPanel = memo(function DigitQualityPanel({
             ) : null}
             <span className="muted small-text">{t.quality.lower}</span>
           </p>
+          {conditional ? (
+            <p className="quality-score">
+              {t.lab.conditional.agreement}{' '}
+              <strong data-testid="agreement">{percent(q.agreement)}</strong>{' '}
+              <span className="muted small-text">{t.lab.conditional.agreementAbout}</span>
+            </p>
+          ) : null}
           {q.spread === 'few' && quality.step > 0 ? (
             // Few classes of digit-like samples: a GAN's mode collapse, a coder's few digits.
             <div className="banner banner-warn" role="status" data-testid="collapse-warning">

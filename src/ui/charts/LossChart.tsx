@@ -63,7 +63,7 @@ export const LossChart = memo(function LossChart({
     [nameList, t, model, loss, beta, warmup],
   );
   const equilibrium = useMemo(
-    () => (model === 'gan' ? ganEquilibrium(loss, smooth) : null),
+    () => (MODELS[model].family === 'gan' ? ganEquilibrium(loss, smooth) : null),
     [model, loss, smooth],
   );
   const references = useMemo<Reference[]>(

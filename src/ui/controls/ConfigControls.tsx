@@ -12,7 +12,8 @@ import { useText } from '../../i18n/text.ts';
 const images = (c: RunConfig) => dataKind(c.data) === 'image';
 const dense = (c: RunConfig) => c.arch === 'dense' || !images(c);
 /** The small conv VAE and autoencoder have an activation knob and a Dense(hidden) layer. */
-const smallConvCoder = (c: RunConfig) => c.arch === 'conv' && images(c) && c.model !== 'gan';
+const smallConvCoder = (c: RunConfig) =>
+  c.arch === 'conv' && images(c) && MODELS[c.model].family !== 'gan';
 
 /** Fields shown only when they do something under the other choices. */
 const SHOWN_WHEN: Partial<Record<FieldKey, (c: RunConfig) => boolean>> = {

@@ -42,8 +42,35 @@ export function LatentExplorer({
     [controller],
   );
   const decoded = latent.decode;
+  const conditional = MODELS[config.model].conditional === true;
   return (
     <div className="explorer">
+      {conditional ? (
+        <div className="explorer-classes" data-testid="class-picker">
+          <p className="small-text">{t.lab.conditional.about}</p>
+          <div className="button-row" role="radiogroup" aria-label={t.lab.conditional.label}>
+            {Array.from({ length: 10 }, (_, d) => (
+              <button
+                key={d}
+                type="button"
+                role="radio"
+                aria-checked={explorer.label === d}
+                aria-label={t.lab.conditional.digit(d)}
+                className={explorer.label === d ? 'small-button chosen' : 'small-button'}
+                onClick={() => controller.explorer.setLabel(d)}
+              >
+                {d}
+              </button>
+            ))}
+          </div>
+          <PixelCanvas
+            testId="latent-classes"
+            image={latent.classes?.image ?? null}
+            scale={2}
+            label={t.lab.conditional.strip(shortCode(z))}
+          />
+        </div>
+      ) : null}
       <div className="explorer-sliders">
         <div className="button-row">
           <button

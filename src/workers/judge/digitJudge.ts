@@ -24,6 +24,8 @@ export interface JudgedDigits {
   histogram: number[];
   /** The classifier's mean probability for the class it chose: how digit-like they look. */
   confidence: number;
+  /** The share of digits i the classifier puts in class i mod 10 (conditional models ask for it). */
+  agreement: number;
 }
 
 export class DigitJudge {
@@ -73,6 +75,7 @@ export class DigitJudge {
       stats: gaussianStats(features, FEATURES),
       histogram: classHistogram(probs, CLASSES),
       confidence: meanTopProbability(probs, CLASSES),
+      agreement: classAgreement(probs, CLASSES),
     };
   }
 
@@ -95,8 +98,20 @@ export class DigitJudge {
   }
 }
 
+/** The share of rows i whose likeliest class is i mod `classes`. */
+export function classAgreement(probs: Float32Array, classes: number): number {
+  const n = probs.length / classes;
+  let hits = 0;
+  for (let i = 0; i < n; i++) {
+    const row = probs.subarray(i * classes, (i + 1) * classes);
+    if (row.indexOf(Math.max(...row)) === i % classes) hits++;
+  }
+  return n ? hits / n : 0;
+}
+
 export function compareDigits(generated: JudgedDigits, real: JudgedDigits): DigitQuality {
   return {
+    agreement: generated.agreement,
     frechet: frechetDistance(generated.stats, real.stats),
     generated: generated.histogram,
     real: real.histogram,

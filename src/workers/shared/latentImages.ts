@@ -2,6 +2,7 @@ import * as tf from '../../tf/tfjs.ts';
 import { gridCodes, interpolateCodes } from '../../models/latentCodes.ts';
 import type { DataShape, GenerativeModel } from '../../models/types.ts';
 import { tileImages } from '../../data/pixels.ts';
+import { CLASSES } from '../../models/conditioning.ts';
 import type { LatentQuery, RgbaImage } from '../messages.ts';
 
 // Latent queries → tile sheets, shared by the training worker (on the training backend) and
@@ -18,7 +19,7 @@ export interface LatentDecoder {
 /** The codes a query asks for ([n, d] row-major) and the sheet's column count. */
 function codesFor(query: LatentQuery, d: number): { codes: Float32Array; n: number; cols: number } {
   const given =
-    query.kind === 'decode'
+    query.kind === 'decode' || query.kind === 'classes'
       ? [query.z]
       : query.kind === 'grid'
         ? [query.base]
@@ -29,6 +30,11 @@ function codesFor(query: LatentQuery, d: number): { codes: Float32Array; n: numb
     }
   }
   if (query.kind === 'decode') return { codes: Float32Array.from(query.z), n: 1, cols: 1 };
+  if (query.kind === 'classes') {
+    const codes = new Float32Array(CLASSES * d);
+    for (let c = 0; c < CLASSES; c++) codes.set(query.z, c * d);
+    return { codes, n: CLASSES, cols: CLASSES };
+  }
   if (query.kind === 'grid') {
     const side = Math.max(1, Math.min(32, Math.round(query.side)));
     const [a, b] = query.dims;
@@ -79,7 +85,14 @@ export async function decodeLatentQuery(
     k = Math.min(k, n - first);
     const t0 = performance.now();
     const rows = codes.subarray(first * d, (first + k) * d);
-    const images = tf.tidy(() => model.generate(tf.tensor2d(rows, [k, d])));
+    // Row i of the sheet as class i (the class sweep), or every row as the query's label.
+    const classes =
+      query.kind === 'classes'
+        ? Array.from({ length: k }, (_, i) => (first + i) % CLASSES)
+        : query.label === undefined
+          ? null
+          : new Array<number>(k).fill(query.label);
+    const images = tf.tidy(() => model.generate(tf.tensor2d(rows, [k, d]), classes));
     try {
       values.set((await images.data()) as Float32Array, first * size);
     } finally {

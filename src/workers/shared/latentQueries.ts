@@ -12,7 +12,7 @@ import type { LatentAnswer, LatentQuery } from '../messages.ts';
 
 type Kind = LatentQuery['kind'];
 /** The order waiting kinds are answered in: the slider's own image first. */
-const ORDER: readonly Kind[] = ['decode', 'grid', 'interpolate'];
+const ORDER: readonly Kind[] = ['decode', 'classes', 'grid', 'interpolate'];
 
 interface Waiting {
   query: LatentQuery;

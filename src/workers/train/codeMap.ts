@@ -45,7 +45,10 @@ export async function computeCodeMap(
   const size = data.train.shape[1];
   const n = Math.min(CODE_MAP_COUNT, Math.floor(data.heldOut.length / size));
   const x = tf.tensor2d(data.heldOut.subarray(0, n * size), [n, size]);
-  const [mean, logVar] = model.posterior ? model.posterior(x) : [model.encodeMean!(x), null];
+  const classes = data.heldOutLabels;
+  const [mean, logVar] = model.posterior
+    ? model.posterior(x, classes)
+    : [model.encodeMean!(x, classes), null];
   x.dispose();
   try {
     const [codes, spread] = await Promise.all([mean.data(), logVar?.data()]);

@@ -28,6 +28,8 @@ export interface DeviceData {
   heldOutPreview: Float32Array;
   /** Every held-out row, on the host (MNIST's 1,000 digits are the quality metrics' reference). */
   heldOut: Float32Array;
+  /** The training rows' classes one-hot, [trainCount, 10], when the data have them (MNIST). */
+  trainLabels: tf.Tensor2D | null;
   /** The held-out rows' classes when the data have them (MNIST), else null. */
   heldOutLabels: Uint8Array | null;
   /** 2-D data: held-out points to compare generated ones with (PLANE_POINTS of them). */
@@ -57,6 +59,11 @@ export function toDevice(host: HostData): DeviceData {
     heldOutPreview: host.heldOut.slice(0, Math.min(ROW_COUNT, evalCount) * size),
     heldOut: host.heldOut,
     heldOutLabels: host.heldOutLabels,
+    trainLabels: host.trainLabels
+      ? tf.tidy(
+          () => tf.oneHot(tf.tensor1d(host.trainLabels!, 'int32'), 10).toFloat() as tf.Tensor2D,
+        )
+      : null,
     heldOutPoints: host.kind === 'points' ? host.heldOut.slice(0, PLANE_POINTS * 2) : null,
     description: host.description,
     label: host.label,
@@ -66,4 +73,5 @@ export function toDevice(host: HostData): DeviceData {
 export function disposeDevice(data: DeviceData): void {
   data.train.dispose();
   data.heldOutX.dispose();
+  data.trainLabels?.dispose();
 }

@@ -24,15 +24,17 @@ export async function computeFlow(
 ): Promise<FlowView> {
   const x = data.heldOutX;
   const n = x.shape[0];
+  const classes = data.heldOutLabels;
   const view: FlowView = {
     step,
     codes: new Float32Array(0),
     sampled: null,
     sigma: null,
+    klPerUnit: null,
     scores: null,
   };
   if (model.posterior) {
-    const [mu, logVar] = tf.tidy(() => model.posterior!(x));
+    const [mu, logVar] = tf.tidy(() => model.posterior!(x, classes));
     const sd = tf.tidy(() => logVar.mul(0.5).exp() as tf.Tensor2D);
     // z = μ + σ·ε, with ε seeded so that only the weights move the picture.
     const z = tf.tidy(
@@ -42,11 +44,14 @@ export async function computeFlow(
         ) as tf.Tensor2D,
     );
     const meanSd = sd.mean(0);
+    // KL per unit: ½ (μ² + σ² − 1 − log σ²), averaged over the rows.
+    const kl = tf.tidy(() => mu.square().add(logVar.exp()).sub(1).sub(logVar).mul(0.5).mean(0));
     [view.codes, view.sampled] = await Promise.all([firstTwo(mu), firstTwo(z)]);
     view.sigma = (await meanSd.data()) as Float32Array<ArrayBuffer>;
-    tf.dispose([mu, logVar, sd, z, meanSd]);
+    view.klPerUnit = (await kl.data()) as Float32Array<ArrayBuffer>;
+    tf.dispose([mu, logVar, sd, z, meanSd, kl]);
   } else if (model.encodeMean) {
-    const codes = model.encodeMean(x);
+    const codes = model.encodeMean(x, classes);
     view.codes = await firstTwo(codes);
     codes.dispose();
   } else if (model.critic) {
@@ -57,8 +62,9 @@ export async function computeFlow(
       'float32',
       deriveSeed(seed, 'flow'),
     ) as tf.Tensor2D;
-    const real = model.critic(x);
-    const fake = tf.tidy(() => model.critic!(model.generate(z)));
+    const real = model.critic(x, classes);
+    // Conditional: G(z, y) judged with the same y, the held-out rows' classes.
+    const fake = tf.tidy(() => model.critic!(model.generate(z, classes), classes));
     const [codes, r, f] = await Promise.all([firstTwo(z), real.data(), fake.data()]);
     view.codes = codes;
     const real01 = (v: Float32Array) => v.every((s) => s >= 0 && s <= 1);
@@ -77,5 +83,6 @@ export const flowBuffers = (v: FlowView): Transferable[] => [
   v.codes.buffer,
   ...(v.sampled ? [v.sampled.buffer] : []),
   ...(v.sigma ? [v.sigma.buffer] : []),
+  ...(v.klPerUnit ? [v.klPerUnit.buffer] : []),
   ...(v.scores ? [v.scores.real.buffer, v.scores.fake.buffer] : []),
 ];

@@ -49,13 +49,14 @@ async function logLikelihoods(
   model: GenerativeModel,
   x: tf.Tensor2D,
   points: Float32Array,
+  classes: number[] | null,
 ): Promise<Float32Array> {
   const n = points.length / 2;
   const out = new Float32Array(n);
   for (let i = 0; i < n; i += CHUNK) {
     const m = Math.min(CHUNK, n - i);
     const t = tf.tidy(() =>
-      model.logLikelihood!(x, tf.tensor2d(points.subarray(2 * i, 2 * (i + m)), [m, 2])),
+      model.logLikelihood!(x, tf.tensor2d(points.subarray(2 * i, 2 * (i + m)), [m, 2]), classes),
     );
     out.set(await t.data(), i);
     t.dispose();
@@ -76,8 +77,11 @@ export async function computePosterior(
       ? data.heldOut.slice(target.index * size, (target.index + 1) * size)
       : Float32Array.of(target.x, target.y);
   const x = tf.tensor2d(xs, [1, size]);
+  const label = target.kind === 'digit' ? (data.heldOutLabels?.[target.index] ?? null) : null;
+  // A conditional VAE's q(z|x, y) and p(x|z, y): x's own class.
+  const classes = label === null ? null : [label];
   try {
-    const [muT, logVarT] = tf.tidy(() => model.posterior!(x));
+    const [muT, logVarT] = tf.tidy(() => model.posterior!(x, classes));
     const [m, lv] = await Promise.all([muT.data(), logVarT.data()]);
     tf.dispose([muT, logVarT]);
     const mu: [number, number] = [m[0]!, m[1]!];
@@ -87,11 +91,14 @@ export async function computePosterior(
     const half = Math.max(4, ...[0, 1].map((d) => Math.abs(mu[d]!) + 4 * sigma[d]!));
     const coarse: GridWindow = { cx: 0, cy: 0, half };
     const coarsePoints = gridPoints(coarse, COARSE_RES);
-    const coarseJoint = logJoint(await logLikelihoods(model, x, coarsePoints), coarsePoints);
+    const coarseJoint = logJoint(
+      await logLikelihoods(model, x, coarsePoints, classes),
+      coarsePoints,
+    );
     const window = massWindow(coarseJoint, coarse, COARSE_RES, { mu, sigma });
 
     const points = gridPoints(window, POSTERIOR_RES);
-    const joint = logJoint(await logLikelihoods(model, x, points), points);
+    const joint = logJoint(await logLikelihoods(model, x, points, classes), points);
     const { posterior, logEvidence } = posteriorOnGrid(joint, window, POSTERIOR_RES);
     const q = gaussianOnGrid(mu, sigma, window, POSTERIOR_RES);
 
@@ -100,7 +107,7 @@ export async function computePosterior(
     const rand = makeRand(mulberry32(deriveSeed(seed, 'posterior')));
     const z = new Float32Array(2 * SAMPLES);
     for (let i = 0; i < z.length; i++) z[i] = mu[i % 2]! + sigma[i % 2]! * rand.normal();
-    const lik = await logLikelihoods(model, x, z);
+    const lik = await logLikelihoods(model, x, z, classes);
     const logW = lik.map((l, i) => {
       const [z0, z1] = [z[2 * i]!, z[2 * i + 1]!];
       return l + logPrior(z0, z1) - logGaussian(z0, z1, mu, sigma);
@@ -111,7 +118,7 @@ export async function computePosterior(
       target,
       x: xs,
       xShape: [data.shape.height, data.shape.width, data.shape.channels],
-      label: target.kind === 'digit' ? (data.heldOutLabels?.[target.index] ?? null) : null,
+      label,
       window,
       res: POSTERIOR_RES,
       posterior,

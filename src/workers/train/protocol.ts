@@ -120,6 +120,11 @@ export interface FlowView {
   sampled: Float32Array<ArrayBuffer> | null;
   /** VAE: σ of q(z|x) averaged over the rows, per latent dimension. */
   sigma: Float32Array<ArrayBuffer> | null;
+  /**
+   * VAE: KL(q(z_j|x) ‖ N(0, 1)) per latent unit j, averaged over the rows: a unit whose KL is
+   * near 0 carries no information about x (an inactive unit).
+   */
+  klPerUnit: Float32Array<ArrayBuffer> | null;
   /** GANs: D's readout on the held-out rows and on as many G(z). */
   scores: {
     real: Float32Array<ArrayBuffer>;

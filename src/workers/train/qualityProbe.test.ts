@@ -17,6 +17,7 @@ const quality: DigitQuality = {
   generatedConfidence: 0.98,
   realConfidence: 0.98,
   spread: 'covered',
+  agreement: 0.1,
 };
 
 /**

@@ -1,4 +1,5 @@
 import * as tf from '../../tf/tfjs.ts';
+import { MODELS } from '../../config/models.ts';
 import { PLANE_EXTENT } from '../../config/datasets.ts';
 import type { RunConfig } from '../../config/schema.ts';
 import { BatchOrder, deriveSeed } from '../../data/random.ts';
@@ -43,6 +44,11 @@ export class TrainingSession implements LatentDecoder {
     // A handful of uploaded images is smaller than a batch: then each batch is all of them.
     this.config = { ...config, batch: Math.min(config.batch, data.trainCount) };
     config = this.config;
+    if (MODELS[config.model].conditional && !data.trainLabels) {
+      throw new Error(
+        'A conditional model learns one distribution per digit class, so it needs labelled data: choose MNIST.',
+      );
+    }
     this.model = BUILDERS[config.model](config, data.shape, build);
     this.order = new BatchOrder(data.trainCount, config.batch, deriveSeed(config.seed, 'order'));
     const points = data.shape.kind === 'points';
@@ -55,6 +61,11 @@ export class TrainingSession implements LatentDecoder {
     );
     const size = data.train.shape[1];
     this.fixedX = data.heldOutX.slice([0, 0], [Math.min(ROW_COUNT, data.heldOutX.shape[0]), size]);
+  }
+
+  /** The held-out rows' classes (MNIST), which conditional models read beside x. */
+  get heldOutClasses(): Uint8Array | null {
+    return this.data.heldOutLabels;
   }
 
   /** The batch size in use: the config's, or the whole training set when that is smaller. */
@@ -73,13 +84,14 @@ export class TrainingSession implements LatentDecoder {
 
   /** Queues one training step on the device; returns its metric vector. */
   trainStep(): tf.Tensor1D {
-    const ctx = stepContext(this.data.train, this.order, this.config.seed, this.step++);
+    const { train, trainLabels } = this.data;
+    const ctx = stepContext(train, this.order, this.config.seed, this.step++, trainLabels);
     return tf.tidy(() => this.model.trainStep(ctx));
   }
 
-  /** Applies learning-rate changes without a reset. */
-  setLearningRates(config: RunConfig): void {
-    this.model.setLearningRates(config);
+  /** Applies the mid-run changes (learning rates, β) without a reset. */
+  setLive(config: RunConfig): void {
+    this.model.setLive(config);
   }
 
   /** The fixed-noise sample grid, and reconstructions (or real images) below it. */
@@ -87,7 +99,7 @@ export class TrainingSession implements LatentDecoder {
     const { shape, previewCount, trainPreview, heldOutPreview } = this.data;
     const size = this.data.train.shape[1];
     const generated = this.model.generate(this.fixedZ);
-    const rebuilt = this.model.reconstruct?.(this.fixedX) ?? null;
+    const rebuilt = this.model.reconstruct?.(this.fixedX, this.heldOutClasses) ?? null;
     try {
       const [g, r] = await Promise.all([generated.data(), rebuilt?.data()]);
       const samples = tileImages(g as Float32Array, GRID_SIDE * GRID_SIDE, shape, GRID_SIDE);
@@ -110,7 +122,7 @@ export class TrainingSession implements LatentDecoder {
   /** What the 2-D view draws (2-D data only). */
   renderPlane(): Promise<PlaneView> {
     const { model, loss } = this.config;
-    const classifier = model === 'gan' && loss !== 'wgangp';
+    const classifier = MODELS[model].family === 'gan' && loss !== 'wgangp';
     return renderPlane(this.model, this.data, this.fixedZ, this.step, PLANE_EXTENT, classifier);
   }
 
@@ -127,7 +139,7 @@ export class TrainingSession implements LatentDecoder {
         'float32',
         deriveSeed(this.config.seed, 'eval-noise', this.step),
       );
-      return evaluate(x, eps as tf.Tensor2D);
+      return evaluate(x, eps as tf.Tensor2D, this.heldOutClasses);
     });
     try {
       return (await values.data()) as Float32Array<ArrayBuffer>;
@@ -151,7 +163,9 @@ export class TrainingSession implements LatentDecoder {
         'float32',
         deriveSeed(this.config.seed, 'quality-noise', first),
       );
-      return this.model.generate(z as tf.Tensor2D);
+      // Conditional models: sample i asks for class i mod 10, so the set is balanced.
+      const classes = Array.from({ length: n }, (_, i) => (first + i) % 10);
+      return this.model.generate(z as tf.Tensor2D, classes);
     });
   }
 

@@ -199,7 +199,7 @@ export class Trainer {
     const next: Record<string, unknown> = { ...this.config };
     for (const key of LIVE_FIELDS) next[key] = config[key];
     this.config = next as RunConfig;
-    this.session?.setLearningRates(this.config);
+    this.session?.setLive(this.config);
   }
 
   async reset(config: RunConfig): Promise<void> {

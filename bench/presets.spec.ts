@@ -73,7 +73,7 @@ test.afterAll(() => {
     'bench/PRESET_SCORES.md',
     `# Demo scores\n\nWritten by \`npm run bench:presets\` on ${day} (${cpus().length} × ${
       cpus()[0]?.model ?? 'unknown'
-    }, headless Chromium). Each demo trains from its link for a fixed number of steps; each score is given at step 0 → at the end (lower is better). Fréchet: the Fréchet digit distance of 1,000 generated vs 1,000 held-out digits (for the conditional models, "as asked": the share of those digits, asked for 0–9 in turn, that the digit classifier reads as the class asked for); held-out loss: the VAE's −ELBO or the autoencoder's reconstruction loss; JS and SWD: the Jensen–Shannon divergence and sliced Wasserstein distance of 500 generated vs 500 held-out points.\n\n| demo | steps | time | Fréchet digit distance | held-out loss | JS | SWD |\n| --- | --- | --- | --- | --- | --- | --- |\n${lines.join('\n')}\n${shipped}`,
+    }, headless Chromium). Each demo trains from its link for a fixed number of steps; each score is given at step 0 → at the end (lower is better). Fréchet: the Fréchet digit distance of 1,000 generated vs 1,000 held-out digits (for the conditional models, "as asked": the share of those digits, asked for 0–9 in turn, that the digit classifier reads as the class asked for, higher is better); held-out loss: the VAE's −ELBO or the autoencoder's reconstruction loss; JS and SWD: the Jensen–Shannon divergence and sliced Wasserstein distance of 500 generated vs 500 held-out points.\n\n| demo | steps | time | Fréchet digit distance | held-out loss | JS | SWD |\n| --- | --- | --- | --- | --- | --- | --- |\n${lines.join('\n')}\n${shipped}`,
   );
 });
 

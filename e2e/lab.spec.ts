@@ -254,3 +254,59 @@ test('the conditional VAE: choose the class, move z; one z drawn as every class'
   await page.goto('/?backend=cpu#model=cgan&data=ring');
   await expect(page.getByTestId('error')).toContainText('needs labelled data');
 });
+
+// The rate–distortion view: the run's path of (KL, reconstruction), the KL of each latent unit,
+// and β live (changed without a reset, the link following).
+test('rate vs distortion: the run’s path, the active units, β changed mid-run', async ({
+  page,
+}) => {
+  await page.goto('/?backend=cpu#model=vae&data=moons&rd=1&steps=60&autoplay=1');
+  const chart = page.getByTestId('rd-chart');
+  await page.waitForFunction(() => window.__playground?.status().step === 60, null, {
+    timeout: 60_000,
+  });
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-points')))
+    .toBeGreaterThan(50);
+  await expect(page.getByTestId('rd-active')).toContainText(/\d of 2 active/);
+  expect((await canvasStats(page, 'rd-units')).spread).toBeGreaterThan(3);
+  await page.getByRole('slider', { name: 'β, live' }).fill('4');
+  await expect(page.getByTestId('rd-beta')).toHaveText('4');
+  await expect(page).toHaveURL(/beta=4/);
+  // Live: the run keeps its steps and history.
+  expect((await page.evaluate(() => window.__playground!.status())).step).toBe(60);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page).not.toHaveURL(/rd=1/);
+});
+
+// GAN Lab's step controls: one update of D alone leaves G's points where they were, one of G
+// alone moves them; slow motion takes a step a second.
+test('Train D only, Train G only, and slow motion', async ({ page }) => {
+  await page.goto('/?backend=cpu#model=gan&data=ring&slow=1');
+  await page.waitForFunction(() => window.__playground?.plane()?.step === 0);
+  const fake = () => page.evaluate(() => window.__playground!.plane()!.fake);
+  const at = (step: number) =>
+    page.waitForFunction((s) => window.__playground?.plane()?.step === s, step);
+  const before = await fake();
+  await page.getByRole('button', { name: 'Train D only' }).click();
+  await at(1);
+  expect(await fake()).toEqual(before);
+  await page.getByRole('button', { name: 'Train G only' }).click();
+  await at(2);
+  const moved = await fake();
+  expect(moved.some((v, i) => Math.abs(v - before[i]!) > 1e-6)).toBe(true);
+  const rows = await page.evaluate(() => window.__playground!.losses());
+  expect(rows.steps).toEqual([1, 2]);
+  for (const v of [...rows.dLoss!, ...rows.gLoss!]) expect(Number.isFinite(v)).toBe(true);
+
+  // Slow motion (from the link): Start takes a step a second, until Pause.
+  await expect(page.getByRole('checkbox', { name: /Slow motion/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await at(4);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const paused = (await page.evaluate(() => window.__playground!.status())).step;
+  expect(paused).toBeGreaterThanOrEqual(4);
+  expect(paused).toBeLessThanOrEqual(6);
+  await page.waitForTimeout(1500);
+  expect((await page.evaluate(() => window.__playground!.status())).step).toBe(paused);
+});

@@ -3,6 +3,7 @@ import { DIRAC_DEFAULTS, type DiracSetup } from './config/dirac.ts';
 import { DiracGanPanel } from './ui/lab/DiracGanPanel.tsx';
 import { PosteriorPanel } from './ui/lab/PosteriorPanel.tsx';
 import { ModelGraph } from './ui/lab/ModelGraph.tsx';
+import { RateDistortion } from './ui/lab/RateDistortion.tsx';
 import { POSTERIOR_START, round2, targetFits, type PosteriorTarget } from './config/posterior.ts';
 import { MODELS } from './config/models.ts';
 import type { RunController } from './state/runController.ts';
@@ -100,6 +101,15 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
                   {t.lab.graph.open}
                 </button>
               ) : null}
+              {family === 'vae' && !snap.rd ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => controller.setRd(true)}
+                >
+                  {t.lab.rd.open}
+                </button>
+              ) : null}
               {family === 'gan' && !snap.dirac ? (
                 <button
                   type="button"
@@ -122,6 +132,9 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
           </section>
           {snap.graph ? (
             <ModelGraph snap={snap} onClose={() => controller.setGraph(false)} />
+          ) : null}
+          {snap.rd && family === 'vae' ? (
+            <RateDistortion snap={snap} store={store} controller={controller} />
           ) : null}
           {snap.dirac ? <DiracGanPanel setup={snap.dirac} onSetup={setDirac} /> : null}
           {posterior ? (
@@ -172,6 +185,7 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
                   view={snap.plane}
                   family={family}
                   pick={pick}
+                  animate={snap.slow.on}
                   onPick={
                     pick
                       ? (x, y) => setPosterior({ kind: 'point', x: round2(x), y: round2(y) })

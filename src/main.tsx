@@ -62,6 +62,7 @@ if (link.compare) {
       posterior: link.posterior && { target: link.posterior, view: null, problem: null },
       graph: link.graph,
       rd: link.rd,
+      slow: { on: link.slow, running: false },
     },
     true,
   );

@@ -38,6 +38,7 @@ describe('link parsing', () => {
       posterior: null,
       graph: false,
       rd: false,
+      slow: false,
     });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });
@@ -349,5 +350,10 @@ describe('graph= (the model-overview graph)', () => {
     const bad = parseLink('', '#graph=yes');
     expect(bad.graph).toBe(false);
     expect(bad.ignored.join(' ')).toContain('graph: "yes" is not 1 or 0');
+    // The rate–distortion view and slow motion, the same way.
+    const both = parseLink('', '#rd=1&slow=1');
+    expect([both.rd, both.slow]).toEqual([true, true]);
+    expect(toHash(defaultsFor('vae'), { rd: true, slow: true })).toBe('#rd=1&slow=1');
+    expect(parseLink('', '#slow=2').ignored.join(' ')).toContain('slow: "2" is not 1 or 0');
   });
 });

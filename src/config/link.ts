@@ -33,6 +33,7 @@ export type LinkNotice =
         | 'dirac'
         | 'graph'
         | 'rd'
+        | 'slow'
         | 'posterior';
       shown: string;
     }
@@ -67,6 +68,8 @@ export interface ParsedLink {
   graph: boolean;
   /** `rd=1`: the rate–distortion view is open. */
   rd: boolean;
+  /** `slow=1`: slow motion (a step a second). */
+  slow: boolean;
   /** `posterior=`: the true-posterior view is open for this x (null: closed, or not an x). */
   posterior: PosteriorTarget | null;
 }
@@ -94,6 +97,8 @@ export interface LinkExtras {
   graph?: boolean;
   /** Adds `rd=1`: the rate–distortion view is open. */
   rd?: boolean;
+  /** Adds `slow=1`: slow motion. */
+  slow?: boolean;
   /** The true-posterior view's x, when it is open. */
   posterior?: PosteriorTarget | null;
 }
@@ -170,6 +175,8 @@ export function noticeText(notice: LinkNotice): string {
       return `graph: ${shown} is not 1 or 0; the graph stays closed`;
     case 'rd':
       return `rd: ${shown} is not 1 or 0; the rate–distortion view stays closed`;
+    case 'slow':
+      return `slow: ${shown} is not 1 or 0; training at full speed`;
     case 'posterior':
       return `posterior: ${shown} is neither a held-out digit's number nor a point x,y within ±${POINT_LIMIT}; the view stays closed`;
     default: {
@@ -207,6 +214,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   let posteriorLink: string | null = null;
   let graphText: string | null = null;
   let rdText: string | null = null;
+  let slowText: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
@@ -221,6 +229,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       else if (k === 'posterior') posteriorLink = v;
       else if (k === 'graph') graphText = v;
       else if (k === 'rd') rdText = v;
+      else if (k === 'slow') slowText = v;
       // other keys: ignored
     }
   }
@@ -245,6 +254,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   for (const [key, text] of [
     ['graph', graphText],
     ['rd', rdText],
+    ['slow', slowText],
   ] as const) {
     if (text !== null && text !== '1' && text !== '0') notices.push({ key, shown: describe(text) });
   }
@@ -299,6 +309,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
     posterior,
     graph: graphText === '1',
     rd: rdText === '1',
+    slow: slowText === '1',
   };
 }
 
@@ -347,6 +358,7 @@ export function toHash(
     posterior = null,
     graph = false,
     rd = false,
+    slow = false,
   }: LinkExtras = {},
 ): string {
   const defaults = defaultsFor(config.model, config.data);
@@ -370,6 +382,7 @@ export function toHash(
   if (dirac) params.set('dirac', diracText(dirac));
   if (graph) params.set('graph', '1');
   if (rd) params.set('rd', '1');
+  if (slow) params.set('slow', '1');
   if (posterior) params.set('posterior', posteriorText(posterior));
   if (autoplay) params.set('autoplay', '1');
   const s = params.toString();

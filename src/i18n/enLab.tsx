@@ -133,4 +133,44 @@ export const enLab = {
     agreementAbout:
       'the share of the 1,000 digits, asked for 0, 1, …, 9 in turn, that the classifier reads as the digit asked for (chance: 10%).',
   },
+  rd: {
+    open: 'Rate vs distortion',
+    title: 'Rate and distortion: what β trades',
+    close: 'Close',
+    intro: (
+      <>
+        The VAE’s loss is distortion + β · rate. Distortion D is the{' '}
+        <Term id="reconstruction">reconstruction</Term> loss, −log p(x|z); rate R is{' '}
+        <Term id="kl">KL</Term>(q(z|x) ‖ N(0, I)), how many nats the code carries about x. Each β
+        picks a point on the frontier of the (R, D) pairs a model can reach (Alemi et al., 2018): a
+        small β buys sharp reconstructions with codes far from the prior, a large one codes that say
+        little. β is live: move it and watch the run travel.
+      </>
+    ),
+    beta: 'β, live',
+    chartLabel: (points: number) =>
+      `Distortion against rate: the run’s path (${points} points) and the β sweep’s ends`,
+    rate: 'rate R (KL, nats)',
+    distortion: 'distortion D (nats)',
+    path: 'this run, step by step',
+    now: 'now',
+    sweep: 'sweep ends (β)',
+    units: (active: number, total: number) =>
+      `KL per latent unit: ${active} of ${total} active (KL > 0.1 nats); the others carry nothing about x.`,
+    sweepButton: 'Sweep β',
+    sweepAbout: (betas: string, steps: number) =>
+      `Trains short runs at β = ${betas}, ${steps} steps each, one after another in this run’s worker, and marks where each ends. It replaces the run you have; the setup comes back after.`,
+    sweeping: (beta: number, done: number, total: number) =>
+      `Training β = ${beta} (${done + 1} of ${total})…`,
+    swept: (n: number) => `Sweep done: ${n} runs.`,
+  },
+  steps: {
+    dOnly: 'Train D only',
+    gOnly: 'Train G only',
+    dOnlyTitle: 'One update of the discriminator; G’s loss is measured, not trained',
+    gOnlyTitle: 'One update of the generator; D’s loss is measured, not trained',
+    slow: 'Slow motion (a step a second)',
+    slowAbout:
+      'Start then takes one step a second, and the 2-D view moves the points from one step to the next.',
+  },
 };

@@ -129,4 +129,40 @@ export const zhLab: Catalog['lab'] = {
     agreementAbout:
       '1,000 个数字依次要求画 0、1、……、9，分类器读出的数字与所要类别相同的比例（随机猜为 10%）。',
   },
+  rd: {
+    open: '码率与失真',
+    title: '码率与失真：β 在权衡什么',
+    close: '关闭',
+    intro: (
+      <>
+        VAE 的损失 = 失真 + β · 码率。失真 D 是<Term id="reconstruction">重构</Term>损失 −log
+        p(x|z)；码率 R 是 <Term id="kl">KL</Term>(q(z|x) ‖ N(0, I))，即编码携带了多少关于 x
+        的信息（单位 nats）。每个 β 在模型可达的 (R, D) 前沿上选一个点（Alemi 等，2018）：β
+        小，重构清晰但编码远离先验；β 大，编码几乎不说什么。β
+        可以在训练中调整：移动它，看这次训练在平面上移动。
+      </>
+    ),
+    beta: 'β（训练中可调）',
+    chartLabel: (points) => `失真对码率：本次训练的路径（${points} 个点）与 β 扫描的终点`,
+    rate: '码率 R（KL，nats）',
+    distortion: '失真 D（nats）',
+    path: '本次训练，逐步',
+    now: '当前',
+    sweep: '扫描终点（β）',
+    units: (active, total) =>
+      `每个潜在单元的 KL：${total} 个中有 ${active} 个在起作用（KL > 0.1 nats）；其余不携带任何关于 x 的信息。`,
+    sweepButton: '扫描 β',
+    sweepAbout: (betas, steps) =>
+      `依次用 β = ${betas} 各训练 ${steps} 步（都在本次训练的 worker 里），标出每次的终点。它会替换当前的训练；结束后恢复原来的设置。`,
+    sweeping: (beta, done, total) => `正在训练 β = ${beta}（第 ${done + 1} 个，共 ${total} 个）……`,
+    swept: (n) => `扫描完成：共 ${n} 次训练。`,
+  },
+  steps: {
+    dOnly: '只训练 D',
+    gOnly: '只训练 G',
+    dOnlyTitle: '只更新判别器一步；G 的损失照常计算，但不训练 G',
+    gOnlyTitle: '只更新生成器一步；D 的损失照常计算，但不训练 D',
+    slow: '慢动作（每秒一步）',
+    slowAbout: '开启后，“开始”每秒只走一步，二维视图会把点从上一步平滑地移到下一步。',
+  },
 };

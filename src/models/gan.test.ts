@@ -149,3 +149,36 @@ describe('conditional GAN', () => {
     }
   });
 });
+
+describe('one network at a time (GAN Lab’s Train D only / Train G only)', () => {
+  it('trainPart("d") moves D’s weights alone, trainPart("g") G’s alone, each with a whole row', async () => {
+    const { snapshotWeights } = await import('../testing/models.ts');
+    const { stepContext } = await import('./stepContext.ts');
+    const { BatchOrder } = await import('../data/random.ts');
+    const points = { kind: 'points', height: 1, width: 2, channels: 1 } as const;
+    const config = smallConfig('gan', { batch: 16, seed: 5 });
+    const gan = createGan(config, points);
+    const data = gaussian2d(64, [1, 1], 0.2, 9);
+    const order = new BatchOrder(64, 16, 1);
+    const changed = (before: ReturnType<typeof snapshotWeights>) =>
+      snapshotWeights(gan).map((w, i) => w.values.some((v, k) => v !== before[i]!.values[k]));
+    const gWeights = gan.networks[0]!.trainableWeights.length;
+    for (const [part, step] of [
+      ['d', 0],
+      ['g', 1],
+    ] as const) {
+      const before = snapshotWeights(gan);
+      const row = tf.tidy(() => gan.trainPart!(stepContext(data, order, 5, step), part));
+      const values = Array.from(row.dataSync());
+      row.dispose();
+      expect(values).toHaveLength(4);
+      for (const v of values) expect(Number.isFinite(v)).toBe(true);
+      const moved = changed(before);
+      const gMoved = moved.slice(0, gWeights).some(Boolean);
+      const dMoved = moved.slice(gWeights).some(Boolean);
+      expect([gMoved, dMoved]).toEqual(part === 'd' ? [false, true] : [true, false]);
+    }
+    data.dispose();
+    gan.dispose();
+  });
+});

@@ -114,8 +114,8 @@ export function createGan(
   const toModel = (x: tf.Tensor2D) => (images ? (x.mul(2).sub(1) as tf.Tensor2D) : x);
   const fromModel = (x: tf.Tensor2D) => (images ? (x.add(1).mul(0.5) as tf.Tensor2D) : x);
 
-  /** One update of D; returns [dLoss, D(x), D(G(z))]. */
-  function discriminatorStep(ctx: StepContext): tf.Tensor1D {
+  /** One update of D (or, `update` false, its loss alone); returns [dLoss, D(x), D(G(z))]. */
+  function discriminatorStep(ctx: StepContext, update = true): tf.Tensor1D {
     return tf.tidy(() => {
       // Conditional: G makes fakes of the real batch's classes, and D judges each with its class.
       const [batch, y] = conditional ? ctx.nextLabeledBatch() : [ctx.nextBatch(), null];
@@ -125,26 +125,30 @@ export function createGan(
       const yBoth = y ? (tf.concat([y, y]) as tf.Tensor2D) : null;
       const alpha = config.loss === 'wgangp' ? ctx.uniform([n, 1]) : null;
       const out: { terms?: tf.Tensor1D } = {};
-      const { grads } = tf.variableGrads(() => {
+      const loss = () => {
         // One pass of D over [real; fake], as fusedSteps.ts runs it: D sees each row alone, so
         // this is two passes' math, and the DCGAN's dropout draws its masks as the fused step's.
         const both = D(tf.concat([real, fake]), yBoth);
         const dReal = both.slice([0, 0], [n, 1]);
         const dFake = both.slice([n, 0], [n, 1]);
-        let loss = discriminatorLoss(config.loss, dReal, dFake, realTarget);
+        let value = discriminatorLoss(config.loss, dReal, dFake, realTarget);
         if (alpha) {
-          loss = loss.add(gradientPenalty((x) => D(x, y), real, fake, alpha).mul(config.gp));
+          value = value.add(gradientPenalty((x) => D(x, y), real, fake, alpha).mul(config.gp));
         }
         out.terms = tf.keep(
           tf.stack([
-            loss,
+            value,
             discriminatorReadout(config.loss, dReal),
             discriminatorReadout(config.loss, dFake),
           ]) as tf.Tensor1D,
         );
-        return loss;
-      }, dVars);
-      dOpt.applyGradients(grads);
+        return value;
+      };
+      if (!update) {
+        loss();
+        return out.terms!;
+      }
+      dOpt.applyGradients(tf.variableGrads(loss, dVars).grads);
       return out.terms!;
     });
   }
@@ -152,17 +156,27 @@ export function createGan(
   // On WebGPU the GAN trains with our kernels (all of it dense, the losses for the DCGAN).
   const ours = fused ? fusedGan(config, generator, discriminator, gVars, dVars, toModel) : null;
 
-  function generatorStep(ctx: StepContext, n: number): tf.Scalar {
+  /** One update of G (or, `update` false, its loss alone); returns its loss. */
+  function generatorStep(ctx: StepContext, n: number, update = true): tf.Scalar {
     return tf.tidy(() => {
       const z = ctx.normal([n, config.latent]);
       const y = conditional ? randomClasses(ctx.uniform([n, 1])) : null;
-      const { value, grads } = tf.variableGrads(
-        () => generatorLoss(config.loss, D(G(z, y), y)),
-        gVars,
-      );
+      const loss = () => generatorLoss(config.loss, D(G(z, y), y));
+      if (!update) return loss();
+      const { value, grads } = tf.variableGrads(loss, gVars);
       gOpt.applyGradients(grads);
       return value;
     });
+  }
+
+  /** The metric row [dLoss, gLoss, D(x), D(G(z))] from D's terms and G's loss (both disposed). */
+  function metricRow(dTerms: tf.Tensor1D, g: tf.Scalar): tf.Tensor1D {
+    const row = tf.tidy(() => {
+      const [dLoss, dReal, dFake] = tf.unstack(dTerms);
+      return tf.stack([dLoss!, g, dReal!, dFake!]) as tf.Tensor1D;
+    });
+    tf.dispose([dTerms, g]);
+    return row;
   }
 
   return {
@@ -184,15 +198,29 @@ export function createGan(
           dropoutSeeds = null;
           return row;
         }
-        const g = generatorStep(ctx, config.batch);
-        const dTerms = d!;
-        const row = tf.tidy(() => {
-          const [dLoss, dReal, dFake] = tf.unstack(dTerms);
-          return tf.stack([dLoss!, g, dReal!, dFake!]) as tf.Tensor1D;
-        });
-        tf.dispose([dTerms, g]);
+        const row = metricRow(d!, generatorStep(ctx, config.batch));
         dropoutSeeds = null;
         return row;
+      });
+    },
+    trainPart(ctx, part) {
+      // GAN Lab's "train D only" / "train G only": one update of one network; the other's
+      // loss is measured on the same footing, without an update, so the row is whole.
+      return withOurGradients(fused, () => {
+        dropoutSeeds = ctx.seed;
+        try {
+          if (part === 'd') {
+            const d = ours ? ours.discriminatorStep(ctx, dOpt) : discriminatorStep(ctx);
+            return metricRow(d, generatorStep(ctx, config.batch, false));
+          }
+          const d = discriminatorStep(ctx, false);
+          if (!ours) return metricRow(d, generatorStep(ctx, config.batch));
+          const row = ours.generatorStep(ctx, gOpt, d);
+          d.dispose();
+          return row;
+        } finally {
+          dropoutSeeds = null;
+        }
       });
     },
     classes: conditional ? CLASSES : undefined,

@@ -41,6 +41,11 @@ export interface GenerativeModel {
    */
   trainStep(ctx: StepContext): tf.Tensor1D;
   /**
+   * GANs: one update of D alone or of G alone (the other network's loss measured, not
+   * trained), with the same metric row as trainStep.
+   */
+  trainPart?(ctx: StepContext, part: 'd' | 'g'): tf.Tensor1D;
+  /**
    * Images in [0, 1] decoded or generated from latent codes z ([n, latentDim]). Conditional
    * models draw row i as class `classes[i]`, or as class i mod 10 when none are given.
    */

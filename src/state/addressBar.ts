@@ -4,7 +4,7 @@ import { toHash } from '../config/link.ts';
 
 /** The single-run page's link: its setup, drawing, latent code, panels, language. */
 export function runHash(store: RunStore, config = store.getSnapshot().config): string {
-  const { drawn, explorer, closed, lang, langInLink, trained, dirac, posterior, graph, rd } =
+  const { drawn, explorer, closed, lang, langInLink, trained, dirac, posterior, graph, rd, slow } =
     store.getSnapshot();
   return toHash(config, {
     drawn,
@@ -12,6 +12,7 @@ export function runHash(store: RunStore, config = store.getSnapshot().config): s
     posterior: posterior?.target ?? null,
     graph,
     rd,
+    slow: slow.on,
     z: explorer.z,
     closed,
     lang: langInLink ? lang : null,

@@ -21,9 +21,10 @@ export class RunCommands {
     this.worker.post({ type: 'pause' });
   }
 
-  step(): void {
+  /** One step; `part`: a GAN's D alone or G alone. */
+  step(part?: 'd' | 'g'): void {
     this.store.update({ error: null });
-    this.worker.post({ type: 'step' });
+    this.worker.post(part ? { type: 'step', part } : { type: 'step' });
   }
 
   reset(): void {

@@ -39,7 +39,11 @@ const KEPT_ON_MODEL_SWITCH: readonly FieldKey[] = [
   'spread',
 ];
 
+/** Slow motion: a step this often. */
+const SLOW_MS = 1000;
+
 export class RunController {
+  private slowTimer: ReturnType<typeof setTimeout> | null = null;
   readonly worker: TrainerConnection;
   readonly models: ModelCommands;
   readonly explorer: LatentRouter;
@@ -115,18 +119,49 @@ export class RunController {
   }
 
   start(): void {
-    this.commands.start();
+    if (!this.store.getSnapshot().slow.on) {
+      this.commands.start();
+      return;
+    }
+    this.store.update({ slow: { on: true, running: true } });
+    this.slowStep();
   }
 
   pause(): void {
+    this.stopSlow();
     this.commands.pause();
   }
 
-  step(): void {
+  /** Slow motion's next step, a second after the last one began (while it runs). */
+  private slowStep(): void {
+    const { slow, step, config } = this.store.getSnapshot();
+    if (!slow.running) return;
+    if (config.steps > 0 && step >= config.steps) return this.stopSlow();
     this.commands.step();
+    this.slowTimer = setTimeout(() => this.slowStep(), SLOW_MS);
+  }
+
+  private stopSlow(): void {
+    if (this.slowTimer !== null) clearTimeout(this.slowTimer);
+    this.slowTimer = null;
+    const { slow } = this.store.getSnapshot();
+    if (slow.running) this.store.update({ slow: { on: slow.on, running: false } });
+  }
+
+  /** Slow motion on or off; the link remembers it. A running slow run stops. */
+  setSlow(on: boolean): void {
+    this.stopSlow();
+    this.store.update({ slow: { on, running: false } }, true);
+    this.link.writeSoon();
+  }
+
+  /** One step; `part`: a GAN's D alone or G alone. */
+  step(part?: 'd' | 'g'): void {
+    this.commands.step(part);
   }
 
   reset(): void {
+    this.stopSlow();
     this.commands.reset();
   }
 

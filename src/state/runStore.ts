@@ -115,6 +115,8 @@ export interface RunSnapshot extends TrainingStatus {
   dirac: DiracSetup | null;
   /** The model-overview graph is open (`graph=1`); `flow`: what passes through its boxes. */
   graph: boolean;
+  /** Slow motion (`slow=1`): Start takes a step a second on the page's timer (`running`). */
+  slow: { on: boolean; running: boolean };
   /** The rate–distortion view is open (`rd=1`), with the β sweep's results when there are. */
   rd: boolean;
   sweep: BetaSweepState | null;
@@ -204,6 +206,7 @@ export class RunStore {
       graph: false,
       rd: false,
       sweep: null,
+      slow: { on: false, running: false },
       flow: null,
       fromLink,
       speeds: {},

@@ -62,10 +62,18 @@ export function cloudExtent(pairs: Float32Array): number {
   return Math.max(3, q);
 }
 
-/** One bar per value, scaled to the largest (or to 1 when all are below it). */
-export function drawBars(ctx: CanvasRenderingContext2D, values: Float32Array, size: number): void {
+/**
+ * One bar per value, scaled to the largest (or to `reference` when all are below it), with a
+ * dashed line at `reference` (σ = 1, the prior's, for σ; none for KL).
+ */
+export function drawBars(
+  ctx: CanvasRenderingContext2D,
+  values: Float32Array,
+  size: number,
+  reference: number | null = 1,
+): void {
   ctx.clearRect(0, 0, size, size);
-  const max = Math.max(1, ...values);
+  const max = Math.max(reference ?? 0, ...values) || 1;
   const n = Math.min(values.length, 32);
   const w = size / n;
   ctx.fillStyle = FAKE_COLOR;
@@ -73,12 +81,13 @@ export function drawBars(ctx: CanvasRenderingContext2D, values: Float32Array, si
     const h = (values[i]! / max) * (size - 4);
     ctx.fillRect(i * w + 1, size - h, Math.max(1, w - 2), h);
   }
+  if (reference === null) return;
   // σ = 1, the prior's: the level an unused latent unit sits at.
   ctx.strokeStyle = '#7a8290';
   ctx.setLineDash([3, 2]);
   ctx.beginPath();
-  ctx.moveTo(0, size - (1 / max) * (size - 4));
-  ctx.lineTo(size, size - (1 / max) * (size - 4));
+  ctx.moveTo(0, size - (reference / max) * (size - 4));
+  ctx.lineTo(size, size - (reference / max) * (size - 4));
   ctx.stroke();
   ctx.setLineDash([]);
 }

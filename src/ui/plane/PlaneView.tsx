@@ -1,5 +1,5 @@
-import { memo, useState, type ReactNode } from 'react';
-import { useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { fitCanvas, useHiDpiCanvas } from '../hooks/useHiDpiCanvas.ts';
 import type { PlaneView as PlaneData } from '../../workers/train/protocol.ts';
 import { FAKE_COLOR, REAL_COLOR } from '../colors.ts';
 import {
@@ -15,6 +15,8 @@ import { useText } from '../../i18n/text.ts';
 
 const SIZE = 360;
 const CODE_SIZE = 180;
+/** Slow motion: how long the points take to move to their new places. */
+const TWEEN_MS = 700;
 
 /**
  * GAN Lab's 2-D view: real and generated points, D's heatmap, G's manifold and gradient
@@ -26,6 +28,7 @@ export const PlaneView = memo(function PlaneView({
   family,
   pick = null,
   onPick,
+  animate = false,
 }: {
   view: PlaneData;
   family: 'gan' | 'vae' | 'ae';
@@ -33,13 +36,49 @@ export const PlaneView = memo(function PlaneView({
   pick?: { x: number; y: number } | null;
   /** A click on the plane chooses x there (the posterior view is open). */
   onPick?: (x: number, y: number) => void;
+  /** Slow motion: generated points move from the last view's places to this one's. */
+  animate?: boolean;
 }) {
   const t = useText();
   const [layers, setLayers] = useState<ReadonlySet<PlaneLayer>>(() => new Set(PLANE_LAYERS));
-  const canvas = useHiDpiCanvas(SIZE, (ctx) => {
-    drawPlane(ctx, view, layers, SIZE);
+  // The tween: where the generated points were in the last view, and when this one came.
+  const last = useRef<Float32Array | null>(null);
+  const tween = useRef<{ from: Float32Array; start: number } | null>(null);
+  useLayoutEffect(() => {
+    const from = last.current;
+    tween.current =
+      animate && from && from.length === view.fake.length && from !== view.fake
+        ? { from, start: performance.now() }
+        : null;
+    last.current = view.fake;
+  }, [view, animate]);
+  const frame = (ctx: CanvasRenderingContext2D) => {
+    let shown = view;
+    const tw = tween.current;
+    if (tw) {
+      const k = Math.min(1, (performance.now() - tw.start) / TWEEN_MS);
+      const ease = k * k * (3 - 2 * k);
+      const fake = view.fake.map((v, i) => tw.from[i]! + (v - tw.from[i]!) * ease);
+      shown = { ...view, fake };
+      if (k >= 1) tween.current = null;
+    }
+    drawPlane(ctx, shown, layers, SIZE);
     if (pick) drawPick(ctx, pick, view.extent, SIZE);
-  });
+  };
+  const canvas = useHiDpiCanvas(SIZE, frame);
+  useEffect(() => {
+    if (!tween.current) return;
+    let id = 0;
+    const tick = () => {
+      const ctx = canvas.current ? fitCanvas(canvas.current, SIZE) : null;
+      if (ctx) frame(ctx);
+      if (tween.current) id = requestAnimationFrame(tick);
+    };
+    id = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(id);
+    // One tween per new view; `frame` reads the newest props.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view]);
   const click = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const [x, y] = toPlane(e.clientX - box.left, e.clientY - box.top, view.extent, box.width);

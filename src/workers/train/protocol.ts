@@ -188,7 +188,8 @@ export type ToWorker =
   | { type: 'init'; config: RunConfig; dataUrl: string; switches: Switches; codeMap?: boolean }
   | { type: 'start' }
   | { type: 'pause' }
-  | { type: 'step' }
+  /** One step; `part`: a GAN's D alone or G alone. */
+  | { type: 'step'; part?: 'd' | 'g' }
   /** Changes that apply without a reset: learning rates, picture interval, step budget. */
   | { type: 'update'; config: RunConfig }
   | { type: 'reset'; config: RunConfig }

@@ -82,11 +82,15 @@ export class TrainingSession implements LatentDecoder {
     return this.data.shape.kind === 'points';
   }
 
-  /** Queues one training step on the device; returns its metric vector. */
-  trainStep(): tf.Tensor1D {
+  /**
+   * Queues one training step on the device; returns its metric vector. `part`: a GAN's D
+   * alone or G alone (the buttons "Train D only", "Train G only").
+   */
+  trainStep(part: 'd' | 'g' | null = null): tf.Tensor1D {
     const { train, trainLabels } = this.data;
     const ctx = stepContext(train, this.order, this.config.seed, this.step++, trainLabels);
-    return tf.tidy(() => this.model.trainStep(ctx));
+    const { trainPart } = this.model;
+    return tf.tidy(() => (part && trainPart ? trainPart(ctx, part) : this.model.trainStep(ctx)));
   }
 
   /** Applies the mid-run changes (learning rates, β) without a reset. */

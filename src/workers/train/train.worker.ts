@@ -28,7 +28,7 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'pause':
       return trainer.pause();
     case 'step':
-      return trainer.singleStep();
+      return trainer.singleStep(msg.part ?? null);
     case 'update':
       return trainer.update(msg.config);
     case 'reset':

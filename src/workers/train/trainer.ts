@@ -180,11 +180,12 @@ export class Trainer {
   }
 
   /** One step while paused. */
-  async singleStep(): Promise<void> {
+  /** One step by hand (`part`: a GAN's D alone or G alone). */
+  async singleStep(part: 'd' | 'g' | null = null): Promise<void> {
     if (!this.session || this.running) return;
     await this.firstQuality;
     this.startedAt ??= performance.now();
-    await this.runChunk(1);
+    await this.runChunk(1, part);
     // Stepping by hand: show what the step did, whatever the picture interval.
     if (this.session && this.lastImageStep !== this.session.step) await this.postImages();
     await this.measureQuality();
@@ -355,13 +356,13 @@ export class Trainer {
   }
 
   /** Queues up to k steps, reads their losses back once, posts them (and pictures if due). */
-  private async runChunk(k: number): Promise<number> {
+  private async runChunk(k: number, part: 'd' | 'g' | null = null): Promise<number> {
     const session = this.session!;
     const budget = this.config?.steps ?? 0;
     const firstStep = session.step + 1;
     let n = 0;
     while (n < k && !(budget > 0 && session.step >= budget)) {
-      this.losses.push(session.trainStep());
+      this.losses.push(session.trainStep(part));
       n++;
       // A chunk ends where a quality measurement is due, so it measures exactly that step.
       if (this.config && this.quality.isDue(this.config, session)) break;

@@ -109,7 +109,7 @@ test('the layout holds from 1280×720 to a wide monitor, in light and dark', asy
   }
   // The GAN's and the convolutional networks' selects, and the run options', at the narrowest.
   await page.setViewportSize({ width: 1150, height: 800 });
-  await page.getByRole('radio', { name: 'GAN' }).check();
+  await page.getByRole('radio', { name: 'GAN', exact: true }).check();
   await page.getByText('Run options').click();
   await expect(page.getByLabel('GAN loss')).toBeVisible();
   await expect(page.getByLabel('Backend')).toBeVisible();

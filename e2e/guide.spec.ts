@@ -60,7 +60,7 @@ test('a demo link on a phone: the card, a term tapped, nothing wider than the sc
   await expect(chart.locator('.loss-series path')).toHaveCount(3);
   await expect(chart.getByTestId('good-run')).toContainText('A good run');
   await chart.getByRole('button', { name: /^Show all \d+ lines$/ }).tap();
-  await expect(chart.locator('.loss-series path')).toHaveCount(7);
+  await expect(chart.locator('.loss-series path')).toHaveCount(8);
   await chart.getByRole('button', { name: 'Main lines only' }).tap();
   await expect(chart.locator('.loss-series path')).toHaveCount(3);
 

@@ -102,6 +102,12 @@ test('the optimal discriminator D* is drawn beside the learned D, as its closed 
   expect(values[(Math.floor(res / 2) - 1) * res + Math.floor((3.2 / 4) * res) - 1]).toBeGreaterThan(
     0.9,
   );
+  // The game's value at D*, −log 4 + 2·JSD, as the D loss it is: 2 ln 2 − 2·JS, charted beside JS.
+  const ev = await page.evaluate(() => window.__playground!.evaluations());
+  expect(ev.optimalDLoss![0]).toBeCloseTo(2 * Math.LN2 - 2 * ev.jsDivergence![0]!, 5);
+  await expect(
+    page.getByRole('button', { name: /^D loss at the best D \(2 ln 2 − 2·JS\)/ }),
+  ).toBeVisible();
   expectNoConsoleErrors(errors);
 });
 

@@ -23,6 +23,11 @@ export type MetricName =
   | 'jsDivergence'
   | 'klDivergence'
   | 'slicedWasserstein'
+  /**
+   * GANs on 2-D data: the D loss the best D would have against G now, 2 ln 2 − 2·JS(p_data ‖ p_g)
+   * (the value −log 4 + 2·JSD of the game, as a loss), from the measured JS.
+   */
+  | 'optimalDLoss'
   /** MNIST: Fréchet digit distance, generated vs held-out digits (worker/digitJudge.ts). */
   | 'frechet';
 

@@ -179,6 +179,7 @@ const metrics: Record<MetricName, string> = {
   heldOutTotal: 'Held-out −ELBO',
   heldOutReconstruction: 'Held-out reconstruction',
   jsDivergence: 'JS(real, generated)',
+  optimalDLoss: 'D loss at the best D (2 ln 2 − 2·JS)',
   klDivergence: 'KL(real ‖ generated)',
   slicedWasserstein: 'Sliced Wasserstein',
   frechet: 'Fréchet digit distance',

@@ -253,6 +253,7 @@ export const zhTerms: Terms = {
     heldOutTotal: '留出集 −ELBO',
     heldOutReconstruction: '留出集重构',
     jsDivergence: 'JS(真实, 生成)',
+    optimalDLoss: '最优 D 的损失（2 ln 2 − 2·JS）',
     klDivergence: 'KL(真实 ‖ 生成)',
     slicedWasserstein: '切片 Wasserstein 距离',
     frechet: 'Fréchet 数字距离',

@@ -19,6 +19,8 @@ export const METRIC_STYLE: Record<MetricName, { color: string; axis: 'left' | 'r
   jsDivergence: { color: '#0f8b8d', axis: 'right' },
   klDivergence: { color: '#b5651d', axis: 'left' },
   slicedWasserstein: { color: '#6c3483', axis: 'right' },
+  // Dashed, in the D loss's colour: where the D loss would be if D were at its best.
+  optimalDLoss: { color: '#5f7d8e', axis: 'left' },
   frechet: { color: '#6c3483', axis: 'left' },
 };
 

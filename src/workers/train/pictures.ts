@@ -35,6 +35,11 @@ export async function postPictures(
     const view = await session.renderPlane();
     // Before the post: it hands the point buffers over to the page.
     pointScores = pointMetrics(session.data.heldOutPoints!, view.fake, view.extent);
+    // The game's value at the best D, V(D*, G) = −log 4 + 2·JSD, is this D loss (its negative):
+    // for the log-loss GANs without label smoothing, whose D loss is the cross-entropy.
+    if (session.bestDLossShown) {
+      pointScores.optimalDLoss = 2 * Math.LN2 - 2 * pointScores.jsDivergence!;
+    }
     post({ type: 'plane', view }, planeBuffers(view));
   } else {
     const { samples, second } = await session.render();

@@ -63,6 +63,16 @@ export class TrainingSession implements LatentDecoder {
     this.fixedX = data.heldOutX.slice([0, 0], [Math.min(ROW_COUNT, data.heldOutX.shape[0]), size]);
   }
 
+  /** Whether the D loss at the best D, 2 ln 2 − 2·JS, applies: log-loss GANs, no smoothing. */
+  get bestDLossShown(): boolean {
+    const { model, loss, smooth } = this.config;
+    return (
+      MODELS[model].family === 'gan' &&
+      (loss === 'nonsaturating' || loss === 'minimax') &&
+      smooth === 0
+    );
+  }
+
   /** The held-out rows' classes (MNIST), which conditional models read beside x. */
   get heldOutClasses(): Uint8Array | null {
     return this.data.heldOutLabels;

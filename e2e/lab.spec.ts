@@ -256,6 +256,7 @@ test('the conditional VAE: choose the class, move z; one z drawn as every class'
     return d?.image && d.pixels !== old;
   }, before);
   await expect(page.getByTestId('agreement')).toHaveText(/^\d+%$/);
+  await expect(page).toHaveURL(/y=7/);
 
   await page.goto('/?backend=cpu#model=cgan&data=ring');
   await expect(page.getByTestId('error')).toContainText('needs labelled data');

@@ -63,6 +63,7 @@ if (link.compare) {
       graph: link.graph,
       rd: link.rd,
       slow: { on: link.slow, running: false },
+      explorer: { ...store.getSnapshot().explorer, label: link.y ?? 0 },
     },
     true,
   );

@@ -39,6 +39,7 @@ describe('link parsing', () => {
       graph: false,
       rd: false,
       slow: false,
+      y: null,
     });
     expect(toHash(defaultsFor('vae'))).toBe('');
   });
@@ -355,5 +356,9 @@ describe('graph= (the model-overview graph)', () => {
     expect([both.rd, both.slow]).toEqual([true, true]);
     expect(toHash(defaultsFor('vae'), { rd: true, slow: true })).toBe('#rd=1&slow=1');
     expect(parseLink('', '#slow=2').ignored.join(' ')).toContain('slow: "2" is not 1 or 0');
+    // A conditional model's class.
+    expect(parseLink('', '#model=cvae&y=7').y).toBe(7);
+    expect(toHash(defaultsFor('cvae'), { y: 7 })).toBe('#model=cvae&y=7');
+    expect(parseLink('', '#model=cvae&y=12').ignored.join(' ')).toContain('y: "12" is not');
   });
 });

@@ -34,6 +34,7 @@ export type LinkNotice =
         | 'graph'
         | 'rd'
         | 'slow'
+        | 'y'
         | 'posterior';
       shown: string;
     }
@@ -70,6 +71,8 @@ export interface ParsedLink {
   rd: boolean;
   /** `slow=1`: slow motion (a step a second). */
   slow: boolean;
+  /** `y=`: the class a conditional model's explorer draws (0–9), or null (0). */
+  y: number | null;
   /** `posterior=`: the true-posterior view is open for this x (null: closed, or not an x). */
   posterior: PosteriorTarget | null;
 }
@@ -99,6 +102,8 @@ export interface LinkExtras {
   rd?: boolean;
   /** Adds `slow=1`: slow motion. */
   slow?: boolean;
+  /** A conditional model's explorer class (written when not 0). */
+  y?: number | null;
   /** The true-posterior view's x, when it is open. */
   posterior?: PosteriorTarget | null;
 }
@@ -177,6 +182,8 @@ export function noticeText(notice: LinkNotice): string {
       return `rd: ${shown} is not 1 or 0; the rate–distortion view stays closed`;
     case 'slow':
       return `slow: ${shown} is not 1 or 0; training at full speed`;
+    case 'y':
+      return `y: ${shown} is not a digit class 0–9; drawing 0`;
     case 'posterior':
       return `posterior: ${shown} is neither a held-out digit's number nor a point x,y within ±${POINT_LIMIT}; the view stays closed`;
     default: {
@@ -215,6 +222,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   let graphText: string | null = null;
   let rdText: string | null = null;
   let slowText: string | null = null;
+  let yText: string | null = null;
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
@@ -230,6 +238,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       else if (k === 'graph') graphText = v;
       else if (k === 'rd') rdText = v;
       else if (k === 'slow') slowText = v;
+      else if (k === 'y') yText = v;
       // other keys: ignored
     }
   }
@@ -258,6 +267,8 @@ export function parseLink(search: string, hash: string): ParsedLink {
   ] as const) {
     if (text !== null && text !== '1' && text !== '0') notices.push({ key, shown: describe(text) });
   }
+  const y = yText !== null && /^\d$/.test(yText) ? Number(yText) : null;
+  if (yText !== null && y === null) notices.push({ key: 'y', shown: describe(yText) });
   const posterior = posteriorLink === null ? null : parsePosterior(posteriorLink);
   if (posteriorLink !== null && !posterior) {
     notices.push({ key: 'posterior', shown: describe(posteriorLink) });
@@ -310,6 +321,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
     graph: graphText === '1',
     rd: rdText === '1',
     slow: slowText === '1',
+    y,
   };
 }
 
@@ -359,6 +371,7 @@ export function toHash(
     graph = false,
     rd = false,
     slow = false,
+    y = null,
   }: LinkExtras = {},
 ): string {
   const defaults = defaultsFor(config.model, config.data);
@@ -383,6 +396,7 @@ export function toHash(
   if (graph) params.set('graph', '1');
   if (rd) params.set('rd', '1');
   if (slow) params.set('slow', '1');
+  if (y) params.set('y', String(y));
   if (posterior) params.set('posterior', posteriorText(posterior));
   if (autoplay) params.set('autoplay', '1');
   const s = params.toString();

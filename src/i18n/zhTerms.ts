@@ -94,6 +94,8 @@ function notice(n: LinkNotice): string {
       return `rd：${shown} 不是 1 或 0；不打开“码率与失真”视图`;
     case 'slow':
       return `slow：${shown} 不是 1 或 0；按正常速度训练`;
+    case 'y':
+      return `y：${shown} 不是 0–9 的数字类别；改画 0`;
     case 'posterior':
       return `posterior：${shown} 既不是留出数字的编号，也不是 ±${POINT_LIMIT} 以内的点 x,y；不打开该视图`;
     default: {

@@ -1,6 +1,7 @@
 import type { RunStore } from './runStore.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { toHash } from '../config/link.ts';
+import { MODELS } from '../config/models.ts';
 
 /** The single-run page's link: its setup, drawing, latent code, panels, language. */
 export function runHash(store: RunStore, config = store.getSnapshot().config): string {
@@ -14,6 +15,8 @@ export function runHash(store: RunStore, config = store.getSnapshot().config): s
     rd,
     slow: slow.on,
     z: explorer.z,
+    // A conditional model's class: only its links need it.
+    y: MODELS[config.model].conditional ? explorer.label : null,
     closed,
     lang: langInLink ? lang : null,
     trained: trained.phase === 'loaded' || trained.phase === 'loading',

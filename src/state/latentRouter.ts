@@ -59,6 +59,7 @@ export class LatentRouter {
   setLabel(label: number): void {
     this.store.update({ explorer: { ...this.store.getSnapshot().explorer, label } }, true);
     this.refresh(['decode', 'grid', 'interpolate']);
+    this.link.writeSoon();
   }
 
   /** One dimension of the latent code moved (a slider). */

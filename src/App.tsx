@@ -29,6 +29,15 @@ import { Glossary } from './ui/guide/Glossary.tsx';
 import { HowLink } from './ui/guide/HowLink.tsx';
 import { TrainedPreview } from './ui/guide/TrainedPreview.tsx';
 
+/** A lab view's opener in a panel's tools, while the view is closed and applies. */
+function LabOpen({ show, onOpen, label }: { show: boolean; onOpen: () => void; label: string }) {
+  return show ? (
+    <button type="button" className="link-button" onClick={onOpen}>
+      {label}
+    </button>
+  ) : null;
+}
+
 export function App({ store, controller }: { store: RunStore; controller: RunController }) {
   const snap = useRunSnapshot(store);
   useShortcuts(snap, controller);
@@ -92,33 +101,21 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
         <div className="middle-column">
           <section className="panel chart-panel" aria-labelledby="chart-title">
             <div className="panel-tools">
-              {!snap.graph ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => controller.setGraph(true)}
-                >
-                  {t.lab.graph.open}
-                </button>
-              ) : null}
-              {family === 'vae' && !snap.rd ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => controller.setRd(true)}
-                >
-                  {t.lab.rd.open}
-                </button>
-              ) : null}
-              {family === 'gan' && !snap.dirac ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => controller.setDirac(DIRAC_DEFAULTS)}
-                >
-                  {t.lab.dirac.open}
-                </button>
-              ) : null}
+              <LabOpen
+                show={!snap.graph}
+                onOpen={() => controller.setGraph(true)}
+                label={t.lab.graph.open}
+              />
+              <LabOpen
+                show={family === 'vae' && !snap.rd}
+                onOpen={() => controller.setRd(true)}
+                label={t.lab.rd.open}
+              />
+              <LabOpen
+                show={family === 'gan' && !snap.dirac}
+                onOpen={() => controller.setDirac(DIRAC_DEFAULTS)}
+                label={t.lab.dirac.open}
+              />
               <HowLink controller={controller} />
             </div>
             <h2 id="chart-title">{t.app.losses}</h2>
@@ -163,15 +160,11 @@ export function App({ store, controller }: { store: RunStore; controller: RunCon
         </div>
         <section className="panel images-panel" aria-labelledby="images-title">
           <div className="panel-tools">
-            {family === 'vae' && snap.config.latent === 2 && !posterior ? (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setPosterior(POSTERIOR_START[kind])}
-              >
-                {t.lab.posterior.open}
-              </button>
-            ) : null}
+            <LabOpen
+              show={family === 'vae' && snap.config.latent === 2 && !posterior}
+              onOpen={() => setPosterior(POSTERIOR_START[kind])}
+              label={t.lab.posterior.open}
+            />
             <HowLink controller={controller} />
           </div>
           {points ? (

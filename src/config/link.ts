@@ -3,8 +3,14 @@ import { defaultsFor } from './models.ts';
 import type { RunConfig } from './schema.ts';
 import { decodePoints, encodePoints } from './drawing.ts';
 import { isLang, LANGS, type Lang } from './lang.ts';
-import { DIRAC_DEFAULTS, diracText, parseDirac, type DiracSetup } from './dirac.ts';
-import { parsePosterior, POINT_LIMIT, posteriorText, type PosteriorTarget } from './posterior.ts';
+import {
+  isLabKey,
+  labNotice,
+  parseLabViews,
+  writeLabViews,
+  type LabKey,
+  type LabViews,
+} from './labLink.ts';
 import {
   compareText,
   parseCompare,
@@ -22,26 +28,14 @@ import {
 /** A value of the link that was ignored: its key, the value as shown (quoted, cut short). */
 export type LinkNotice =
   | {
-      key:
-        | FieldKey
-        | 'autoplay'
-        | 'closed'
-        | 'lang'
-        | 'z'
-        | 'pts'
-        | 'from'
-        | 'dirac'
-        | 'graph'
-        | 'rd'
-        | 'slow'
-        | 'y'
-        | 'posterior';
+      key: FieldKey | 'autoplay' | 'closed' | 'lang' | 'z' | 'pts' | 'from' | LabKey;
       shown: string;
     }
   /** A setup of `compare=` (or a field beside it) that was changed; see config/compare.ts. */
   | { key: 'compare'; problem: CompareProblem | 'perSetup' | 'model'; shown: string };
 
-export interface ParsedLink {
+/** The lab's views (labLink.ts) come with the rest. */
+export interface ParsedLink extends LabViews {
   config: RunConfig;
   /** What was ignored, each said in English by `noticeText` (the page says it in its language). */
   notices: LinkNotice[];
@@ -63,18 +57,6 @@ export interface ParsedLink {
   fromTrained: boolean;
   /** `compare=`: the setups trained side by side (the config holds their shared fields). */
   compare: CompareSetup[] | null;
-  /** `dirac=`: the Dirac GAN view is open, with this setup (null: closed). */
-  dirac: DiracSetup | null;
-  /** `graph=1`: the model-overview graph is open. */
-  graph: boolean;
-  /** `rd=1`: the rate–distortion view is open. */
-  rd: boolean;
-  /** `slow=1`: slow motion (a step a second). */
-  slow: boolean;
-  /** `y=`: the class a conditional model's explorer draws (0–9), or null (0). */
-  y: number | null;
-  /** `posterior=`: the true-posterior view is open for this x (null: closed, or not an x). */
-  posterior: PosteriorTarget | null;
 }
 
 /** Panels a person can fold away: the explanation, the latent explorer and the demo card. */
@@ -82,7 +64,7 @@ export const PANELS = ['how', 'explorer', 'card'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /** What the link carries besides the field table. */
-export interface LinkExtras {
+export interface LinkExtras extends Partial<LabViews> {
   drawn?: Float32Array | null;
   z?: readonly number[] | null;
   closed?: readonly PanelId[];
@@ -94,18 +76,6 @@ export interface LinkExtras {
   trained?: boolean;
   /** Compare mode's setups (`compare=`); the config then gives their shared fields. */
   compare?: readonly CompareSetup[] | null;
-  /** The Dirac GAN view's setup, when it is open. */
-  dirac?: DiracSetup | null;
-  /** Adds `graph=1`: the model-overview graph is open. */
-  graph?: boolean;
-  /** Adds `rd=1`: the rate–distortion view is open. */
-  rd?: boolean;
-  /** Adds `slow=1`: slow motion. */
-  slow?: boolean;
-  /** A conditional model's explorer class (written when not 0). */
-  y?: number | null;
-  /** The true-posterior view's x, when it is open. */
-  posterior?: PosteriorTarget | null;
 }
 
 /**
@@ -160,6 +130,7 @@ function compareNotice(problem: CompareProblem | 'perSetup' | 'model', shown: st
 /** What was wrong with an ignored value, and what the page does instead, in English. */
 export function noticeText(notice: LinkNotice): string {
   if (notice.key === 'compare') return compareNotice(notice.problem, notice.shown);
+  if (isLabKey(notice.key)) return labNotice(notice.key, notice.shown);
   const { key, shown } = notice;
   switch (key) {
     case 'autoplay':
@@ -174,18 +145,6 @@ export function noticeText(notice: LinkNotice): string {
       return `pts: ${shown} is not a drawing; using the default one`;
     case 'from':
       return `from: ${shown} is not trained; starting from scratch`;
-    case 'dirac':
-      return `dirac: ${shown} is not loss,updates,lr,ratio,γ (e.g. minimax,simultaneous,0.1,1,0); opening the view as it starts`;
-    case 'graph':
-      return `graph: ${shown} is not 1 or 0; the graph stays closed`;
-    case 'rd':
-      return `rd: ${shown} is not 1 or 0; the rate–distortion view stays closed`;
-    case 'slow':
-      return `slow: ${shown} is not 1 or 0; training at full speed`;
-    case 'y':
-      return `y: ${shown} is not a digit class 0–9; drawing 0`;
-    case 'posterior':
-      return `posterior: ${shown} is neither a held-out digit's number nor a point x,y within ±${POINT_LIMIT}; the view stays closed`;
     default: {
       const f = FIELDS[key];
       const expected =
@@ -217,12 +176,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   let langText: string | null = null;
   let fromText: string | null = null;
   let compareLink: string | null = null;
-  let diracLink: string | null = null;
-  let posteriorLink: string | null = null;
-  let graphText: string | null = null;
-  let rdText: string | null = null;
-  let slowText: string | null = null;
-  let yText: string | null = null;
+  const lab = new Map<LabKey, string>();
   for (const params of [safeParams(search), safeParams(hash)]) {
     for (const [k, v] of params) {
       if (isKey(k)) values.set(k, v);
@@ -233,12 +187,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       else if (k === 'lang') langText = v;
       else if (k === 'from') fromText = v;
       else if (k === 'compare') compareLink = v;
-      else if (k === 'dirac') diracLink = v;
-      else if (k === 'posterior') posteriorLink = v;
-      else if (k === 'graph') graphText = v;
-      else if (k === 'rd') rdText = v;
-      else if (k === 'slow') slowText = v;
-      else if (k === 'y') yText = v;
+      else if (isLabKey(k)) lab.set(k, v);
       // other keys: ignored
     }
   }
@@ -258,21 +207,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
   if (fromText !== null && fromText !== 'trained') {
     notices.push({ key: 'from', shown: describe(fromText) });
   }
-  const dirac = diracLink === null ? null : parseDirac(diracLink);
-  if (diracLink !== null && !dirac) notices.push({ key: 'dirac', shown: describe(diracLink) });
-  for (const [key, text] of [
-    ['graph', graphText],
-    ['rd', rdText],
-    ['slow', slowText],
-  ] as const) {
-    if (text !== null && text !== '1' && text !== '0') notices.push({ key, shown: describe(text) });
-  }
-  const y = yText !== null && /^\d$/.test(yText) ? Number(yText) : null;
-  if (yText !== null && y === null) notices.push({ key: 'y', shown: describe(yText) });
-  const posterior = posteriorLink === null ? null : parsePosterior(posteriorLink);
-  if (posteriorLink !== null && !posterior) {
-    notices.push({ key: 'posterior', shown: describe(posteriorLink) });
-  }
+  const views = parseLabViews(lab, (key, text) => notices.push({ key, shown: describe(text) }));
   const drawn = pts === null ? null : decodePoints(pts);
   const z = zText === null ? null : parseZ(zText);
   if (zText !== null && !z) {
@@ -316,12 +251,7 @@ export function parseLink(search: string, hash: string): ParsedLink {
       fromText === 'trained',
     fromTrained: fromText === 'trained',
     compare: compare?.setups ?? null,
-    dirac: diracLink === null ? null : (dirac ?? DIRAC_DEFAULTS),
-    posterior,
-    graph: graphText === '1',
-    rd: rdText === '1',
-    slow: slowText === '1',
-    y,
+    ...views,
   };
 }
 
@@ -366,12 +296,7 @@ export function toHash(
     lang = null,
     trained = false,
     compare = null,
-    dirac = null,
-    posterior = null,
-    graph = false,
-    rd = false,
-    slow = false,
-    y = null,
+    ...views
   }: LinkExtras = {},
 ): string {
   const defaults = defaultsFor(config.model, config.data);
@@ -392,12 +317,7 @@ export function toHash(
   if (folded.length) params.set('closed', folded.join(','));
   if (lang) params.set('lang', lang);
   if (trained) params.set('from', 'trained');
-  if (dirac) params.set('dirac', diracText(dirac));
-  if (graph) params.set('graph', '1');
-  if (rd) params.set('rd', '1');
-  if (slow) params.set('slow', '1');
-  if (y) params.set('y', String(y));
-  if (posterior) params.set('posterior', posteriorText(posterior));
+  writeLabViews(params, views);
   if (autoplay) params.set('autoplay', '1');
   const s = params.toString();
   return s ? `#${s}` : '';

@@ -56,7 +56,7 @@ export interface ModelInfo {
 const NETWORK: readonly FieldKey[] = ['arch', 'latent', 'hidden', 'layers', 'act'];
 const TRAINING: readonly FieldKey[] = ['opt', 'batch', 'lr', 'b1', 'b2', 'seed'];
 
-export const MODELS: Record<ModelId, ModelInfo> = {
+const BASE: Record<'vae' | 'ae' | 'gan', ModelInfo> = {
   vae: {
     id: 'vae',
     family: 'vae',
@@ -96,40 +96,20 @@ export const MODELS: Record<ModelId, ModelInfo> = {
     // The article's build_gan (and DCGAN's) choice: Adam, 2e-4 for both networks, β1 = 0.5.
     defaults: { lr: 2e-4, b1: 0.5, latent: 16 },
   },
-  cvae: {
-    id: 'cvae',
-    family: 'vae',
-    params: ['latent', 'hidden', 'layers', 'act', 'recon', 'beta', 'warmup', ...TRAINING],
-    metrics: ['reconstruction', 'kl', 'total'],
-    evaluations: ['heldOutReconstruction', 'heldOutTotal'],
-    defaults: {},
-    conditional: true,
-  },
-  cgan: {
-    id: 'cgan',
-    family: 'gan',
-    params: [
-      'latent',
-      'hidden',
-      'layers',
-      'act',
-      'loss',
-      'dsteps',
-      'smooth',
-      'gp',
-      'opt',
-      'lr',
-      'dlr',
-      'b1',
-      'b2',
-      'batch',
-      'seed',
-    ],
-    metrics: ['dLoss', 'gLoss', 'dReal', 'dFake'],
-    evaluations: [],
-    defaults: { lr: 2e-4, dlr: 2e-4, b1: 0.5, latent: 16 },
-    conditional: true,
-  },
+};
+
+/** A model's class-conditional version: its fields but the architecture's (dense only). */
+const conditionalOf = (base: ModelInfo, id: ModelId): ModelInfo => ({
+  ...base,
+  id,
+  params: base.params.filter((k) => k !== 'arch' && k !== 'bn'),
+  conditional: true,
+});
+
+export const MODELS: Record<ModelId, ModelInfo> = {
+  ...BASE,
+  cvae: conditionalOf(BASE.vae, 'cvae'),
+  cgan: conditionalOf(BASE.gan, 'cgan'),
 };
 
 /**

@@ -5,8 +5,6 @@ import type {
   DataInfo,
   PlaneView,
   FlowView,
-  PosteriorProblem,
-  PosteriorView,
   FromWorker,
   PrepareStage,
   StepEstimate,
@@ -22,16 +20,20 @@ import type {
 } from '../workers/messages.ts';
 import { parseLink, type LinkNotice, type PanelId } from '../config/link.ts';
 import type { Lang } from '../config/lang.ts';
-import type { DiracSetup } from '../config/dirac.ts';
-import type { BetaSweepState } from './sweepPoints.ts';
-import { posteriorText, type PosteriorTarget } from '../config/posterior.ts';
+import { posteriorText } from '../config/posterior.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
 import type { Said } from '../i18n/said.ts';
 import { MODELS } from '../config/models.ts';
 import { modelNote } from './modelNotes.ts';
 import type { Speeds } from './speedRecord.ts';
-import type { ModelsState, TrainedState, UploadState } from './snapshotParts.ts';
+import {
+  LAB_CLOSED,
+  type LabState,
+  type ModelsState,
+  type TrainedState,
+  type UploadState,
+} from './snapshotParts.ts';
 
 export type { ModelsState, UploadState } from './snapshotParts.ts';
 
@@ -63,7 +65,8 @@ void complete;
 export const trainingStatus = (s: TrainingStatus): TrainingStatus =>
   Object.fromEntries(STATUS_KEYS.map((k) => [k, s[k]])) as unknown as TrainingStatus;
 
-export interface RunSnapshot extends TrainingStatus {
+/** The page's state; the lab's views (snapshotParts.ts) with the rest. */
+export interface RunSnapshot extends TrainingStatus, LabState {
   /** The page's language; `langInLink`: it came from the link or was chosen, so the link says it. */
   lang: Lang;
   langInLink: boolean;
@@ -111,22 +114,6 @@ export interface RunSnapshot extends TrainingStatus {
   models: ModelsState;
   /** Folded panels. */
   closed: PanelId[];
-  /** The Dirac GAN view's setup while it is open (`dirac=` in the link). */
-  dirac: DiracSetup | null;
-  /** The model-overview graph is open (`graph=1`); `flow`: what passes through its boxes. */
-  graph: boolean;
-  /** Slow motion (`slow=1`): Start takes a step a second on the page's timer (`running`). */
-  slow: { on: boolean; running: boolean };
-  /** The rate–distortion view is open (`rd=1`), with the β sweep's results when there are. */
-  rd: boolean;
-  sweep: BetaSweepState | null;
-  flow: FlowView | null;
-  /** The true-posterior view while it is open (`posterior=` in the link): x, and what came. */
-  posterior: {
-    target: PosteriorTarget;
-    view: PosteriorView | null;
-    problem: PosteriorProblem | null;
-  } | null;
   /** The page was opened from a link that names a setup: the demo card explains it. */
   fromLink: boolean;
   /** Whether the run began from the demo's shipped weights (trainedStart.ts). */
@@ -201,13 +188,7 @@ export class RunStore {
       explorer: initialExplorer(config.latent, config.seed, z),
       models: { list: [], note: null, busy: false },
       closed,
-      dirac: null,
-      posterior: null,
-      graph: false,
-      rd: false,
-      sweep: null,
-      slow: { on: false, running: false },
-      flow: null,
+      ...LAB_CLOSED,
       fromLink,
       speeds: {},
       trained: { phase: 'off' },

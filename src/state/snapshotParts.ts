@@ -2,9 +2,13 @@ import type { UploadSize } from '../config/datasets.ts';
 import type { SkippedFile } from '../data/imageFiles.ts';
 import type { Said } from '../i18n/said.ts';
 import type { RgbaImage, SavedModelMeta } from '../workers/messages.ts';
+import type { DiracSetup } from '../config/dirac.ts';
+import type { PosteriorTarget } from '../config/posterior.ts';
+import type { FlowView, PosteriorProblem, PosteriorView } from '../workers/train/protocol.ts';
+import type { BetaSweepState } from './sweepPoints.ts';
 
 // Parts of the page's snapshot (runStore.ts) with states of their own: the person's images,
-// the checkpoints, the demo's shipped weights.
+// the checkpoints, the demo's shipped weights, the lab's views.
 
 export type UploadState =
   | { phase: 'empty' }
@@ -41,3 +45,35 @@ export type TrainedState =
   | { phase: 'failed'; reason: string }
   /** The link asked for them (`from=trained`), but this setup has none. */
   | { phase: 'none' };
+
+/** The lab's views: which are open (each in the link), and what the worker sent for them. */
+export interface LabState {
+  /** The Dirac GAN view's setup while it is open (`dirac=` in the link). */
+  dirac: DiracSetup | null;
+  /** The model-overview graph is open (`graph=1`). */
+  graph: boolean;
+  /** Slow motion (`slow=1`): Start takes a step a second on the page's timer (`running`). */
+  slow: { on: boolean; running: boolean };
+  /** The rate–distortion view is open (`rd=1`), with the β sweep's results when there are. */
+  rd: boolean;
+  sweep: BetaSweepState | null;
+  /** What passes through the model's boxes (while the graph or rate–distortion is open). */
+  flow: FlowView | null;
+  /** The true-posterior view while it is open (`posterior=` in the link): x, and what came. */
+  posterior: {
+    target: PosteriorTarget;
+    view: PosteriorView | null;
+    problem: PosteriorProblem | null;
+  } | null;
+}
+
+/** Every lab view closed, nothing from the worker yet. */
+export const LAB_CLOSED: LabState = {
+  dirac: null,
+  graph: false,
+  slow: { on: false, running: false },
+  rd: false,
+  sweep: null,
+  flow: null,
+  posterior: null,
+};

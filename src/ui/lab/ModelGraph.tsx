@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useEffect, type ReactNode } from 'react';
 import { MODELS } from '../../config/models.ts';
 import type { RunSnapshot } from '../../state/runStore.ts';
 import type { NetworkLayout } from '../../workers/messages.ts';
@@ -118,6 +118,8 @@ export const ModelGraph = memo(function ModelGraph({
 }) {
   const t = useText();
   const g = t.lab.graph;
+  // A box hovered as the graph closes leaves no outline behind.
+  useEffect(() => () => highlight(null), []);
   const { images, plane, flow, networks } = snap;
   const family = MODELS[snap.config.model].family;
   const net = (name: string) => networks?.find((n) => n.name === name);

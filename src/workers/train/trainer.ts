@@ -14,7 +14,7 @@ import { initBackend } from '../shared/backend.ts';
 import { DataKeeper, dataInfo } from './dataKeeper.ts';
 import { LatentQueries } from '../shared/latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
-import { postFlow, postPictures, postPosterior } from './pictures.ts';
+import { postFlow, postPictures, postPosterior, type PictureExtras } from './pictures.ts';
 import type { PosteriorTarget } from '../../config/posterior.ts';
 import { gpuCalls } from './gpuCallCounter.ts';
 import type { Judge } from '../judge/protocol.ts';
@@ -63,12 +63,8 @@ export class Trainer {
   private readonly quality: QualityProbe;
   /** The step-0 quality measurement of a new session, which training waits for. */
   private firstQuality: Promise<void> = Promise.resolve();
-  /** Post a code map with the pictures (compare mode asks for it at init). */
-  private codeMap = false;
-  /** The x of the page's open posterior view, posted with the pictures (null: closed). */
-  private posterior: PosteriorTarget | null = null;
-  /** The page's model-overview graph is open: its flow is posted with the pictures. */
-  private flow = false;
+  /** What the page's open views ask for with the pictures (code map, posterior, flow). */
+  private readonly extras: PictureExtras = { codeMap: false, posterior: null, flow: false };
 
   readonly latent: LatentQueries;
   /** Checkpoints and model files. */
@@ -109,7 +105,7 @@ export class Trainer {
 
   async init(config: RunConfig, dataUrl: string, on = switches(), codeMap = false): Promise<void> {
     this.config = config;
-    this.codeMap = codeMap;
+    this.extras.codeMap = codeMap;
     setSwitches(on);
     applyStartSwitches();
     // Bench only, the plain loop as tfjs's examples train: one step per chunk (its loss read
@@ -135,14 +131,14 @@ export class Trainer {
 
   /** The posterior view opened, closed or took another x: shown now when training waits. */
   async setPosterior(target: PosteriorTarget | null): Promise<void> {
-    this.posterior = target;
+    this.extras.posterior = target;
     const session = this.session;
     if (target && session && !this.running) await postPosterior(session, target, this.post);
   }
 
   /** The model-overview graph opened or closed: its flow is shown now when training waits. */
   async setFlow(open: boolean): Promise<void> {
-    this.flow = open;
+    this.extras.flow = open;
     if (open && this.session && !this.running) await postFlow(this.session, this.post);
   }
 
@@ -391,11 +387,7 @@ export class Trainer {
   private async postImages(): Promise<void> {
     if (!this.session) return;
     this.lastImageStep = this.session.step;
-    await postPictures(this.session, this.post, {
-      codeMap: this.codeMap,
-      posterior: this.posterior,
-      flow: this.flow,
-    });
+    await postPictures(this.session, this.post, this.extras);
   }
 
   private postStatus(paintTicket: number | null = null): void {

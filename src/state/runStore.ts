@@ -4,7 +4,6 @@ import type {
   CodeMap,
   DataInfo,
   PlaneView,
-  FlowView,
   FromWorker,
   PrepareStage,
   StepEstimate,
@@ -20,7 +19,6 @@ import type {
 } from '../workers/messages.ts';
 import { parseLink, type LinkNotice, type PanelId } from '../config/link.ts';
 import type { Lang } from '../config/lang.ts';
-import { posteriorText } from '../config/posterior.ts';
 import { LossHistory } from './lossHistory.ts';
 import { initialExplorer, type ExplorerState } from './explorer.ts';
 import type { Said } from '../i18n/said.ts';
@@ -29,6 +27,7 @@ import { modelNote } from './modelNotes.ts';
 import type { Speeds } from './speedRecord.ts';
 import {
   LAB_CLOSED,
+  labAnswer,
   type LabState,
   type ModelsState,
   type TrainedState,
@@ -206,11 +205,6 @@ export class RunStore {
     return this.resetsBegun;
   }
 
-  /** The flow, kept only while a view that draws it is open (the graph, rate–distortion). */
-  private graphFlow(flow: FlowView): void {
-    if (this.snap.graph || this.snap.rd) this.update({ flow });
-  }
-
   /** The controller sent a reset: until the worker begins it, the pictures are of the old run. */
   resetAsked(): void {
     this.resetsAsked++;
@@ -314,14 +308,9 @@ export class RunStore {
       case 'codeMap':
         return this.update({ codeMap: msg.map });
       case 'flow':
-        return this.graphFlow(msg.view);
       case 'posterior': {
-        const open = this.snap.posterior;
-        // An answer for a view since closed, or for an x since left, is dropped.
-        if (!open || (msg.view && posteriorText(msg.view.target) !== posteriorText(open.target))) {
-          return;
-        }
-        return this.update({ posterior: { ...open, view: msg.view, problem: msg.problem } });
+        const patch = labAnswer(this.snap, msg);
+        return patch ? this.update(patch) : undefined;
       }
       case 'metrics':
         this.history.append(msg.firstStep, msg.names, msg.values);

@@ -4,7 +4,13 @@ import type { Said } from '../i18n/said.ts';
 import type { RgbaImage, SavedModelMeta } from '../workers/messages.ts';
 import type { DiracSetup } from '../config/dirac.ts';
 import type { PosteriorTarget } from '../config/posterior.ts';
-import type { FlowView, PosteriorProblem, PosteriorView } from '../workers/train/protocol.ts';
+import type {
+  FlowView,
+  FromWorker,
+  PosteriorProblem,
+  PosteriorView,
+} from '../workers/train/protocol.ts';
+import { posteriorText } from '../config/posterior.ts';
 import type { BetaSweepState } from './sweepPoints.ts';
 
 // Parts of the page's snapshot (runStore.ts) with states of their own: the person's images,
@@ -77,3 +83,18 @@ export const LAB_CLOSED: LabState = {
   flow: null,
   posterior: null,
 };
+
+/**
+ * What the worker's answer for a lab view changes, or null when no open view wants it: the
+ * flow while the graph or rate–distortion is open, the posterior for the x still chosen.
+ */
+export function labAnswer(
+  lab: LabState,
+  msg: Extract<FromWorker, { type: 'flow' | 'posterior' }>,
+): Partial<LabState> | null {
+  if (msg.type === 'flow') return lab.graph || lab.rd ? { flow: msg.view } : null;
+  const open = lab.posterior;
+  if (!open) return null;
+  if (msg.view && posteriorText(msg.view.target) !== posteriorText(open.target)) return null;
+  return { posterior: { ...open, view: msg.view, problem: msg.problem } };
+}

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { decodedAt, expectNoConsoleErrors, waitForReady, watchConsole } from './helpers.ts';
 
-// On WebGPU the trainer uses our kernels: the fused Adam (src/models/fusedAdam.ts, two
-// dispatches per weight instead of fourteen) and the dense GAN's and VAE's fused steps
+// On WebGPU the trainer uses our kernels: the fused Adam (src/kernels/fusedAdam.ts, one
+// dispatch per network instead of fourteen per weight) and the dense GAN's and VAE's fused steps
 // (src/models/fusedSteps.ts: one kernel per dense layer and per loss, lazy gradients). Same
 // seed, same six steps: the losses must be those of tfjs's ops and Adam (the benchmark's plain
 // loop), in far fewer GPU dispatches. And the weights read back (the snapshots the latent
@@ -10,7 +10,7 @@ import { decodedAt, expectNoConsoleErrors, waitForReady, watchConsole } from './
 // read, which an in-place update must not leave stale.
 
 async function sixSteps(page: Page, model: string, faults: string) {
-  await page.goto(`/?faults=${faults}#model=${model}&quality=0&every=100&steps=6`);
+  await page.goto(`/?faults=${faults}&backend=webgpu#model=${model}&quality=0&every=100&steps=6`);
   await waitForReady(page);
   const untrained = await decodedAt(page, 0);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -66,7 +66,8 @@ for (const { model, metrics, moves } of CASES) {
       .info()
       .annotations.push({ type: 'measured', description: `dispatches ${ours} vs ${theirs}` });
     expect(ours).toBeLessThan(0.4 * theirs);
-    // Fewer tensors too: [m; v] in one buffer per weight, no bias-correction scalars.
+    // Fewer tensors too: one flat buffer of weights and moments per network, no bias-correction
+    // scalars.
     expect(fused.status.numTensors).toBeLessThan(plain.status.numTensors);
     // The explorer decodes from the weights of step 6, not from a stale copy of step 0's.
     expect(fused.trained).not.toBe(fused.untrained);

@@ -1,26 +1,31 @@
 import * as tf from '../tf/tfjs.ts';
-import { runInPlace, sharesBuffer } from './tfjsInternals.ts';
+import { clearGradientSlot, setGradientSlot, writtenInto } from './gradientSlots.ts';
+import { copyFloats, runInPlace, sharesBuffer } from './tfjsInternals.ts';
 import { elementwise, f32, i32 } from './webgpuPrograms.ts';
 
-// Adam as two WebGPU dispatches per weight tensor instead of tfjs's fourteen.
+// Adam over all of a network's weights in one WebGPU dispatch, where tfjs's AdamOptimizer
+// issues fourteen elementwise kernels per weight tensor.
 //
-// tfjs's AdamOptimizer updates each weight with 14 elementwise kernels (m and v, their bias
-// corrections, the step), each a dispatch that reads and writes the whole tensor; for the
-// dense GAN that is ~170 of a step's ~220 dispatches. Here the moments live in one buffer per
-// weight, [m; v], and two programs update them and the weight *in place* (the output binding
-// of a tfjs WebGPU program is read_write, so a program may read the value it overwrites):
+// The optimizer keeps one flat buffer per network, state = [w | m | v] (n floats each: every
+// weight, then Adam's two moments), and a flat gradient buffer of n floats. A step
+//   1. copies each weight into state's w part if the variable has a new buffer since the last
+//      step (the first step, or a value assigned: an import, a restored checkpoint);
+//   2. copies each gradient into its place in the flat gradient buffer, unless a kernel wrote it
+//      there already (gradientSlots.ts: the dense layers do);
+//   3. updates everything in one dispatch, in place (a tfjs WebGPU program's output binding is
+//      read_write, so it may read what it overwrites):
+//        m ← β1·m + (1 − β1)·g,   v ← β2·v + (1 − β2)·g²
+//        w ← w − lr · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)
+//   4. copies state's w part back into each variable, which the forward passes, pictures and
+//      exports read.
+// Copies are not dispatches (tfjsInternals.ts, copyFloats). This is tfjs's Adam, with β1ᵗ and
+// β2ᵗ computed in float64 on the CPU instead of float32 tensors on the device; no tensor is made
+// per step. Used on the WebGPU backend only (optimizers.ts); the others keep tfjs's optimizer.
 //
-//   moments:  m ← β1·m + (1 − β1)·g,   v ← β2·v + (1 − β2)·g²
-//   weight:   w ← w − lr · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)
-//
-// which is tfjs's Adam, with β1ᵗ and β2ᵗ computed in float64 on the CPU instead of float32
-// tensors on the device. No tensor is created per step. Used on the WebGPU backend only
-// (optimizers.ts); the others keep tfjs's optimizer.
-//
-// A weight written in place must not leave a stale copy of its values on the CPU
-// (tfjsInternals.ts, runInPlace). A read still in flight when a step writes would cache the
-// values it copied, older than the step's: the trainer never steps while it reads weights
-// (snapshots, checkpoints, exports).
+// A variable written in place must not leave a stale copy of its values on the CPU (copyFloats
+// drops it). A read still in flight when a step writes would cache the values it copied, older
+// than the step's: the trainer never steps while it reads weights (snapshots, checkpoints,
+// exports).
 
 /** tfjs's `NamedTensor` (not exported by the tfjs package). */
 interface NamedTensor {
@@ -28,30 +33,31 @@ interface NamedTensor {
   tensor: tf.Tensor;
 }
 
-/** result = [m; v] (2n floats), updated from the gradient G. */
-const momentsProgram = (n: number) =>
+/** result = state [w | m | v] (3n floats), stepped along the flat gradient G (n floats). */
+const adamProgram = (n: number) =>
   elementwise(
-    'fusedAdamMoments',
+    'fusedAdamFlat',
     n,
     ['G'],
-    'beta1 : f32, beta2 : f32,',
+    'beta1 : f32, beta2 : f32, lr : f32, c1 : f32, c2 : f32, eps : f32,',
     `let g = G[index];
-          result[index] = uniforms.beta1 * result[index] + (1.0 - uniforms.beta1) * g;
-          let j = index + uniforms.n;
-          result[j] = uniforms.beta2 * result[j] + (1.0 - uniforms.beta2) * g * g;`,
+          let im = index + uniforms.n;
+          let iv = im + uniforms.n;
+          let m = uniforms.beta1 * result[im] + (1.0 - uniforms.beta1) * g;
+          let v = uniforms.beta2 * result[iv] + (1.0 - uniforms.beta2) * g * g;
+          result[im] = m;
+          result[iv] = v;
+          result[index] = result[index] - uniforms.lr * (m * uniforms.c1) / (sqrt(v * uniforms.c2) + uniforms.eps);`,
   );
 
-/** result = the weight (n floats), stepped along the moments M = [m; v]. */
-const weightProgram = (n: number) =>
-  elementwise(
-    'fusedAdamWeight',
-    n,
-    ['M'],
-    'lr : f32, c1 : f32, c2 : f32, eps : f32,',
-    `let mHat = M[index] * uniforms.c1;
-          let vHat = M[index + uniforms.n] * uniforms.c2;
-          result[index] = result[index] - uniforms.lr * mHat / (sqrt(vHat) + uniforms.eps);`,
-  );
+/** Each trained weight's place in the flat buffers. */
+interface Layout {
+  names: string[];
+  offsets: Map<string, number>;
+  n: number;
+  state: tf.Tensor1D;
+  grads: tf.Tensor1D;
+}
 
 export class FusedAdam extends tf.Optimizer {
   static get className(): string {
@@ -60,7 +66,9 @@ export class FusedAdam extends tf.Optimizer {
 
   /** Read at every step, so a new learning rate applies at once (see setLearningRate). */
   learningRate: number;
-  private readonly moments = new Map<string, tf.Tensor1D>();
+  private layout: Layout | null = null;
+  /** The buffer (dataId) each variable had when state's w part was last copied from it. */
+  private readonly synced = new Map<string, object>();
   private t = 0;
 
   constructor(
@@ -73,33 +81,76 @@ export class FusedAdam extends tf.Optimizer {
   }
 
   override applyGradients(grads: tf.NamedTensorMap | NamedTensor[]): void {
-    const list = Array.isArray(grads)
-      ? grads
-      : Object.entries(grads).map(([name, tensor]) => ({ name, tensor }));
+    const list = (
+      Array.isArray(grads)
+        ? grads
+        : Object.entries(grads).map(([name, tensor]) => ({ name, tensor }))
+    ).filter(({ name, tensor }) => tensor && tf.engine().registeredVariables[name]);
+    const layout = this.layoutFor(list.map((e) => e.name));
+    const variable = (name: string) => tf.engine().registeredVariables[name]!;
     this.t++;
-    const b1 = this.beta1;
-    const b2 = this.beta2;
-    const c1 = 1 / (1 - b1 ** this.t);
-    const c2 = 1 / (1 - b2 ** this.t);
     for (const { name, tensor: g } of list) {
-      const w = tf.engine().registeredVariables[name];
-      if (!w || !g) continue;
-      const n = w.size;
+      const w = variable(name);
+      const at = layout.offsets.get(name)!;
       this.ownBuffer(w);
-      let m = this.moments.get(name);
-      if (!m) {
-        m = tf.keep(tf.zeros([2 * n]));
-        this.moments.set(name, m);
+      if (this.synced.get(name) !== w.dataId) {
+        copyFloats(w, 0, layout.state, at, w.size);
+        this.synced.set(name, w.dataId);
       }
-      runInPlace(momentsProgram(n), [g], [i32(n), f32(b1), f32(b2)], m);
-      runInPlace(
-        weightProgram(n),
-        [m],
-        [i32(n), f32(this.learningRate), f32(c1), f32(c2), f32(tf.backend().epsilon())],
-        w,
-      );
+      const into = writtenInto(g);
+      if (into === undefined) copyFloats(g, 0, layout.grads, at, w.size);
+      else if (into !== layout.grads) throw new Error(`the gradient of ${name} went elsewhere`);
+    }
+    const c1 = 1 / (1 - this.beta1 ** this.t);
+    const c2 = 1 / (1 - this.beta2 ** this.t);
+    runInPlace(
+      adamProgram(layout.n),
+      [layout.grads],
+      [
+        i32(layout.n),
+        f32(this.beta1),
+        f32(this.beta2),
+        f32(this.learningRate),
+        f32(c1),
+        f32(c2),
+        f32(tf.backend().epsilon()),
+      ],
+      layout.state,
+    );
+    for (const { name } of list) {
+      const w = variable(name);
+      const at = layout.offsets.get(name)!;
+      copyFloats(layout.state, at, w, 0, w.size);
+      // Kernels may write this weight's next gradient straight into the flat buffer.
+      setGradientSlot(w, { grads: layout.grads, offset: at });
     }
     this.incrementIterations();
+  }
+
+  /** The flat buffers for these weights, made at the first step (in the order given). */
+  private layoutFor(names: string[]): Layout {
+    const same =
+      this.layout &&
+      this.layout.names.length === names.length &&
+      names.every((name) => this.layout!.offsets.has(name));
+    if (same) return this.layout!;
+    if (this.layout) {
+      throw new Error('FusedAdam trains one set of weights; these differ from its first step');
+    }
+    const offsets = new Map<string, number>();
+    let n = 0;
+    for (const name of names) {
+      offsets.set(name, n);
+      n += tf.engine().registeredVariables[name]!.size;
+    }
+    this.layout = {
+      names,
+      offsets,
+      n,
+      state: tf.keep(tf.zeros([3 * n])),
+      grads: tf.keep(tf.zeros([n])),
+    };
+    return this.layout;
   }
 
   /**
@@ -115,8 +166,15 @@ export class FusedAdam extends tf.Optimizer {
   }
 
   override dispose(): void {
-    for (const m of this.moments.values()) m.dispose();
-    this.moments.clear();
+    if (this.layout) {
+      for (const name of this.layout.names) {
+        const w = tf.engine().registeredVariables[name];
+        if (w) clearGradientSlot(w);
+      }
+      this.layout.state.dispose();
+      this.layout.grads.dispose();
+      this.layout = null;
+    }
     super.dispose();
   }
 
@@ -124,9 +182,22 @@ export class FusedAdam extends tf.Optimizer {
     return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2 };
   }
 
+  /** Each weight's moments [m; v], as new tensors (the caller disposes them). */
   override getWeights(): Promise<NamedTensor[]> {
+    const layout = this.layout;
+    if (!layout) return Promise.resolve([]);
     return Promise.resolve(
-      [...this.moments].map(([name, tensor]) => ({ name: `${name}/mv`, tensor })),
+      layout.names.map((name) => {
+        const at = layout.offsets.get(name)!;
+        const size = tf.engine().registeredVariables[name]!.size;
+        const tensor = tf.tidy(() =>
+          tf.concat([
+            layout.state.slice(layout.n + at, size),
+            layout.state.slice(2 * layout.n + at, size),
+          ]),
+        );
+        return { name: `${name}/mv`, tensor };
+      }),
     );
   }
 

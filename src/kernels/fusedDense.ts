@@ -1,5 +1,6 @@
 import * as tf from '../tf/tfjs.ts';
-import { disposeInfo, fusedMatMul } from './tfjsInternals.ts';
+import { pairSlot, writtenGradient, type GradientSlot } from './gradientSlots.ts';
+import { disposeInfo, fusedMatMul, runInPlace } from './tfjsInternals.ts';
 import { elementwise, f32, i32, runToTensor } from './webgpuPrograms.ts';
 
 // The dense networks' layers as one kernel each, for training on WebGPU.
@@ -10,10 +11,14 @@ import { elementwise, f32, i32, runToTensor } from './webgpuPrograms.ts';
 // or three elementwise dispatches. Here y = act(x·W + b) is one kernel, `PlaygroundDense`
 // (tfjs's fused matMul, activation included; tanh is not among tfjs's fused activations and
 // takes a second dispatch), whose registered gradient is lazy (tfjs calls it only for the
-// inputs a gradient is asked of) and takes the activation's derivative in one dispatch, from
-// the output y alone:
+// inputs a gradient is asked of) and forms the activation's derivative on the fly, from the
+// output y alone:
 //   g = dy ⊙ act'(y)    relu: [y > 0]   leaky relu: 1 or α   elu: 1 or y + 1   tanh: 1 − y²
-//   ∂x = g·Wᵀ           ∂W = xᵀ·g       ∂b = Σ_rows g   (our column sum: tfjs's is slow here)
+//   ∂x = g·Wᵀ           one dispatch
+//   [∂W; ∂b] = [xᵀ·g; Σ_rows g]   one dispatch, written straight into FusedAdam's flat gradient
+//                                 buffer (gradientSlots.ts); where the layer has no slot (the
+//                                 first step, another optimizer) g, xᵀ·g and our column sum
+//                                 (tfjs's is slow here) as tensors, three dispatches.
 // The weights are the tf.layers model's own variables, so everything else (pictures, exports,
 // snapshots) keeps using the model.
 
@@ -51,7 +56,7 @@ export function activationGradient(
  * transposes and then reduces with workgroup barriers: on the software adapter 57 ms for a
  * 64×784 gradient where this loop takes 3 ms (measured in Chromium's SwiftShader WebGPU).
  */
-function columnSum(g: tf.Tensor2D): tf.Tensor1D {
+export function columnSum(g: tf.Tensor2D): tf.Tensor1D {
   const [rows, cols] = g.shape;
   const program = elementwise(
     'playgroundColumnSum',
@@ -63,6 +68,92 @@ function columnSum(g: tf.Tensor2D): tf.Tensor1D {
           result[index] = s;`,
   );
   return runToTensor(program, [g], [i32(cols), i32(rows)], [cols]) as tf.Tensor1D;
+}
+
+/** WGSL: `let g = dy ⊙ act'(y)` at flat index `o` of DY (and Y, read only when act needs it). */
+const gAt = (act: FusedActivation, o: string): string =>
+  act === 'linear'
+    ? `let g = DY[${o}];`
+    : `let dy = DY[${o}]; let y = Y[${o}]; let g = ${DERIVATIVE[act]};`;
+
+/**
+ * ∂x = (dy ⊙ act'(y))·Wᵀ in one dispatch, g formed on the fly: one invocation per element of
+ * x, summing over the layer's outputs.
+ */
+function inputGradient(
+  dy: tf.Tensor2D,
+  y: tf.Tensor2D,
+  W: tf.Tensor2D,
+  act: FusedActivation,
+  alpha: number,
+): tf.Tensor {
+  const [rows, outDim] = dy.shape;
+  const inDim = W.shape[0];
+  const program = elementwise(
+    `playgroundDenseInputGrad_${act}`,
+    rows * inDim,
+    act === 'linear' ? ['DY', 'W'] : ['DY', 'Y', 'W'],
+    'inDim : i32, outDim : i32, alpha : f32,',
+    `let i = index / uniforms.inDim;
+          let k = index - i * uniforms.inDim;
+          var s = 0.0;
+          for (var j = 0; j < uniforms.outDim; j = j + 1) {
+            ${gAt(act, 'i * uniforms.outDim + j')}
+            s = s + g * W[k * uniforms.outDim + j];
+          }
+          result[index] = s;`,
+  );
+  const inputs = act === 'linear' ? [dy, W] : [dy, y, W];
+  return runToTensor(
+    program,
+    inputs,
+    [i32(rows * inDim), i32(inDim), i32(outDim), f32(alpha)],
+    [rows, inDim],
+  );
+}
+
+/**
+ * [∂W; ∂b] = [xᵀ·g; Σ_rows g] with g = dy ⊙ act'(y), written in one dispatch into the
+ * optimizer's flat gradient buffer at `slot` (gradientSlots.ts): one invocation per weight, the
+ * bias as a last row of x that is all ones.
+ */
+function writeWeightGradients(
+  x: tf.Tensor2D,
+  dy: tf.Tensor2D,
+  y: tf.Tensor2D,
+  act: FusedActivation,
+  alpha: number,
+  slot: GradientSlot,
+): void {
+  const [rows, inDim] = x.shape;
+  const outDim = dy.shape[1];
+  const program = elementwise(
+    `playgroundDenseWeightGrad_${act}`,
+    (inDim + 1) * outDim,
+    act === 'linear' ? ['X', 'DY'] : ['X', 'DY', 'Y'],
+    'rows : i32, inDim : i32, outDim : i32, offset : i32, alpha : f32,',
+    `let k = index / uniforms.outDim;
+          let j = index - k * uniforms.outDim;
+          var s = 0.0;
+          if (k < uniforms.inDim) {
+            for (var i = 0; i < uniforms.rows; i = i + 1) {
+              ${gAt(act, 'i * uniforms.outDim + j')}
+              s = s + X[i * uniforms.inDim + k] * g;
+            }
+          } else {
+            for (var i = 0; i < uniforms.rows; i = i + 1) {
+              ${gAt(act, 'i * uniforms.outDim + j')}
+              s = s + g;
+            }
+          }
+          result[uniforms.offset + index] = s;`,
+  );
+  runInPlace(
+    program,
+    act === 'linear' ? [x, dy] : [x, dy, y],
+    [i32((inDim + 1) * outDim), i32(rows), i32(inDim), i32(outDim), i32(slot.offset), f32(alpha)],
+    slot.grads,
+  );
 }
 
 interface DenseAttrs {
@@ -98,14 +189,31 @@ function register(): void {
   });
   tf.registerGradient({
     kernelName: KERNEL,
-    inputsToSave: ['x', 'W'],
+    inputsToSave: ['x', 'W', 'b'],
     outputsToSave: [true],
     gradFunc: (dy, saved, attrs) => {
-      const [x, W, y] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+      const [x, W, b, y] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor2D];
       const { act, alpha } = attrs as unknown as DenseAttrs;
-      const g = activationGradient(dy as tf.Tensor, y, act, alpha) as tf.Tensor2D;
+      const d = dy as tf.Tensor2D;
+      const x_ = () => inputGradient(d, y, W, act, alpha);
+      const slot = pairSlot(W, b);
+      if (slot) {
+        // [∂W; ∂b] into the optimizer's buffer, once for both.
+        let done = false;
+        const write = () => {
+          if (!done) writeWeightGradients(x, d, y, act, alpha, slot);
+          done = true;
+        };
+        return {
+          x: x_,
+          W: () => (write(), writtenGradient(W.shape, slot)),
+          b: () => (write(), writtenGradient(b.shape, slot)),
+        };
+      }
+      // Made here, not in a thunk: tfjs runs each thunk in a tidy of its own.
+      const g = activationGradient(d, y, act, alpha) as tf.Tensor2D;
       return {
-        x: () => tf.matMul(g, W, false, true),
+        x: x_,
         W: () => tf.matMul(x, g, true, false),
         b: () => columnSum(g),
       };

@@ -1,5 +1,5 @@
 import * as tf from '../tf/tfjs.ts';
-import { activationGradient } from './fusedDense.ts';
+import { activationGradient, columnSum } from './fusedDense.ts';
 import { overrideGradient } from './tfjsInternals.ts';
 import { elementwise, f32, i32, kernel, runToInfo } from './webgpuPrograms.ts';
 
@@ -48,6 +48,34 @@ export function dropout(x: tf.Tensor, u: tf.Tensor, rate: number, fused: boolean
   return tf.tidy(() => x.mul(u.greaterEqual(rate).cast('float32')).div(1 - rate));
 }
 
+/**
+ * A bias added over the last axis (tf.layers' biasAdd: x of [..., C] plus b of [1, …, 1, C])
+ * gets ∂b = Σ dy over every other axis: tfjs's sum over leading axes transposes and then
+ * reduces, two dispatches per layer, where our column sum over dy seen as [rows, C] is one.
+ * Every other Add keeps tfjs's gradient; ∂a stays tfjs's (a reshape of dy).
+ */
+function overrideAddGradient(): void {
+  const original = tf.getGradient('Add');
+  tf.registerGradient({
+    ...original,
+    gradFunc: (dy, saved, attrs) => {
+      const grads = original.gradFunc(dy, saved, attrs);
+      const [a, b] = saved as [tf.Tensor, tf.Tensor];
+      const d = dy as tf.Tensor;
+      const c = b.shape[b.shape.length - 1]!;
+      const isBias =
+        ours &&
+        d.rank >= 2 &&
+        a.shape.length === d.rank &&
+        a.shape.every((n, i) => n === d.shape[i]) &&
+        b.size === c &&
+        d.shape[d.rank - 1] === c;
+      if (!isBias) return grads;
+      return { ...grads, b: () => tf.reshape(columnSum(tf.reshape(d, [-1, c])), b.shape) };
+    },
+  });
+}
+
 /** Whether the model training now asked for our activation gradients (see withOurGradients). */
 let ours = false;
 let installed = false;
@@ -82,6 +110,7 @@ export function withOurGradients<T>(on: boolean, fn: () => T): T {
           ),
       );
     }
+    overrideAddGradient();
   }
   const before = ours;
   ours = on;

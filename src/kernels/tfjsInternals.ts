@@ -67,6 +67,47 @@ export const tensorOf = (info: tf.TensorInfo): tf.Tensor =>
   tf.engine().makeTensorFromTensorInfo(info);
 
 /**
+ * 9. Copies between tensors' buffers, recorded in tfjs's own command stream so that they run in
+ * order with its dispatches: the backend records every program into one GPUCommandEncoder
+ * (`commandEncoder`, private) inside a compute pass (`computePassEncoder`), which a copy must
+ * close first (`endComputePassEncoder`); the next program opens a new one. A tensor whose
+ * buffer a queued command uses is added to `commandQueueOwnedIds`, so that disposing it waits
+ * for the submit. A copy is not a dispatch: FusedAdam moves gradients and weights with them.
+ * Offsets and the count are in float32 elements.
+ */
+export function copyFloats(
+  src: tf.TensorInfo,
+  srcOffset: number,
+  dst: tf.TensorInfo,
+  dstOffset: number,
+  count: number,
+): void {
+  const backend = webgpuBackend();
+  const internal = backend as unknown as {
+    commandEncoder: GPUCommandEncoder;
+    commandQueueOwnedIds: WeakSet<object>;
+  };
+  backend.uploadToGPU(src.dataId);
+  backend.uploadToGPU(dst.dataId);
+  const from = backend.tensorMap.get(src.dataId).resource as GPUBuffer;
+  const to = backend.tensorMap.get(dst.dataId).resource as GPUBuffer;
+  backend.endComputePassEncoder();
+  backend.ensureCommandEncoderReady();
+  internal.commandEncoder.copyBufferToBuffer(from, 4 * srcOffset, to, 4 * dstOffset, 4 * count);
+  internal.commandQueueOwnedIds.add(src.dataId);
+  internal.commandQueueOwnedIds.add(dst.dataId);
+  backend.tensorMap.get(dst.dataId).values = null as never;
+}
+
+/**
+ * 10. A float32 tensor with no values and no buffer yet: `makeTensorInfo(shape, dtype)` only
+ * records the shape (a buffer is made at its first use on the GPU). It stands for a gradient
+ * that a kernel wrote straight into an optimizer's buffer (gradientSlots.ts), at no cost.
+ */
+export const unfilledTensor = (shape: number[]): tf.Tensor =>
+  tensorOf(webgpuBackend().makeTensorInfo(shape, 'float32'));
+
+/**
  * 7. tfjs's private fused matMul kernel (`_FusedMatMul`: matMul, bias and an activation in
  * one dispatch), called directly inside our dense kernel.
  */

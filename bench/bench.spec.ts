@@ -89,7 +89,8 @@ test('page weight: gzipped JavaScript, and no tfjs on the main thread', () => {
 test('dense VAE on MNIST: first step cold and warm, long tasks, slider latency', async ({
   page,
 }) => {
-  await open(page, '/#every=10');
+  // On WebGPU (forced: 'auto' may choose another backend on a software adapter, below).
+  await open(page, '/?backend=webgpu#every=10');
   const cold = await speed(page);
   // Warm: Reset builds the same networks again; the kernels are compiled already.
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
@@ -103,7 +104,7 @@ test('dense VAE on MNIST: first step cold and warm, long tasks, slider latency',
   row(
     'dense VAE, first step (cold)',
     `${fixed((cold.firstStepMs ?? NaN) / 1000, 1)} s`,
-    'kernel compile included',
+    'on WebGPU, kernel compile included',
   );
   row(
     'dense VAE, first step (warm)',
@@ -113,8 +114,9 @@ test('dense VAE on MNIST: first step cold and warm, long tasks, slider latency',
 
   // While training: main-thread long tasks, and slider → decoded image latency, answered by
   // the latent mirror (the page's default) and, side by side, by the training worker.
+  await open(page, '/?backend=webgpu#every=10');
   const mirror = await whileTraining(page);
-  await open(page, '/?faults=no-mirror#every=10');
+  await open(page, '/?backend=webgpu&faults=no-mirror#every=10');
   const trainer = await whileTraining(page);
   const p50 = percentile(mirror.latencies, 50);
   const p95 = percentile(mirror.latencies, 95);
@@ -231,6 +233,45 @@ test('backends side by side: dense VAE on MNIST, batch 32', async ({ page }) => 
     ratio === null ? 'n/a' : `${fixed(ratio)}×`,
     GPU ? '' : 'software WebGPU vs SwiftShader WebGL',
   );
+});
+
+// 'auto' on this machine: per kind of data, the backend its probe chose (and the probe's times),
+// with that backend's steps/s and WebGPU's side by side. On a real GPU no probe runs.
+test("auto's backend per kind of data, against WebGPU", async ({ page }) => {
+  const choices: Record<string, unknown> = {};
+  for (const [kind, link] of [
+    ['MNIST, dense VAE', '#every=50'],
+    ['2-D moons, dense VAE', '#data=moons&every=50'],
+    ['MNIST, small DCGAN', '#model=gan&arch=conv&batch=16&every=50&quality=0'],
+  ] as const) {
+    const auto = await open(page, `/${link}`);
+    const autoSpeed = await speed(page);
+    const probe = auto.autoChoice;
+    let gpu = autoSpeed;
+    if (auto.backend !== 'webgpu') {
+      await open(page, `/?backend=webgpu${link}`);
+      gpu = await speed(page);
+    }
+    choices[kind] = {
+      chosen: auto.backend,
+      probe,
+      steps_per_sec: { [auto.backend ?? '?']: autoSpeed.stepsPerSec, webgpu: gpu.stepsPerSec },
+      first_step_ms: { [auto.backend ?? '?']: autoSpeed.firstStepMs, webgpu: gpu.firstStepMs },
+    };
+    const times = probe
+      ? Object.entries(probe.msPerStep)
+          .map(([b, ms]) => `${b} ${fixed(ms, 1)} ms`)
+          .join(', ')
+      : 'no probe (not a software adapter)';
+    row(
+      `auto on ${kind}`,
+      String(auto.backend),
+      `${fixed(autoSpeed.stepsPerSec)} vs ${fixed(gpu.stepsPerSec)} steps/s on WebGPU; probe step ${times}${
+        probe ? `; probe took ${fixed(probe.probeMs, 0)} ms` : ''
+      }`,
+    );
+  }
+  results.auto_backend = choices;
 });
 
 // The plain loop is our trainer with `?faults=plain-loop`: the same models and step code (the

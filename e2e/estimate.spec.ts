@@ -9,7 +9,7 @@ test('a heavy setup shows its step estimate before its first step, and offers qu
   page,
 }) => {
   const errors = watchConsole(page);
-  await page.goto('/#model=gan&arch=conv&batch=512&quality=0');
+  await page.goto('/?backend=webgpu#model=gan&arch=conv&batch=512&quality=0');
   expect((await waitForReady(page)).backend).toBe('webgpu');
   const banner = page.getByTestId('step-estimate');
   await expect(banner).toContainText(

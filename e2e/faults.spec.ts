@@ -29,7 +29,7 @@ test('no navigator.gpu at all: the fallback banner says why, and training works'
 test('a GPU device lost mid-run: the page says so and training goes on from a snapshot', async ({
   page,
 }) => {
-  await page.goto('/?faults=1#hidden=32&batch=8&every=5');
+  await page.goto('/?faults=1&backend=webgpu#hidden=32&batch=8&every=5');
   await waitForReady(page);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.waitForFunction(() => (window.__playground!.status().snapshotStep ?? 0) >= 3, null, {

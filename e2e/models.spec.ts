@@ -23,10 +23,10 @@ async function switchModel(page: Page, label: string, hash: RegExp): Promise<voi
 
 test('the autoencoder and the GAN train on WebGPU from the model picker', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/');
+  await page.goto('/?backend=webgpu');
   expect((await waitForReady(page)).backend).toBe('webgpu');
 
-  await switchModel(page, 'Autoencoder', /#model=ae$/);
+  await switchModel(page, 'Autoencoder', /#model=ae&backend=webgpu$/);
   await expect(page.getByTestId('explainer')).toContainText('not a generative model');
   await trainUntil(page, 3);
   const ae = await page.evaluate(() => window.__playground!.losses());
@@ -34,7 +34,7 @@ test('the autoencoder and the GAN train on WebGPU from the model picker', async 
   expect((await canvasStats(page, 'samples')).spread).toBeGreaterThan(5);
   await expect(page.getByTestId('second')).toHaveAccessibleName(/reconstructions/);
 
-  await switchModel(page, 'GAN', /#model=gan$/);
+  await switchModel(page, 'GAN', /#model=gan&backend=webgpu$/);
   // The GAN's own defaults (the article's Adam 2e-4, β1 = 0.5) show in its controls.
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.0002');
   await expect(page.getByLabel('Adam β1')).toHaveValue('0.5');
@@ -51,7 +51,7 @@ test('the autoencoder and the GAN train on WebGPU from the model picker', async 
   const before = (await status(page)).step;
   const lr = page.getByLabel('Learning rate', { exact: true });
   await lr.fill('0.0005');
-  await expect(page).toHaveURL(/#model=gan&lr=0.0005$/);
+  await expect(page).toHaveURL(/#model=gan&backend=webgpu&lr=0.0005$/);
   await trainUntil(page, before + 2);
   const after = await page.evaluate(() => window.__playground!.losses());
   expect(after.steps[0]).toBe(1);
@@ -76,7 +76,7 @@ for (const [name, link, arch] of [
 ] as const) {
   test(`${name} takes steps on WebGPU and draws its grid`, async ({ page }) => {
     const errors = watchConsole(page);
-    await page.goto(link);
+    await page.goto(`/?backend=webgpu${link.slice(1)}`);
     expect((await waitForReady(page)).backend).toBe('webgpu');
     await expect(page.getByLabel('Architecture')).toHaveValue(arch);
     await page.getByRole('button', { name: 'Step', exact: true }).click();

@@ -12,7 +12,7 @@ import {
 // WebGPU backend → Start → steps, chart, changing samples → Pause → Reset → Start again.
 test('trains the VAE on WebGPU with a live chart and changing samples', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/');
+  await page.goto('/?backend=webgpu');
 
   const ready = await waitForReady(page);
   expect(ready.backend).toBe('webgpu');

@@ -88,8 +88,9 @@ export const zh: Catalog = {
     fallback: (backend, reason) =>
       `正在用 ${backend} 运行，原因：${reason}。训练照常进行；开启了 WebGPU 的 Chrome 或 Edge 会用你的 GPU。`,
     forced: (backend, key) => `链接指定了 ${backend} 后端（backend=${key}）。`,
-    auto: (backend) =>
-      `“自动”选择了 ${backend} 后端：这里的 WebGPU 运行在软件适配器上（没有可用的 GPU），此时本页把二维数据的小网络放到 CPU 上训练；图像仍然用 WebGPU。可以在“运行选项”里换一个后端来对比：页面会记下它实测的速度。`,
+    auto: (backend, times) =>
+      `这里的 WebGPU 运行在软件适配器上（没有可用的 GPU），所以“自动”先在这一设置上实测了各个后端：第一层的一次前向加反向传播，${times.join('，')}。它选了最快的 ${backend}（只有快到 1.5 倍以上，才会离开 WebGPU）。可以在“运行选项”里换一个后端来对比：页面会记下它实测的速度。`,
+    probeTime: (backend, ms) => `${backend} 用时 ${ms} 毫秒`,
     measured: (speeds, fast, ratio) =>
       `在这个浏览器里对这一设置的实测：${speeds.join('，')}。${fast} 在这里快 ${ratio} 倍。`,
     speed: (backend, stepsPerSec) => `${backend} 每秒 ${stepsPerSec} 步`,

@@ -2,7 +2,7 @@ import { posteriorText } from '../config/posterior.ts';
 import type { BackendName } from '../config/schema.ts';
 import type { ParityResult, ParityRow } from '../workers/parity/protocol.ts';
 import type { MetricName } from '../workers/train/protocol.ts';
-import type { DigitQuality, NetworkLayout } from '../workers/messages.ts';
+import type { BackendInfo, DigitQuality, NetworkLayout } from '../workers/messages.ts';
 import type { LossHistory } from './lossHistory.ts';
 import { trainingStatus, type RunStore } from './runStore.ts';
 import { en } from '../i18n/en.tsx';
@@ -20,6 +20,8 @@ export interface PlaygroundStatus extends TrainingStatus {
   adapter: string | null;
   isFallbackAdapter: boolean | null;
   fallbackReason: string | null;
+  /** 'auto' on a software WebGPU adapter: the probe's times per backend (backendProbe.ts). */
+  autoChoice: BackendInfo['autoChoice'];
   error: string | null;
   /** The step of the newest weight snapshot the page holds, or null. */
   snapshotStep: number | null;
@@ -173,6 +175,7 @@ export function createTestHandle(
         adapter: s.backend?.adapter ?? null,
         isFallbackAdapter: s.backend?.isFallbackAdapter ?? null,
         fallbackReason: s.backend?.fallbackReason ?? null,
+        autoChoice: s.backend?.autoChoice ?? null,
         ...trainingStatus(s),
         error: s.error === null ? null : say(en, s.error),
         snapshotStep: s.snapshotStep,

@@ -108,7 +108,16 @@ export function Banners({ snap, controller }: { snap: RunSnapshot; controller: R
       ) : null}
       {backend?.autoChoice ? (
         <div className="banner banner-info" data-testid="auto-backend">
-          {t.banners.auto(name)}
+          {t.banners.auto(
+            name,
+            (Object.entries(backend.autoChoice.msPerStep) as [BackendName, number][]).map(
+              ([b, ms]) =>
+                t.banners.probeTime(
+                  BACKEND_LABEL[b],
+                  formatNumber(snap.lang, ms, { maximumFractionDigits: 1 }),
+                ),
+            ),
+          )}
         </div>
       ) : null}
       <MeasuredSpeeds snap={snap} />

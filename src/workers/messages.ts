@@ -39,8 +39,12 @@ export interface BackendInfo {
   fallbackReason: string | null;
   /** True when the link forced this backend (`backend=…`). */
   forced: boolean;
-  /** Why 'auto' chose another backend than the first that works, for this data (or null). */
-  autoChoice: 'points-on-cpu' | null;
+  /**
+   * 'auto' on a software WebGPU adapter: the probe's milliseconds per step on each backend
+   * that started, the fastest of which was chosen (backendProbe.ts), and how long the probe
+   * took; null elsewhere.
+   */
+  autoChoice: { msPerStep: Partial<Record<BackendName, number>>; probeMs: number } | null;
 }
 
 export type { RgbaImage } from '../data/pixels.ts';

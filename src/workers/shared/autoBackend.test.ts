@@ -1,23 +1,50 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '../../tf/tfjs.ts';
 import { autoBackendFor } from './backend.ts';
+import { fastestOf, MARGIN, measureBackends, probesHere } from './backendProbe.ts';
 import { backendInfo } from '../../testing/backendInfo.ts';
+import { useCpuBackend } from '../../testing/tfCpu.ts';
+
+beforeAll(useCpuBackend);
 
 const swiftshader = backendInfo('webgpu', 'google / swiftshader (software fallback adapter)', true);
+const setup = { batch: 32, inputs: 784, hidden: 128 };
 
-describe('auto backend per kind of data', () => {
-  it('2-D data on a software WebGPU adapter moves to the CPU, saying why', () => {
-    const info = autoBackendFor(swiftshader, 'points');
-    expect(info.name).toBe('cpu');
-    expect(info.autoChoice).toBe('points-on-cpu');
+describe("'auto' measures the backends on a software WebGPU adapter", () => {
+  it('measures only there: not on a real GPU, another backend, or a forced one', async () => {
+    expect(probesHere(swiftshader)).toBe(true);
+    const gpu = { ...swiftshader, isFallbackAdapter: false, adapter: 'nvidia / hopper' };
+    const forced = { ...swiftshader, forced: true };
+    const webgl = { ...swiftshader, name: 'webgl' as const, isFallbackAdapter: null };
+    for (const info of [gpu, forced, webgl]) {
+      expect(probesHere(info)).toBe(false);
+      // Returned as it is, with no probe run.
+      expect(await autoBackendFor(info, setup)).toBe(info);
+    }
   });
 
-  it('images, real GPUs, forced backends and other backends stay as they are', () => {
-    expect(autoBackendFor(swiftshader, 'image')).toBe(swiftshader);
-    const gpu = { ...swiftshader, isFallbackAdapter: false, adapter: 'nvidia / hopper' };
-    expect(autoBackendFor(gpu, 'points')).toBe(gpu);
-    const forced = { ...swiftshader, forced: true };
-    expect(autoBackendFor(forced, 'points')).toBe(forced);
-    const webgl = { ...swiftshader, name: 'webgl' as const, isFallbackAdapter: null };
-    expect(autoBackendFor(webgl, 'points')).toBe(webgl);
+  it('keeps the fastest backend, leaving WebGPU only for one MARGIN times faster', () => {
+    expect(fastestOf({ webgpu: 30, webgl: 8, cpu: 12 })).toBe('webgl');
+    expect(fastestOf({ webgpu: 30, webgl: 25, cpu: 2 })).toBe('cpu');
+    // Faster, but within the margin that a loaded machine's timings vary by: WebGPU stays.
+    expect(fastestOf({ webgpu: 10, webgl: 10 / MARGIN + 0.5 })).toBe('webgpu');
+    expect(fastestOf({ webgpu: 10, webgl: 10 / MARGIN - 0.5 })).toBe('webgl');
+    // A backend that did not start is not chosen; no WebGPU time means any other wins.
+    expect(fastestOf({ webgpu: 10 })).toBe('webgpu');
+    expect(fastestOf({ cpu: 40 })).toBe('cpu');
+  });
+
+  it('times a step on each backend that starts, and leaves no tensor behind', async () => {
+    const before = tf.memory().numTensors;
+    const started: string[] = [];
+    const ms = await measureBackends(setup, async (name) => {
+      started.push(name);
+      return name === 'cpu'; // the only backend of this test's tfjs
+    });
+    expect(started).toEqual(['webgpu', 'webgl', 'cpu']);
+    expect(Object.keys(ms)).toEqual(['cpu']);
+    expect(ms.cpu).toBeGreaterThan(0);
+    expect(ms.cpu).toBeLessThan(2000);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -10,6 +10,7 @@ import {
   type BackendName,
 } from '../../config/schema.ts';
 import type { BackendInfo } from '../messages.ts';
+import { fastestOf, measureBackends, probesHere, type ProbeSetup } from './backendProbe.ts';
 
 // Chooses tfjs's backend in the order WebGPU → WebGL → CPU (or starting from the one the link
 // forces) and says why each skipped backend was skipped.
@@ -82,23 +83,42 @@ async function tryBackend(
   return { name, adapter: 'JavaScript on the CPU', isFallbackAdapter: null };
 }
 
+/** Probe results of this worker, by setup: the probe runs once per setup. */
+const measured = new Map<string, NonNullable<BackendInfo['autoChoice']>>();
+
 /**
- * Under 'auto', the backend for a kind of data. Networks on 2-D points are tiny: a software
- * WebGPU adapter (SwiftShader) spends its time on dispatches, and tfjs's CPU backend trains
- * them many times faster (see the note on [data]: 2.5 vs 38 steps/s for the ring GAN here).
- * On a real GPU, and for images, the first working backend stays.
+ * Under 'auto', the backend for this setup. On a software WebGPU adapter (no GPU to use) the
+ * probe (backendProbe.ts) times each backend and the fastest is kept, saying so; on a real
+ * GPU, and where the link forces a backend, the first working backend stays. Call with no
+ * tensor alive: the probe switches backends.
  */
-export function autoBackendFor(first: BackendInfo, kind: 'image' | 'points'): BackendInfo {
-  if (first.forced || kind === 'image' || first.name !== 'webgpu' || !first.isFallbackAdapter) {
-    return first;
+export async function autoBackendFor(first: BackendInfo, setup: ProbeSetup): Promise<BackendInfo> {
+  if (!probesHere(first)) return first;
+  const key = JSON.stringify(setup);
+  let probe = measured.get(key);
+  if (!probe) {
+    const t0 = performance.now();
+    const msPerStep = await measureBackends(setup, async (name) => {
+      try {
+        return await tf.setBackend(name);
+      } catch {
+        return false;
+      }
+    });
+    probe = { msPerStep, probeMs: performance.now() - t0 };
+    measured.set(key, probe);
   }
+  const name = fastestOf(probe.msPerStep);
+  await switchBackend(name);
+  const autoChoice = probe;
+  if (name === 'webgpu') return { ...first, autoChoice };
   return {
-    name: 'cpu',
-    adapter: 'JavaScript on the CPU',
+    name,
+    adapter: name === 'cpu' ? 'JavaScript on the CPU' : webglRenderer(),
     isFallbackAdapter: null,
     fallbackReason: null,
     forced: false,
-    autoChoice: 'points-on-cpu',
+    autoChoice,
   };
 }
 

@@ -3,7 +3,7 @@ import type { RunConfig } from '../../config/schema.ts';
 import { buildHostData, dataKey, type CustomData } from '../../data/hostData.ts';
 import type { fetchDigits } from '../../data/mnist.ts';
 import type { DigitSet } from '../../data/mnistFormat.ts';
-import { autoBackendFor, switchBackend } from '../shared/backend.ts';
+import { autoBackendFor } from '../shared/backend.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import type { DataInfo, PrepareStage } from './protocol.ts';
 import type { BackendInfo } from '../messages.ts';
@@ -82,11 +82,25 @@ export class DataKeeper {
     // Nothing lives on the device now (the session was disposed first): a safe moment to move
     // to the backend that suits this kind of data.
     if (firstBackend) {
-      const info = autoBackendFor(firstBackend, host.kind);
-      if (info.name !== tf.getBackend()) {
-        await switchBackend(info.name);
-        this.post({ type: 'backend', info });
-      }
+      // The probe's layer is the first of the networks (the DCGAN discriminator's first
+      // convolution has 32 filters: models/conv.ts).
+      const before = tf.getBackend();
+      const info = await autoBackendFor(firstBackend, {
+        batch: config.batch,
+        inputs: host.height * host.width * host.channels,
+        hidden: config.hidden,
+        ...(config.arch === 'conv'
+          ? {
+              image: {
+                height: host.height,
+                width: host.width,
+                channels: host.channels,
+                filters: 32,
+              },
+            }
+          : {}),
+      });
+      if (info.name !== before || info.autoChoice) this.post({ type: 'backend', info });
     }
     this.data = toDevice(host);
     this.key = key;

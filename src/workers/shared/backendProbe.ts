@@ -1,0 +1,111 @@
+import * as tf from '../../tf/tfjs.ts';
+import { BACKENDS, type BackendName } from '../../config/schema.ts';
+import type { BackendInfo } from '../messages.ts';
+
+// 'auto' on a software WebGPU adapter (SwiftShader: no GPU to use): which backend trains this
+// setup fastest is measured, not assumed. On this kind of adapter WebGL trained the dense VAE
+// 3.7× faster than WebGPU, and the CPU the small 2-D networks fifteen times faster.
+//
+// The probe times one "step" of the setup's first layer on each backend that starts: for the
+// dense networks forward y = relu(x·W) and backward ∂W = xᵀ·g, ∂x = g·Wᵀ, at the run's batch
+// and sizes (the largest layer, and the first of every family); for the convolutional ones
+// the discriminator's first convolution and its gradients. One untimed step
+// compiles the kernels (on WebGPU they are the step's own, kept for training); then REPS
+// steps are timed to a read back. Under half a second on this machine's adapter.
+
+/**
+ * What the probe sizes its layer by: a dense layer of `inputs` → `hidden`, or for the
+ * convolutional networks (`image`) a 5×5, stride-2 convolution of the images to `filters`.
+ */
+export interface ProbeSetup {
+  batch: number;
+  inputs: number;
+  hidden: number;
+  image?: { height: number; width: number; channels: number; filters: number };
+}
+
+const REPS = 4;
+/** How much faster another backend must be to leave WebGPU (timings of a loaded machine vary). */
+export const MARGIN = 1.5;
+
+/** The probe's layer: its input, its weights, and one step of it (a scalar to read back). */
+function probeLayer({ batch, inputs, hidden, image }: ProbeSetup) {
+  if (image) {
+    const { height, width, channels, filters } = image;
+    const x = tf.randomUniform([batch, height, width, channels], 0, 1, 'float32', 1);
+    const K = tf.randomUniform([5, 5, channels, filters], -0.1, 0.1, 'float32', 2);
+    const f = (x: tf.Tensor4D, K: tf.Tensor4D) => tf.relu(tf.conv2d(x, K, 2, 'same')).sum();
+    const grads = tf.grads(f as (...args: tf.Tensor[]) => tf.Tensor);
+    const step = () =>
+      tf.tidy(() => {
+        const [dx, dK] = grads([x, K]);
+        return tf.add(tf.sum(dx!), tf.sum(dK!));
+      });
+    return { x, W: K, step };
+  }
+  const x = tf.randomUniform([batch, inputs], -1, 1, 'float32', 1);
+  const W = tf.randomUniform([inputs, hidden], -0.1, 0.1, 'float32', 2);
+  const step = () =>
+    tf.tidy(() => {
+      const y = tf.relu(tf.matMul(x, W));
+      const dW = tf.matMul(x, y, true, false);
+      const dx = tf.matMul(y, W, false, true);
+      return tf.add(tf.sum(dW), tf.sum(dx));
+    });
+  return { x, W, step };
+}
+
+/** Milliseconds a probe step takes on the current backend. */
+async function timeStep(setup: ProbeSetup): Promise<number> {
+  const { x, W, step } = probeLayer(setup);
+  try {
+    const warm = step();
+    await warm.data();
+    warm.dispose();
+    const t0 = performance.now();
+    let last: tf.Tensor | null = null;
+    for (let i = 0; i < REPS; i++) {
+      last?.dispose();
+      last = step();
+    }
+    await last!.data();
+    last!.dispose();
+    return (performance.now() - t0) / REPS;
+  } finally {
+    x.dispose();
+    W.dispose();
+  }
+}
+
+/**
+ * Times the probe on each backend that `start` switches tfjs to (false: it cannot start).
+ * No tensor may be alive across the call; tfjs is left on the last backend started.
+ */
+export async function measureBackends(
+  setup: ProbeSetup,
+  start: (name: BackendName) => Promise<boolean>,
+): Promise<Partial<Record<BackendName, number>>> {
+  const msPerStep: Partial<Record<BackendName, number>> = {};
+  for (const name of BACKENDS) {
+    if (await start(name)) msPerStep[name] = await timeStep(setup);
+  }
+  return msPerStep;
+}
+
+/** The backend to train on given the probe's times: WebGPU unless another is MARGIN× faster. */
+export function fastestOf(msPerStep: Partial<Record<BackendName, number>>): BackendName {
+  const gpu = msPerStep.webgpu ?? Infinity;
+  let best: BackendName = 'webgpu';
+  let bestMs = gpu;
+  for (const [name, ms] of Object.entries(msPerStep) as [BackendName, number][]) {
+    if (name !== 'webgpu' && ms * MARGIN < gpu && ms < bestMs) {
+      best = name;
+      bestMs = ms;
+    }
+  }
+  return best;
+}
+
+/** Whether 'auto' measures here: WebGPU chosen by 'auto' on a software adapter. */
+export const probesHere = (first: BackendInfo): boolean =>
+  !first.forced && first.name === 'webgpu' && first.isFallbackAdapter === true;

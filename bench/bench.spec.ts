@@ -114,7 +114,6 @@ test('dense VAE on MNIST: first step cold and warm, long tasks, slider latency',
 
   // While training: main-thread long tasks, and slider → decoded image latency, answered by
   // the latent mirror (the page's default) and, side by side, by the training worker.
-  await open(page, '/?backend=webgpu#every=10');
   const mirror = await whileTraining(page);
   await open(page, '/?backend=webgpu&faults=no-mirror#every=10');
   const trainer = await whileTraining(page);

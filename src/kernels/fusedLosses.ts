@@ -206,60 +206,16 @@ export function reparameterizeFused(
   return reparamKernel([mu, logVar, eps], {}) as tf.Tensor2D;
 }
 
-// Batch mean of KL(N(μ, e^logVar) ‖ N(0, I)) = −½ Σ (1 + logVar − μ² − e^logVar), per row:
-//   ∂μ = dy·μ/rows,   ∂logVar = dy·½(e^logVar − 1)/rows
-const klKernel = kernel(
-  'PlaygroundKl',
-  ['mu', 'logVar'],
-  (backend, [mu, logVar]) => {
-    const rows = rowsOf(mu!);
-    const program = reduction(
-      'playgroundKl',
-      1,
-      ['MU', 'LV'],
-      'rows : i32,',
-      `let mu = MU[i]; let lv = LV[i];
-          let v = vec4<f32>(-0.5 * (1.0 + lv - mu * mu - exp(lv)) / f32(uniforms.rows), 0.0, 0.0, 0.0);`,
-      'result[0] = s.x;',
-    );
-    return runReduction(
-      backend,
-      program,
-      [mu!, logVar!],
-      [i32(mu!.shape[0]! * mu!.shape[1]!), i32(rows)],
-      [],
-    );
-  },
-  {
-    mu: (dy, [mu]) => tf.mul(mu!, tf.div(dy, rowsOf(mu!))),
-    logVar: (dy, [mu, logVar]) => {
-      const program = elementwise(
-        'playgroundKlGradLogVar',
-        logVar!.size,
-        ['DY', 'LV'],
-        'rows : i32,',
-        'result[index] = DY[0] * 0.5 * (exp(LV[index]) - 1.0) / f32(uniforms.rows);',
-      );
-      return runToTensor(
-        program,
-        [dy, logVar!],
-        [i32(logVar!.size), i32(rowsOf(mu!))],
-        logVar!.shape,
-      );
-    },
-  },
-);
-
-/** The batch mean of klToStandardNormal (losses.ts), as a scalar. */
-export function klFused(mu: tf.Tensor2D, logVar: tf.Tensor2D): tf.Scalar {
-  return klKernel([mu, logVar], {}) as tf.Scalar;
-}
-
-// Batch mean of the reconstruction loss (losses.ts), summed over pixels, from the decoder's
-// raw output r (logits for images, the mean for points), with its derivative:
+// The VAE's loss row [reconstruction, KL, reconstruction + β·KL] in one reduction (two passes
+// past 8,192 terms) over the batch's reconstruction terms and then its KL terms, each a batch
+// mean, summed over pixels and latent units. From the decoder's raw output r (logits for
+// images, the mean for points) and q(z|x) = N(μ, e^logVar):
 //   bce:    max(r, 0) − r·x + log(1 + e^−|r|)   ∂r: σ(r) − x
 //   mse:    (x − σ(r))²                         ∂r: 2(σ(r) − x)·σ(r)(1 − σ(r))
 //   points: (x − r)² / (2s²)                    ∂r: (r − x) / s²
+//   KL:     −½ (1 + logVar − μ² − e^logVar)     ∂μ: μ,   ∂logVar: ½(e^logVar − 1)
+// With dy the row's gradient, r's terms are weighted by dy₀ + dy₂ and the KL's by dy₁ + β·dy₂
+// (each divided by the rows of the mean).
 const RECON: Record<string, { term: string; grad: string }> = {
   bce: {
     term: 'max(r, 0.0) - r * x + log(1.0 + exp(-abs(r)))',
@@ -275,50 +231,106 @@ const RECON: Record<string, { term: string; grad: string }> = {
   },
 };
 
-const reconKernel = kernel(
-  'PlaygroundReconstruction',
-  ['x', 'raw'],
-  (backend, [x, raw], attrs) => {
+/** WGSL: the KL row's weight in the gradient, dy₁ + β·dy₂, over the rows. */
+const KL_WEIGHT = '(DY[1] + uniforms.beta * DY[2]) / f32(uniforms.rows)';
+
+/** An elementwise gradient of the VAE row: `body` writes result[index]. */
+function rowGradient(
+  key: string,
+  size: number,
+  inputs: tf.Tensor[],
+  names: string[],
+  body: string,
+  rows: number,
+  beta: number,
+): tf.Tensor {
+  const program = elementwise(key, size, names, 'rows : i32, beta : f32,', body, WGSL_MATH);
+  return runToTensor(program, inputs, [i32(size), i32(rows), f32(beta)], inputs[1]!.shape);
+}
+
+const vaeRowKernel = kernel(
+  'PlaygroundVaeRow',
+  ['x', 'raw', 'mu', 'logVar'],
+  (backend, [x, raw, mu, logVar], attrs) => {
     const kind = attrs.kind as string;
-    const size = x!.shape[0]! * x!.shape[1]!;
+    const rows = rowsOf(x!);
+    const nr = rows * x!.shape[1]!;
+    const nk = rows * mu!.shape[1]!;
     const program = reduction(
-      `playgroundReconstruction_${kind}`,
-      1,
-      ['X', 'R'],
-      'rows : i32,',
-      `let x = X[i]; let r = R[i];
-          let v = vec4<f32>((${RECON[kind]!.term}) / f32(uniforms.rows), 0.0, 0.0, 0.0);`,
-      'result[0] = s.x;',
+      `playgroundVaeRow_${kind}`,
+      3,
+      ['X', 'R', 'MU', 'LV'],
+      'nr : i32, rows : i32, beta : f32,',
+      `var v = vec4<f32>(0.0);
+          if (i < uniforms.nr) {
+            let x = X[i]; let r = R[i];
+            v.x = (${RECON[kind]!.term}) / f32(uniforms.rows);
+          } else {
+            let mu = MU[i - uniforms.nr]; let lv = LV[i - uniforms.nr];
+            v.y = -0.5 * (1.0 + lv - mu * mu - exp(lv)) / f32(uniforms.rows);
+          }`,
+      'result[0] = s.x; result[1] = s.y; result[2] = s.x + uniforms.beta * s.y;',
       WGSL_MATH,
     );
-    return runReduction(backend, program, [x!, raw!], [i32(size), i32(rowsOf(x!))], []);
+    return runReduction(
+      backend,
+      program,
+      [x!, raw!, mu!, logVar!],
+      [i32(nr + nk), i32(nr), i32(rows), f32(attrs.beta as number)],
+      [3],
+    );
   },
   {
     x: () => {
-      throw new Error('the reconstruction kernel has no gradient with respect to the data');
+      throw new Error('the VAE loss has no gradient with respect to the data');
     },
-    raw: (dy, [x, raw], attrs) => {
-      const kind = attrs.kind as string;
-      const program = elementwise(
-        `playgroundReconstructionGrad_${kind}`,
+    raw: (dy, [x, raw], attrs) =>
+      rowGradient(
+        `playgroundVaeRowGradRaw_${attrs.kind as string}`,
         raw!.size,
-        ['DY', 'X', 'R'],
-        'rows : i32,',
+        [dy, raw!, x!],
+        ['DY', 'R', 'X'],
         `let x = X[index]; let r = R[index];
-          result[index] = DY[0] * (${RECON[kind]!.grad}) / f32(uniforms.rows);`,
-        WGSL_MATH,
-      );
-      return runToTensor(program, [dy, x!, raw!], [i32(raw!.size), i32(rowsOf(x!))], raw!.shape);
-    },
+          result[index] = (DY[0] + DY[2]) * (${RECON[attrs.kind as string]!.grad}) / f32(uniforms.rows);`,
+        rowsOf(x!),
+        attrs.beta as number,
+      ),
+    mu: (dy, [x, , mu], attrs) =>
+      rowGradient(
+        'playgroundVaeRowGradMu',
+        mu!.size,
+        [dy, mu!],
+        ['DY', 'MU'],
+        `result[index] = ${KL_WEIGHT} * MU[index];`,
+        rowsOf(x!),
+        attrs.beta as number,
+      ),
+    logVar: (dy, [x, , , logVar], attrs) =>
+      rowGradient(
+        'playgroundVaeRowGradLogVar',
+        logVar!.size,
+        [dy, logVar!],
+        ['DY', 'LV'],
+        `result[index] = ${KL_WEIGHT} * 0.5 * (exp(LV[index]) - 1.0);`,
+        rowsOf(x!),
+        attrs.beta as number,
+      ),
   },
 );
 
-/** The batch mean of decoderLoss(kind, recon) (losses.ts), as a scalar. */
-export function reconstructionFused(
+/**
+ * The VAE's metric row [reconstruction, KL, reconstruction + β·KL]: the batch means of
+ * decoderLoss(kind, recon) and klToStandardNormal (losses.ts), and the loss the step minimises.
+ */
+export function vaeRowFused(
   dataKind: 'image' | 'points',
   recon: 'bce' | 'mse',
   x: tf.Tensor2D,
   raw: tf.Tensor2D,
-): tf.Scalar {
-  return reconKernel([x, raw], { kind: dataKind === 'points' ? 'points' : recon }) as tf.Scalar;
+  mu: tf.Tensor2D,
+  logVar: tf.Tensor2D,
+  beta: number,
+): tf.Tensor1D {
+  const kind = dataKind === 'points' ? 'points' : recon;
+  return vaeRowKernel([x, raw, mu, logVar], { kind, beta }) as tf.Tensor1D;
 }

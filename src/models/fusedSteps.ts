@@ -1,12 +1,12 @@
 import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
+import { realAndFake } from '../kernels/fusedBatch.ts';
 import { densePlan, runDensePlan } from '../kernels/fusedDense.ts';
 import {
   ganDiscriminatorTerms,
   ganMetricRow,
-  klFused,
-  reconstructionFused,
   reparameterizeFused,
+  vaeRowFused,
 } from '../kernels/fusedLosses.ts';
 import type { DataShape, StepContext } from './types.ts';
 
@@ -15,7 +15,7 @@ import type { DataShape, StepContext } from './types.ts';
 // the benchmark's plain loop), in about a quarter of their dispatches for the dense models.
 // Besides the kernels:
 //   - D's step runs D once on [real; fake], as the reference does (so the DCGAN's dropout
-//     draws the same masks in both);
+//     draws the same masks in both), that batch gathered, scaled and joined in one kernel;
 //   - a step differentiates the metric row itself, with dy picking the loss (engine.gradients),
 //     so no separate loss tensor, stack or unstack is needed.
 // The models call these only when built with our kernels on WebGPU (BuildOptions.fused). Null
@@ -49,7 +49,8 @@ export function fusedGan(
   discriminator: tf.LayersModel,
   gVars: tf.Variable[],
   dVars: tf.Variable[],
-  toModel: (x: tf.Tensor2D) => tf.Tensor2D,
+  /** Images: G draws in [−1, 1] (tanh), so real data x ∈ [0, 1] is shown to D as 2x − 1. */
+  images: boolean,
 ): FusedGan | null {
   if (config.loss === 'wgangp') return null;
   // Dense networks run as fused layers; the DCGAN's keep tf.layers (tfjs's convolutions) and
@@ -66,9 +67,10 @@ export function fusedGan(
   return {
     discriminatorStep(ctx, dOpt) {
       return tf.tidy(() => {
-        const real = toModel(ctx.nextBatch());
-        const n = real.shape[0];
-        const both = tf.concat([real, G(ctx.normal([n, config.latent]))]);
+        const { data, rows } = ctx.nextRows();
+        const n = rows.shape[0];
+        const fake = G(ctx.normal([n, config.latent]));
+        const both = realAndFake(data, rows, fake, images ? 2 : 1, images ? -1 : 0);
         const { value, grads } = gradientsOf(
           () => ganDiscriminatorTerms(config.loss, D(both), n, realTarget),
           dVars,
@@ -113,9 +115,7 @@ export function fusedVaeStep(
         () => {
           const [mu, logVar] = runDensePlan(encPlan, x) as [tf.Tensor2D, tf.Tensor2D];
           const raw = runDensePlan(decPlan, reparameterizeFused(mu, logVar, eps))[0]!;
-          const recon = reconstructionFused(shape.kind, config.recon, x, raw);
-          const kl = klFused(mu, logVar);
-          return tf.stack([recon, kl, recon.add(kl.mul(beta))]) as tf.Tensor1D; // total = recon + β·KL
+          return vaeRowFused(shape.kind, config.recon, x, raw, mu, logVar, beta);
         },
         vars,
         [0, 0, 1],

@@ -154,7 +154,7 @@ export function createGan(
   }
 
   // On WebGPU the GAN trains with our kernels (all of it dense, the losses for the DCGAN).
-  const ours = fused ? fusedGan(config, generator, discriminator, gVars, dVars, toModel) : null;
+  const ours = fused ? fusedGan(config, generator, discriminator, gVars, dVars, images) : null;
 
   /** One update of G (or, `update` false, its loss alone); returns its loss. */
   function generatorStep(ctx: StepContext, n: number, update = true): tf.Scalar {

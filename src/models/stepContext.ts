@@ -25,6 +25,7 @@ export function stepContext(
     step,
     nextBatch: () =>
       tf.tidy(() => tf.gather(data, tf.tensor1d(order.next(), 'int32')) as tf.Tensor2D),
+    nextRows: () => ({ data, rows: tf.tensor1d(order.next(), 'int32') }),
     nextLabeledBatch: () => {
       if (!labels) throw new Error('This model needs labelled data: train it on MNIST.');
       return tf.tidy(() => {

@@ -21,6 +21,11 @@ export interface StepContext {
   step: number;
   /** A fresh batch of real data, [batch, pixels] in [0, 1]. May be called more than once. */
   nextBatch(): tf.Tensor2D;
+  /**
+   * The next batch as the data set and the rows it takes (int32, [batch]), for a kernel that
+   * gathers them itself: the same draw as nextBatch().
+   */
+  nextRows(): { data: tf.Tensor2D; rows: tf.Tensor1D };
   /** A fresh batch with its classes one-hot ([batch, 10]); throws when the data have none. */
   nextLabeledBatch(): [tf.Tensor2D, tf.Tensor2D];
   /** Seeded noise: the same run, step and call order give the same values. */

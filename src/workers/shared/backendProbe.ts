@@ -7,11 +7,10 @@ import type { BackendInfo } from '../messages.ts';
 // 3.7× faster than WebGPU, and the CPU the small 2-D networks fifteen times faster.
 //
 // The probe times one "step" of the setup's first layer on each backend that starts: for the
-// dense networks forward y = relu(x·W) and backward ∂W = xᵀ·g, ∂x = g·Wᵀ, at the run's batch
-// and sizes (the largest layer, and the first of every family); for the convolutional ones
-// the discriminator's first convolution and its gradients. One untimed step
-// compiles the kernels (on WebGPU they are the step's own, kept for training); then REPS
-// steps are timed to a read back. Under half a second on this machine's adapter.
+// dense networks y = x·W and ∂W = xᵀ·y at the run's batch and sizes (the largest layer, and
+// the first of every family); for the convolutional ones the discriminator's first
+// convolution, forward and backward. One untimed step compiles the kernels; then REPS steps are timed to a read
+// back. Compiling dominates: see the bench's "auto on …" rows for what it takes here.
 
 /**
  * What the probe sizes its layer by: a dense layer of `inputs` → `hidden`, or for the
@@ -24,11 +23,16 @@ export interface ProbeSetup {
   image?: { height: number; width: number; channels: number; filters: number };
 }
 
-const REPS = 4;
+const REPS = 3;
 /** How much faster another backend must be to leave WebGPU (timings of a loaded machine vary). */
 export const MARGIN = 1.5;
 
-/** The probe's layer: its input, its weights, and one step of it (a scalar to read back). */
+/**
+ * The probe's layer: its input, its weights, and one step of it. Dense: forward x·W and the
+ * weight gradient xᵀ·y (the two largest products of a training step, two kernels to compile),
+ * read back whole. Convolutional: the convolution forward and both its gradients (a forward
+ * alone ranks the CPU first here, where a DCGAN step is slowest on it).
+ */
 function probeLayer({ batch, inputs, hidden, image }: ProbeSetup) {
   if (image) {
     const { height, width, channels, filters } = image;
@@ -45,13 +49,7 @@ function probeLayer({ batch, inputs, hidden, image }: ProbeSetup) {
   }
   const x = tf.randomUniform([batch, inputs], -1, 1, 'float32', 1);
   const W = tf.randomUniform([inputs, hidden], -0.1, 0.1, 'float32', 2);
-  const step = () =>
-    tf.tidy(() => {
-      const y = tf.relu(tf.matMul(x, W));
-      const dW = tf.matMul(x, y, true, false);
-      const dx = tf.matMul(y, W, false, true);
-      return tf.add(tf.sum(dW), tf.sum(dx));
-    });
+  const step = () => tf.tidy(() => tf.matMul(x, tf.matMul(x, W), true, false));
   return { x, W, step };
 }
 

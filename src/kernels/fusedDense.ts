@@ -1,7 +1,7 @@
 import * as tf from '../tf/tfjs.ts';
 import { pairSlot, writtenGradient, type GradientSlot } from './gradientSlots.ts';
-import { disposeInfo, fusedMatMul, runInPlace } from './tfjsInternals.ts';
-import { elementwise, f32, i32, runToTensor } from './webgpuPrograms.ts';
+import { fusedMatMul, runInPlace, type WebGPUBackend } from './tfjsInternals.ts';
+import { elementwise, f32, i32, runToInfo, runToTensor } from './webgpuPrograms.ts';
 
 // The dense networks' layers as one kernel each, for training on WebGPU.
 //
@@ -9,8 +9,7 @@ import { elementwise, f32, i32, runToTensor } from './webgpuPrograms.ts';
 // layer: two dispatches forward, and backward tfjs's fused matMul computes the gradients of all
 // its inputs, needed or not (it is a tf.customGrad), and each activation's gradient takes two
 // or three elementwise dispatches. Here y = act(x·W + b) is one kernel, `PlaygroundDense`
-// (tfjs's fused matMul, activation included; tanh is not among tfjs's fused activations and
-// takes a second dispatch), whose registered gradient is lazy (tfjs calls it only for the
+// (tfjs's fused matMul, activation included; tanh, which it lacks, our own loop), whose registered gradient is lazy (tfjs calls it only for the
 // inputs a gradient is asked of) and forms the activation's derivative on the fly, from the
 // output y alone:
 //   g = dy ⊙ act'(y)    relu: [y > 0]   leaky relu: 1 or α   elu: 1 or y + 1   tanh: 1 − y²
@@ -156,6 +155,43 @@ function writeWeightGradients(
   );
 }
 
+/**
+ * y = tanh(x·W + b) in one dispatch (tanh is not among the activations tfjs's fused matMul
+ * takes): one invocation per output, summing over the inputs; tanh as tfjs's WebGPU kernel
+ * computes it, sign(a)·(1 − e^−2|a|)/(1 + e^−2|a|). Only G's output layer has it, whose
+ * inputs are a hidden layer's few hundred units.
+ */
+function tanhLayer(
+  backend: WebGPUBackend,
+  x: tf.TensorInfo,
+  W: tf.TensorInfo,
+  b: tf.TensorInfo,
+): tf.TensorInfo {
+  const [rows, inDim] = x.shape as [number, number];
+  const outDim = W.shape[1]!;
+  const program = elementwise(
+    'playgroundDenseTanh',
+    rows * outDim,
+    ['X', 'W', 'B'],
+    'inDim : i32, outDim : i32,',
+    `let i = index / uniforms.outDim;
+          let j = index - i * uniforms.outDim;
+          var a = B[j];
+          for (var k = 0; k < uniforms.inDim; k = k + 1) {
+            a = a + X[i * uniforms.inDim + k] * W[k * uniforms.outDim + j];
+          }
+          let e2x = exp(-2.0 * abs(a));
+          result[index] = sign(a) * (1.0 - e2x) / (1.0 + e2x);`,
+  );
+  return runToInfo(
+    backend,
+    program,
+    [x, W, b],
+    [i32(rows * outDim), i32(inDim), i32(outDim)],
+    [rows, outDim],
+  );
+}
+
 interface DenseAttrs {
   act: FusedActivation;
   alpha: number;
@@ -168,23 +204,19 @@ function register(): void {
     backendName: 'webgpu',
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { act, alpha } = attrs as unknown as DenseAttrs;
+      if (act === 'tanh')
+        return tanhLayer(backend as unknown as WebGPUBackend, inputs.x!, inputs.W!, inputs.b!);
       const matMul = fusedMatMul();
-      const y = matMul({
+      return matMul({
         inputs: { a: inputs.x!, b: inputs.W!, bias: inputs.b! },
         backend,
         attrs: {
           transposeA: false,
           transposeB: false,
-          activation: act === 'tanh' ? 'linear' : act,
+          activation: act,
           leakyreluAlpha: alpha,
         },
       }) as tf.TensorInfo;
-      if (act !== 'tanh') return y;
-      const out = tf
-        .getKernel('Tanh', 'webgpu')
-        .kernelFunc({ inputs: { x: y }, backend, attrs: {} });
-      disposeInfo(y);
-      return out;
     },
   });
   tf.registerGradient({

@@ -314,9 +314,25 @@ function applyStep(step: DenseStep, x: tf.Tensor2D): tf.Tensor2D {
   } as unknown as tf.NamedAttrMap) as tf.Tensor2D;
 }
 
+/** The trunk's output for x (its last hidden layer), in training. */
+export function runDenseTrunk(plan: DensePlan, x: tf.Tensor2D): tf.Tensor2D {
+  register();
+  return plan.trunk.reduce((a, step) => applyStep(step, a), x);
+}
+
 /** The network's outputs for x, in training (differentiable, WebGPU only). */
 export function runDensePlan(plan: DensePlan, x: tf.Tensor2D): tf.Tensor2D[] {
-  register();
-  const h = plan.trunk.reduce((a, step) => applyStep(step, a), x);
+  const h = runDenseTrunk(plan, x);
   return plan.heads.map((step) => applyStep(step, h));
+}
+
+/**
+ * The weights [W, b] of a plan's single head when it is one linear unit (a GAN's logit),
+ * which the loss kernels can take in (fusedLogit.ts); else null.
+ */
+export function logitHead(plan: DensePlan): [tf.Tensor2D, tf.Tensor1D] | null {
+  const head = plan.heads.length === 1 ? plan.heads[0]! : null;
+  if (!head || head.act !== 'linear') return null;
+  const [W, b] = head.layer.trainableWeights.map((w) => w.read()) as [tf.Tensor2D, tf.Tensor1D];
+  return W.shape[1] === 1 ? [W, b] : null;
 }

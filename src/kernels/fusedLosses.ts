@@ -30,10 +30,10 @@ const rowsOf = (t: tf.TensorInfo) => t.shape[0]!;
 //   LSGAN:           L_D = ½ mean_real (d − t)² + ½ mean_fake d²;   ∂/∂d: (d − t)/nReal, d/nFake
 // with the chart's readouts mean σ(d) (or mean d) of each half, ∂: σ(1 − σ)/n (or 1/n).
 
-type GanFamily = 'log' | 'ls';
-const family = (loss: string): GanFamily => (loss === 'lsgan' ? 'ls' : 'log');
+export type GanFamily = 'log' | 'ls';
+export const ganFamily = (loss: string): GanFamily => (loss === 'lsgan' ? 'ls' : 'log');
 
-const D_TERMS: Record<GanFamily, { real: string; fake: string; grad: [string, string] }> = {
+export const D_TERMS: Record<GanFamily, { real: string; fake: string; grad: [string, string] }> = {
   log: {
     real: 'vec4<f32>(t * softplus(-d) + (1.0 - t) * softplus(d), sigmoidOf(d), 0.0, 0.0)',
     fake: 'vec4<f32>(softplus(d), 0.0, sigmoidOf(d), 0.0)',
@@ -107,14 +107,14 @@ export function ganDiscriminatorTerms(
   nReal: number,
   realTarget: number,
 ): tf.Tensor1D {
-  return dTermsKernel([d], { family: family(loss), nReal, t: realTarget }) as tf.Tensor1D;
+  return dTermsKernel([d], { family: ganFamily(loss), nReal, t: realTarget }) as tf.Tensor1D;
 }
 
 // G's loss on d = D(G(z)), as in generatorLoss (ganLosses.ts), with its derivative:
 //   non-saturating: mean softplus(−d)   ∂: (σ(d) − 1)/n
 //   minimax:       −mean softplus(d)    ∂: −σ(d)/n
 //   LSGAN:          ½ mean (d − 1)²     ∂: (d − 1)/n
-const G_LOSS: Record<string, { term: string; grad: string }> = {
+export const G_LOSS: Record<string, { term: string; grad: string }> = {
   nonsaturating: { term: 'softplus(-d)', grad: 'sigmoidOf(d) - 1.0' },
   minimax: { term: '-softplus(d)', grad: '-sigmoidOf(d)' },
   lsgan: { term: '0.5 * (d - 1.0) * (d - 1.0)', grad: 'd - 1.0' },

@@ -53,6 +53,8 @@ export function elementwise(
 const REDUCE = 256;
 /** Values each invocation sums before a reduction takes a second workgroup. */
 const PER_INVOCATION = 32;
+/** The most terms a reduction sums in one pass (one workgroup). */
+export const SINGLE_PASS = REDUCE * PER_INVOCATION;
 /** Workgroups of a reduction's first pass, at most. */
 const MAX_GROUPS = 256;
 

@@ -1,7 +1,8 @@
 import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { realAndFake } from '../kernels/fusedBatch.ts';
-import { densePlan, runDensePlan } from '../kernels/fusedDense.ts';
+import { densePlan, logitHead, runDensePlan, runDenseTrunk } from '../kernels/fusedDense.ts';
+import { ganDiscriminatorTermsOfLogit, ganMetricRowOfLogit } from '../kernels/fusedLogit.ts';
 import {
   ganDiscriminatorTerms,
   ganMetricRow,
@@ -64,6 +65,17 @@ export function fusedGan(
       ? runDensePlan(dPlan, x)[0]!
       : (discriminator.apply(x, { training: true }) as tf.Tensor2D);
   const realTarget = 1 - config.smooth;
+  // A dense D's logit layer is taken into the loss kernels (fusedLogit.ts), which read its
+  // last hidden layer: the layer's forward and the loss's gradient are no dispatches of their own.
+  const logit = dPlan ? logitHead(dPlan) : null;
+  const dTermsOf = (x: tf.Tensor2D, n: number) =>
+    logit
+      ? ganDiscriminatorTermsOfLogit(config.loss, runDenseTrunk(dPlan!, x), logit, n, realTarget)
+      : ganDiscriminatorTerms(config.loss, D(x), n, realTarget);
+  const rowOf = (x: tf.Tensor2D, dTerms: tf.Tensor1D) =>
+    logit
+      ? ganMetricRowOfLogit(config.loss, runDenseTrunk(dPlan!, x), logit, dTerms)
+      : ganMetricRow(config.loss, D(x), dTerms);
   return {
     discriminatorStep(ctx, dOpt) {
       return tf.tidy(() => {
@@ -71,11 +83,7 @@ export function fusedGan(
         const n = rows.shape[0];
         const fake = G(ctx.normal([n, config.latent]));
         const both = realAndFake(data, rows, fake, images ? 2 : 1, images ? -1 : 0);
-        const { value, grads } = gradientsOf(
-          () => ganDiscriminatorTerms(config.loss, D(both), n, realTarget),
-          dVars,
-          [1, 0, 0],
-        );
+        const { value, grads } = gradientsOf(() => dTermsOf(both, n), dVars, [1, 0, 0]);
         dOpt.applyGradients(grads);
         return value;
       });
@@ -83,11 +91,7 @@ export function fusedGan(
     generatorStep(ctx, gOpt, dTerms) {
       return tf.tidy(() => {
         const z = ctx.normal([config.batch, config.latent]);
-        const { value, grads } = gradientsOf(
-          () => ganMetricRow(config.loss, D(G(z)), dTerms),
-          gVars,
-          [0, 1, 0, 0],
-        );
+        const { value, grads } = gradientsOf(() => rowOf(G(z), dTerms), gVars, [0, 1, 0, 0]);
         gOpt.applyGradients(grads);
         return value;
       });

@@ -64,4 +64,28 @@ describe('tfjs internals the fused kernels use', () => {
     tf.registerGradient(leaky);
     expect(tf.getGradient('LeakyRelu')).toBe(leaky);
   });
+
+  it('9: one command encoder, closed compute passes, and queue-owned buffers for copies', () => {
+    for (const name of ['endComputePassEncoder', 'ensureCommandEncoderReady', 'uploadToGPU']) {
+      expect(typeof proto[name], name).toBe('function');
+    }
+    // Programs are recorded into this.commandEncoder, inside this.computePassEncoder.
+    expect(source(proto.ensureCommandEncoderReady)).toMatch(
+      /this\.commandEncoder = this\.device\.createCommandEncoder\(\)/,
+    );
+    expect(source(proto.submitQueue)).toMatch(/this\.commandEncoder\.finish\(\)/);
+    expect(source(proto.endComputePassEncoder)).toMatch(/this\.computePassEncoder\.end\(\)/);
+    // A disposed tensor whose buffer a queued command uses waits for the submit.
+    expect(source(proto.disposeData)).toMatch(/this\.commandQueueOwnedIds\.has\(dataId\)/);
+    // A tensor's buffer is tensorMap.get(dataId).resource once uploaded.
+    expect(source(proto.uploadToGPU)).toMatch(/tensorData\.resource/);
+  });
+
+  it('10: makeTensorInfo records a shape with no values and no buffer', () => {
+    expect(source(proto.makeTensorInfo)).toMatch(/this\.write\(values, shape, dtype\)/);
+    // (Node reads tfjs's ES5 build, where { dtype } prints as { dtype: dtype }.)
+    expect(source(proto.write)).toMatch(
+      /this\.tensorMap\.set\(dataId, \{ dtype(: dtype)?, shape(: shape)?, values(: values)?, refCount: 1 \}\)/,
+    );
+  });
 });

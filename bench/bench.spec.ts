@@ -1,9 +1,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
-import { test, type Page } from '@playwright/test';
+import { test } from '@playwright/test';
 import { watchLongTasks } from '../e2e/helpers.ts';
-import { fixed, GPU, open, percentile, speed, status, WINDOW_S } from './measure.ts';
+import {
+  fixed,
+  GPU,
+  open,
+  percentile,
+  probeNote,
+  speed,
+  status,
+  whileTraining,
+  WINDOW_S,
+} from './measure.ts';
 import { keptGpuSection } from './node-gpu/gpuReport.ts';
 import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from './trainerLinks.ts';
 
@@ -12,6 +22,7 @@ import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from './trainerLinks.ts';
 // assumptions (2-D data then stays on WebGPU, the windows are shorter) for a machine with a GPU.
 
 const SOAK_STEPS = 2000;
+type SoakRun = { at100: { tensors: number }; atEnd: { tensors: number }; seconds: number };
 
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
@@ -169,45 +180,6 @@ test('GAN on the 8-Gaussian ring: long tasks while training', async ({ page }) =
   );
 });
 
-/**
- * Trains, moving the first latent slider 20 times (~0.3 s apart); the time from each move to
- * its decoded image, and the main thread's long tasks meanwhile.
- */
-async function whileTraining(
-  page: Page,
-): Promise<{ latencies: number[]; longTasks: number[]; step: number }> {
-  const longTaskList = await watchLongTasks(page);
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
-  const latencies: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(300);
-    latencies.push(
-      await page.evaluate(
-        async (v) => {
-          const input = document.querySelector<HTMLInputElement>(
-            '[aria-label="Latent dimension 0"]',
-          )!;
-          const before = window.__playground!.latent().decode?.id ?? 0;
-          const t0 = performance.now();
-          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
-            input,
-            String(v),
-          );
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          while ((window.__playground!.latent().decode?.id ?? 0) <= before) {
-            await new Promise((r) => requestAnimationFrame(r));
-          }
-          return performance.now() - t0;
-        },
-        ((i % 12) - 6) / 2,
-      ),
-    );
-  }
-  const { step } = await status(page);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  return { latencies, longTasks: await longTaskList(), step };
-}
-
 test('backends side by side: dense VAE on MNIST, batch 32', async ({ page }) => {
   const speeds: Record<string, number | null> = {};
   for (const backend of ['webgpu', 'webgl', 'cpu'] as const) {
@@ -257,17 +229,10 @@ test("auto's backend per kind of data, against WebGPU", async ({ page }) => {
       steps_per_sec: { [auto.backend ?? '?']: autoSpeed.stepsPerSec, webgpu: gpu.stepsPerSec },
       first_step_ms: { [auto.backend ?? '?']: autoSpeed.firstStepMs, webgpu: gpu.firstStepMs },
     };
-    const times = probe
-      ? Object.entries(probe.msPerStep)
-          .map(([b, ms]) => `${b} ${fixed(ms, 1)} ms`)
-          .join(', ')
-      : 'no probe (not a software adapter)';
     row(
       `auto on ${kind}`,
       String(auto.backend),
-      `${fixed(autoSpeed.stepsPerSec)} vs ${fixed(gpu.stepsPerSec)} steps/s on WebGPU; probe step ${times}${
-        probe ? `; probe took ${fixed(probe.probeMs, 0)} ms` : ''
-      }`,
+      `${fixed(autoSpeed.stepsPerSec)} vs ${fixed(gpu.stepsPerSec)} steps/s on WebGPU; ${probeNote(probe)}`,
     );
   }
   results.auto_backend = choices;
@@ -384,7 +349,7 @@ test('batch scaling: dense GAN on MNIST', async ({ page }) => {
 });
 
 test(`soak: ${SOAK_STEPS} steps of each family, tensors and memory flat`, async ({ page }) => {
-  const soak: Record<string, unknown> = {};
+  const soak: Record<string, SoakRun> = {};
   const backend = GPU ? 'webgpu' : 'auto';
   for (const [family, link] of [
     ['vae', '#data=moons'],
@@ -425,16 +390,10 @@ test(`soak: ${SOAK_STEPS} steps of each family, tensors and memory flat`, async 
   Object.assign(results, {
     soak,
     tensors_after_100: Object.fromEntries(
-      Object.entries(soak).map(([k, v]) => [
-        k,
-        (v as { at100: { tensors: number } }).at100.tensors,
-      ]),
+      Object.entries(soak).map(([k, v]) => [k, v.at100.tensors]),
     ),
     tensors_after_2000: Object.fromEntries(
-      Object.entries(soak).map(([k, v]) => [
-        k,
-        (v as { atEnd: { tensors: number } }).atEnd.tensors,
-      ]),
+      Object.entries(soak).map(([k, v]) => [k, v.atEnd.tensors]),
     ),
   });
 });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { watchLongTasks } from '../e2e/helpers.ts';
 import type { PlaygroundStatus } from '../src/state/testHandle.ts';
 
 // How `npm run bench` measures a run on the built page: open a link and wait until it is ready,
@@ -57,3 +58,50 @@ export const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((x, y) => x - y);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
+
+/**
+ * Trains, moving the first latent slider 20 times (~0.3 s apart); the time from each move to
+ * its decoded image, and the main thread's long tasks meanwhile.
+ */
+export async function whileTraining(
+  page: Page,
+): Promise<{ latencies: number[]; longTasks: number[]; step: number }> {
+  const longTaskList = await watchLongTasks(page);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const latencies: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(300);
+    latencies.push(
+      await page.evaluate(
+        async (v) => {
+          const input = document.querySelector<HTMLInputElement>(
+            '[aria-label="Latent dimension 0"]',
+          )!;
+          const before = window.__playground!.latent().decode?.id ?? 0;
+          const t0 = performance.now();
+          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
+            input,
+            String(v),
+          );
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          while ((window.__playground!.latent().decode?.id ?? 0) <= before) {
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          return performance.now() - t0;
+        },
+        ((i % 12) - 6) / 2,
+      ),
+    );
+  }
+  const { step } = await status(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  return { latencies, longTasks: await longTaskList(), step };
+}
+
+/** What 'auto''s probe measured (the time of a probe step on each backend, and in all). */
+export const probeNote = (probe: PlaygroundStatus['autoChoice']): string =>
+  probe
+    ? `probe step ${Object.entries(probe.msPerStep)
+        .map(([b, ms]) => `${b} ${fixed(ms, 1)} ms`)
+        .join(', ')}; probe took ${fixed(probe.probeMs, 0)} ms`
+    : 'no probe (not a software adapter)';

@@ -1,5 +1,12 @@
 import * as tf from '../tf/tfjs.ts';
-import { D_TERMS, G_LOSS, ganFamily, type GanFamily } from './fusedLosses.ts';
+import {
+  D_TERMS,
+  dTermsSummand,
+  G_LOSS,
+  ganFamily,
+  gLossSummand,
+  type GanFamily,
+} from './fusedLosses.ts';
 import { pairSlot, writtenGradient } from './gradientSlots.ts';
 import { runInPlace, type WebGPUBackend } from './tfjsInternals.ts';
 import {
@@ -157,11 +164,7 @@ function register(): void {
         3,
         ['H', 'W', 'B'],
         'inDim : i32, nReal : i32, t : f32,',
-        `let d = logitOf(i);
-          let t = uniforms.t;
-          let real = i < uniforms.nReal;
-          let k = select(1.0 / f32(uniforms.n - uniforms.nReal), 1.0 / f32(uniforms.nReal), real);
-          let v = k * select(${D_TERMS[f].fake}, ${D_TERMS[f].real}, real);`,
+        `let d = logitOf(i); ${dTermsSummand(f)}`,
         'result[0] = s.x; result[1] = s.y; result[2] = s.z;',
         WGSL_MATH + LOGIT,
       );
@@ -200,7 +203,7 @@ function register(): void {
         4,
         ['H', 'W', 'B', 'T'],
         'inDim : i32,',
-        `let d = logitOf(i); let v = vec4<f32>((${G_LOSS[loss]!.term}) / f32(uniforms.n), 0.0, 0.0, 0.0);`,
+        `let d = logitOf(i); ${gLossSummand(loss)}`,
         'result[0] = T[0]; result[1] = s.x; result[2] = T[1]; result[3] = T[2];',
         WGSL_MATH + LOGIT,
       );

@@ -46,6 +46,16 @@ export const D_TERMS: Record<GanFamily, { real: string; fake: string; grad: [str
   },
 };
 
+/**
+ * WGSL for a reduction over D's rows (i; real rows first), given `let d` (row i's output):
+ * `let v` = that row's share of [L_D, mean D(x), mean D(G(z))].
+ */
+export const dTermsSummand = (f: GanFamily): string => `
+          let t = uniforms.t;
+          let real = i < uniforms.nReal;
+          let k = select(1.0 / f32(uniforms.n - uniforms.nReal), 1.0 / f32(uniforms.nReal), real);
+          let v = k * select(${D_TERMS[f].fake}, ${D_TERMS[f].real}, real);`;
+
 const dTermsKernel = kernel(
   'PlaygroundGanDTerms',
   ['d'],
@@ -58,11 +68,7 @@ const dTermsKernel = kernel(
       3,
       ['D'],
       'nReal : i32, t : f32,',
-      `let d = D[i];
-          let t = uniforms.t;
-          let real = i < uniforms.nReal;
-          let k = select(1.0 / f32(uniforms.n - uniforms.nReal), 1.0 / f32(uniforms.nReal), real);
-          let v = k * select(${D_TERMS[f].fake}, ${D_TERMS[f].real}, real);`,
+      `let d = D[i]; ${dTermsSummand(f)}`,
       'result[0] = s.x; result[1] = s.y; result[2] = s.z;',
       WGSL_MATH,
     );
@@ -120,6 +126,10 @@ export const G_LOSS: Record<string, { term: string; grad: string }> = {
   lsgan: { term: '0.5 * (d - 1.0) * (d - 1.0)', grad: 'd - 1.0' },
 };
 
+/** WGSL, given `let d` (row i's D output): `let v` = that row's share of G's loss. */
+export const gLossSummand = (loss: string): string =>
+  `let v = vec4<f32>((${G_LOSS[loss]!.term}) / f32(uniforms.n), 0.0, 0.0, 0.0);`;
+
 const gRowKernel = kernel(
   'PlaygroundGanGRow',
   ['d', 'terms'],
@@ -131,7 +141,7 @@ const gRowKernel = kernel(
       4,
       ['D', 'T'],
       '',
-      `let d = D[i]; let v = vec4<f32>((${G_LOSS[loss]!.term}) / f32(uniforms.n), 0.0, 0.0, 0.0);`,
+      `let d = D[i]; ${gLossSummand(loss)}`,
       'result[0] = T[0]; result[1] = s.x; result[2] = T[1]; result[3] = T[2];',
       WGSL_MATH,
     );

@@ -30,7 +30,7 @@ import {
 
 /**
  * WGSL: dᵢ = b + Σₖ H[i, k]·W[k], D's logit for row i. The loss reductions that call it run in
- * one pass (runReduction: up to 8,192 rows, and a batch is at most 2 × 512), whose shader binds
+ * one pass (runReduction: up to 32,768 rows, and a batch is at most 2 × 512), whose shader binds
  * H, W and B.
  */
 const LOGIT = `

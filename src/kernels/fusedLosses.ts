@@ -14,7 +14,7 @@ import {
 import { POINT_SIGMA } from '../config/datasets.ts';
 
 // The GAN's and the VAE's losses as WebGPU kernels for training: each is one dispatch forward
-// (a reduction over the batch; two past 8,192 terms, see runReduction) and one per input backward, where the same
+// (a reduction over the batch; two past 32,768 terms, see runReduction) and one per input backward, where the same
 // formulas in tfjs ops (losses.ts, ganLosses.ts) take one dispatch per elementwise step and
 // per mean. Same math, same batch means; the gradients are written out beside each formula.
 // Registered for the WebGPU backend only: the fused training steps (fusedSteps.ts) are used
@@ -176,50 +176,60 @@ export function ganMetricRow(loss: string, dFake: tf.Tensor2D, dTerms: tf.Tensor
 
 // ── VAE ──────────────────────────────────────────────────────────────────────────────────
 
-// z = μ + exp(logVar/2)·ε    ∂μ = dy,   ∂logVar = dy·ε·½exp(logVar/2),   ∂ε = dy·exp(logVar/2)
+// q(z|x) as the joined [μ | logVar] ([rows, 2L], fusedHeads.ts), row i, unit j < L:
+//   z = μ + exp(logVar/2)·ε      ∂μ = dy,   ∂logVar = dy·ε·½exp(logVar/2),   ∂ε = dy·exp(logVar/2)
+// (∂μ and ∂logVar in one dispatch, as the joined tensor's gradient).
 const reparamKernel = kernel(
   'PlaygroundReparameterize',
-  ['mu', 'logVar', 'eps'],
-  (backend, [mu, logVar, eps]) => {
-    const n = mu!.shape[0]! * mu!.shape[1]!;
+  ['ml', 'eps'],
+  (backend, [ml, eps]) => {
+    const [rows, L] = eps!.shape as [number, number];
     const program = elementwise(
       'playgroundReparameterize',
-      n,
-      ['MU', 'LV', 'EPS'],
-      '',
-      'result[index] = MU[index] + exp(0.5 * LV[index]) * EPS[index];',
+      rows * L,
+      ['ML', 'EPS'],
+      'L : i32,',
+      `let i = index / uniforms.L;
+          let o = index + i * uniforms.L;
+          result[index] = ML[o] + exp(0.5 * ML[o + uniforms.L]) * EPS[index];`,
     );
-    return runToInfo(backend, program, [mu!, logVar!, eps!], [i32(n)], mu!.shape);
+    return runToInfo(backend, program, [ml!, eps!], [i32(rows * L), i32(L)], eps!.shape);
   },
   {
-    mu: (dy) => dy.clone(),
-    logVar: (dy, [, logVar, eps]) => {
+    ml: (dy, [ml, eps]) => {
+      const L = eps!.shape[1]!;
       const program = elementwise(
-        'playgroundReparameterizeGradLogVar',
-        dy.size,
-        ['DY', 'LV', 'EPS'],
-        '',
-        'result[index] = DY[index] * EPS[index] * 0.5 * exp(0.5 * LV[index]);',
+        'playgroundReparameterizeGrad',
+        ml!.size,
+        ['DY', 'ML', 'EPS'],
+        'L : i32,',
+        `let i = index / (2 * uniforms.L);
+          let c = index - i * 2 * uniforms.L;
+          if (c < uniforms.L) {
+            result[index] = DY[i * uniforms.L + c];
+          } else {
+            let e = i * uniforms.L + c - uniforms.L;
+            result[index] = DY[e] * EPS[e] * 0.5 * exp(0.5 * ML[index]);
+          }`,
       );
-      return runToTensor(program, [dy, logVar!, eps!], [i32(dy.size)], dy.shape);
+      return runToTensor(program, [dy, ml!, eps!], [i32(ml!.size), i32(L)], ml!.shape);
     },
-    eps: (dy, [, logVar]) => tf.mul(dy, tf.exp(tf.mul(logVar!, 0.5))),
+    eps: (dy, [ml, eps]) => {
+      const L = eps!.shape[1]!;
+      return tf.mul(dy, tf.exp(tf.mul(tf.slice(ml!, [0, L], [-1, L]), 0.5)));
+    },
   },
 );
 
-/** A sample z = μ + σ·ε of q(z|x), as in vae.ts's reparameterize. */
-export function reparameterizeFused(
-  mu: tf.Tensor2D,
-  logVar: tf.Tensor2D,
-  eps: tf.Tensor2D,
-): tf.Tensor2D {
-  return reparamKernel([mu, logVar, eps], {}) as tf.Tensor2D;
+/** A sample z = μ + σ·ε of q(z|x) = N(μ, e^logVar), from [μ | logVar], as in vae.ts's reparameterize. */
+export function reparameterizeFused(ml: tf.Tensor2D, eps: tf.Tensor2D): tf.Tensor2D {
+  return reparamKernel([ml, eps], {}) as tf.Tensor2D;
 }
 
 // The VAE's loss row [reconstruction, KL, reconstruction + β·KL] in one reduction (two passes
-// past 8,192 terms) over the batch's reconstruction terms and then its KL terms, each a batch
+// past 32,768 terms) over the batch's reconstruction terms and then its KL terms, each a batch
 // mean, summed over pixels and latent units. From the decoder's raw output r (logits for
-// images, the mean for points) and q(z|x) = N(μ, e^logVar):
+// images, the mean for points) and q(z|x) = N(μ, e^logVar), read from the joined [μ | logVar]:
 //   bce:    max(r, 0) − r·x + log(1 + e^−|r|)   ∂r: σ(r) − x
 //   mse:    (x − σ(r))²                         ∂r: 2(σ(r) − x)·σ(r)(1 − σ(r))
 //   points: (x − r)² / (2s²)                    ∂r: (r − x) / s²
@@ -244,39 +254,47 @@ const RECON: Record<string, { term: string; grad: string }> = {
 /** WGSL: the KL row's weight in the gradient, dy₁ + β·dy₂, over the rows. */
 const KL_WEIGHT = '(DY[1] + uniforms.beta * DY[2]) / f32(uniforms.rows)';
 
-/** An elementwise gradient of the VAE row: `body` writes result[index]. */
+/** An elementwise gradient of the VAE row: `body` writes result[index]; L is the latent size. */
 function rowGradient(
   key: string,
-  size: number,
   inputs: tf.Tensor[],
   names: string[],
   body: string,
-  rows: number,
-  beta: number,
+  [rows, L, beta]: [number, number, number],
 ): tf.Tensor {
-  const program = elementwise(key, size, names, 'rows : i32, beta : f32,', body, WGSL_MATH);
-  return runToTensor(program, inputs, [i32(size), i32(rows), f32(beta)], inputs[1]!.shape);
+  const size = inputs[1]!.size;
+  const program = elementwise(
+    key,
+    size,
+    names,
+    'rows : i32, L : i32, beta : f32,',
+    body,
+    WGSL_MATH,
+  );
+  return runToTensor(program, inputs, [i32(size), i32(rows), i32(L), f32(beta)], inputs[1]!.shape);
 }
 
 const vaeRowKernel = kernel(
   'PlaygroundVaeRow',
-  ['x', 'raw', 'mu', 'logVar'],
-  (backend, [x, raw, mu, logVar], attrs) => {
+  ['x', 'raw', 'ml'],
+  (backend, [x, raw, ml], attrs) => {
     const kind = attrs.kind as string;
     const rows = rowsOf(x!);
+    const L = ml!.shape[1]! / 2;
     const nr = rows * x!.shape[1]!;
-    const nk = rows * mu!.shape[1]!;
     const program = reduction(
       `playgroundVaeRow_${kind}`,
       3,
-      ['X', 'R', 'MU', 'LV'],
-      'nr : i32, rows : i32, beta : f32,',
+      ['X', 'R', 'ML'],
+      'nr : i32, rows : i32, L : i32, beta : f32,',
       `var v = vec4<f32>(0.0);
           if (i < uniforms.nr) {
             let x = X[i]; let r = R[i];
             v.x = (${RECON[kind]!.term}) / f32(uniforms.rows);
           } else {
-            let mu = MU[i - uniforms.nr]; let lv = LV[i - uniforms.nr];
+            let e = i - uniforms.nr;
+            let o = e + (e / uniforms.L) * uniforms.L;
+            let mu = ML[o]; let lv = ML[o + uniforms.L];
             v.y = -0.5 * (1.0 + lv - mu * mu - exp(lv)) / f32(uniforms.rows);
           }`,
       'result[0] = s.x; result[1] = s.y; result[2] = s.x + uniforms.beta * s.y;',
@@ -285,8 +303,8 @@ const vaeRowKernel = kernel(
     return runReduction(
       backend,
       program,
-      [x!, raw!, mu!, logVar!],
-      [i32(nr + nk), i32(nr), i32(rows), f32(attrs.beta as number)],
+      [x!, raw!, ml!],
+      [i32(nr + rows * L), i32(nr), i32(rows), i32(L), f32(attrs.beta as number)],
       [3],
     );
   },
@@ -294,53 +312,42 @@ const vaeRowKernel = kernel(
     x: () => {
       throw new Error('the VAE loss has no gradient with respect to the data');
     },
-    raw: (dy, [x, raw], attrs) =>
+    raw: (dy, [x, raw, ml], attrs) =>
       rowGradient(
         `playgroundVaeRowGradRaw_${attrs.kind as string}`,
-        raw!.size,
         [dy, raw!, x!],
         ['DY', 'R', 'X'],
         `let x = X[index]; let r = R[index];
           result[index] = (DY[0] + DY[2]) * (${RECON[attrs.kind as string]!.grad}) / f32(uniforms.rows);`,
-        rowsOf(x!),
-        attrs.beta as number,
+        [rowsOf(x!), ml!.shape[1]! / 2, attrs.beta as number],
       ),
-    mu: (dy, [x, , mu], attrs) =>
+    // Columns c < L of [μ | logVar] are μ, the rest logVar.
+    ml: (dy, [x, , ml], attrs) =>
       rowGradient(
-        'playgroundVaeRowGradMu',
-        mu!.size,
-        [dy, mu!],
-        ['DY', 'MU'],
-        `result[index] = ${KL_WEIGHT} * MU[index];`,
-        rowsOf(x!),
-        attrs.beta as number,
-      ),
-    logVar: (dy, [x, , , logVar], attrs) =>
-      rowGradient(
-        'playgroundVaeRowGradLogVar',
-        logVar!.size,
-        [dy, logVar!],
-        ['DY', 'LV'],
-        `result[index] = ${KL_WEIGHT} * 0.5 * (exp(LV[index]) - 1.0);`,
-        rowsOf(x!),
-        attrs.beta as number,
+        'playgroundVaeRowGradMl',
+        [dy, ml!],
+        ['DY', 'ML'],
+        `let m = ML[index];
+          let isMu = index % (2 * uniforms.L) < uniforms.L;
+          result[index] = ${KL_WEIGHT} * select(0.5 * (exp(m) - 1.0), m, isMu);`,
+        [rowsOf(x!), ml!.shape[1]! / 2, attrs.beta as number],
       ),
   },
 );
 
 /**
  * The VAE's metric row [reconstruction, KL, reconstruction + β·KL]: the batch means of
- * decoderLoss(kind, recon) and klToStandardNormal (losses.ts), and the loss the step minimises.
+ * decoderLoss(kind, recon) and klToStandardNormal (losses.ts), and the loss the step minimises;
+ * q(z|x) given as the joined [μ | logVar] (fusedHeads.ts).
  */
 export function vaeRowFused(
   dataKind: 'image' | 'points',
   recon: 'bce' | 'mse',
   x: tf.Tensor2D,
   raw: tf.Tensor2D,
-  mu: tf.Tensor2D,
-  logVar: tf.Tensor2D,
+  ml: tf.Tensor2D,
   beta: number,
 ): tf.Tensor1D {
   const kind = dataKind === 'points' ? 'points' : recon;
-  return vaeRowKernel([x, raw, mu, logVar], { kind, beta }) as tf.Tensor1D;
+  return vaeRowKernel([x, raw, ml], { kind, beta }) as tf.Tensor1D;
 }

@@ -51,8 +51,12 @@ export function elementwise(
 }
 
 const REDUCE = 256;
-/** Values each invocation sums before a reduction takes a second workgroup. */
-const PER_INVOCATION = 32;
+/**
+ * Values each invocation sums before a reduction takes a second workgroup: a pass of its own
+ * costs more (tfjs's work per dispatch, tens of µs) than one workgroup summing a batch-32 VAE's
+ * 25,152 terms.
+ */
+const PER_INVOCATION = 128;
 /** The most terms a reduction sums in one pass (one workgroup). */
 export const SINGLE_PASS = REDUCE * PER_INVOCATION;
 /** Workgroups of a reduction's first pass, at most. */
@@ -138,7 +142,7 @@ function pass(
 
 /**
  * Runs a reduction into a float32 TensorInfo of `shape`; `uniforms` start with n. Up to
- * 256 × 32 elements, one workgroup in one dispatch. Beyond, a first pass spreads the sum over
+ * 256 × 128 elements, one workgroup in one dispatch. Beyond, a first pass spreads the sum over
  * as many workgroups as the size needs (up to 256), each writing its partial vec4, and a
  * second, one workgroup, adds the partials and finishes: the largest batch (512 images of
  * 784 pixels, 401,408 terms) no longer waits on 256 invocations.

@@ -2,6 +2,7 @@ import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { realAndFake } from '../kernels/fusedBatch.ts';
 import { densePlan, logitHead, runDensePlan, runDenseTrunk } from '../kernels/fusedDense.ts';
+import { gaussianHeads, runGaussianHeads } from '../kernels/fusedHeads.ts';
 import { ganDiscriminatorTermsOfLogit, ganMetricRowOfLogit } from '../kernels/fusedLogit.ts';
 import {
   ganDiscriminatorTerms,
@@ -110,16 +111,17 @@ export function fusedVaeStep(
 ): ((ctx: StepContext, beta: number) => tf.Tensor1D) | null {
   const encPlan = densePlan(encoder);
   const decPlan = densePlan(decoder);
-  if (!encPlan || !decPlan || encPlan.heads.length !== 2) return null;
+  const heads = encPlan && gaussianHeads(encPlan);
+  if (!encPlan || !decPlan || !heads) return null;
   return (ctx, beta) =>
     tf.tidy(() => {
       const x = ctx.nextBatch();
       const eps = ctx.normal([x.shape[0], config.latent]);
       const { value, grads } = gradientsOf(
         () => {
-          const [mu, logVar] = runDensePlan(encPlan, x) as [tf.Tensor2D, tf.Tensor2D];
-          const raw = runDensePlan(decPlan, reparameterizeFused(mu, logVar, eps))[0]!;
-          return vaeRowFused(shape.kind, config.recon, x, raw, mu, logVar, beta);
+          const ml = runGaussianHeads(runDenseTrunk(encPlan, x), heads); // [μ | logVar]
+          const raw = runDensePlan(decPlan, reparameterizeFused(ml, eps))[0]!;
+          return vaeRowFused(shape.kind, config.recon, x, raw, ml, beta);
         },
         vars,
         [0, 0, 1],

@@ -254,7 +254,7 @@ function register(): void {
 }
 
 /** One dense layer of a plan: its tf.layers Dense (for its variables) and the activation after it. */
-interface DenseStep {
+export interface DenseStep {
   layer: tf.layers.Layer;
   act: FusedActivation;
   alpha: number;
@@ -306,7 +306,9 @@ export function densePlan(model: tf.LayersModel): DensePlan | null {
   return { trunk: steps.slice(0, -outputs), heads: steps.slice(-outputs) };
 }
 
-function applyStep(step: DenseStep, x: tf.Tensor2D): tf.Tensor2D {
+/** One dense layer's output for x, in training (differentiable, WebGPU only). */
+export function runDenseStep(step: DenseStep, x: tf.Tensor2D): tf.Tensor2D {
+  register();
   const [W, b] = step.layer.trainableWeights.map((w) => w.read());
   return tf.engine().runKernel(KERNEL, { x, W: W!, b: b! }, {
     act: step.act,
@@ -316,14 +318,13 @@ function applyStep(step: DenseStep, x: tf.Tensor2D): tf.Tensor2D {
 
 /** The trunk's output for x (its last hidden layer), in training. */
 export function runDenseTrunk(plan: DensePlan, x: tf.Tensor2D): tf.Tensor2D {
-  register();
-  return plan.trunk.reduce((a, step) => applyStep(step, a), x);
+  return plan.trunk.reduce((a, step) => runDenseStep(step, a), x);
 }
 
 /** The network's outputs for x, in training (differentiable, WebGPU only). */
 export function runDensePlan(plan: DensePlan, x: tf.Tensor2D): tf.Tensor2D[] {
   const h = runDenseTrunk(plan, x);
-  return plan.heads.map((step) => applyStep(step, h));
+  return plan.heads.map((step) => runDenseStep(step, h));
 }
 
 /**

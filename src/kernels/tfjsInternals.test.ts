@@ -88,4 +88,12 @@ describe('tfjs internals the fused kernels use', () => {
       /this\.tensorMap\.set\(dataId, \{ dtype(: dtype)?, shape(: shape)?, values(: values)?, refCount: 1 \}\)/,
     );
   });
+
+  it("11: tfjs's FusedConv2D kernel is registered for WebGPU and takes a LeakyReLU slope", () => {
+    const k = tf.getKernel('FusedConv2D', 'webgpu')?.kernelFunc;
+    expect(k).toBeTypeOf('function');
+    expect(source(k)).toMatch(/leakyreluAlpha/);
+    // The gradient's filter part runs tfjs's Conv2DBackpropFilter kernel by name.
+    expect(tf.getKernel('Conv2DBackpropFilter', 'webgpu')?.kernelFunc).toBeTypeOf('function');
+  });
 });

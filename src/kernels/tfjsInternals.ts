@@ -137,3 +137,13 @@ export function overrideGradient(
         : original.gradFunc(dy, saved, attrs),
   });
 }
+
+/**
+ * 11. tfjs's private fused conv2d kernel (`FusedConv2D`: convolution, bias and an activation,
+ * LeakyReLU with its slope among them, in one dispatch), called directly inside our conv kernel.
+ */
+export function fusedConv2D(): tf.KernelFunc {
+  const k = tf.getKernel('FusedConv2D', 'webgpu');
+  if (!k) throw new Error("tfjs's WebGPU backend has no FusedConv2D kernel");
+  return k.kernelFunc;
+}

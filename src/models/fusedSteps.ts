@@ -1,6 +1,7 @@
 import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { realAndFake } from '../kernels/fusedBatch.ts';
+import { convPlan, runConvPlan } from '../kernels/fusedConv.ts';
 import { densePlan, logitHead, runDensePlan, runDenseTrunk } from '../kernels/fusedDense.ts';
 import { gaussianHeads, runGaussianHeads } from '../kernels/fusedHeads.ts';
 import { ganDiscriminatorTermsOfLogit, ganMetricRowOfLogit } from '../kernels/fusedLogit.ts';
@@ -13,7 +14,7 @@ import {
 import type { DataShape, StepContext } from './types.ts';
 
 // The GAN's and the dense VAE's training steps built from our WebGPU kernels (fusedDense.ts,
-// fusedLosses.ts): the same math as gan.ts's and vae.ts's steps, which stay the reference (and
+// fusedHeads.ts, fusedConv.ts, fusedLosses.ts): the same math as gan.ts's and vae.ts's steps, which stay the reference (and
 // the benchmark's plain loop), in about a ninth of their dispatches for the dense models.
 // Besides the kernels:
 //   - D's step runs D once on [real; fake], as the reference does (so the DCGAN's dropout
@@ -55,16 +56,19 @@ export function fusedGan(
   images: boolean,
 ): FusedGan | null {
   if (config.loss === 'wgangp') return null;
-  // Dense networks run as fused layers; the DCGAN's keep tf.layers (tfjs's convolutions) and
-  // get the rest: the loss kernels and one pass of D.
+  // Dense networks run as fused layers; the DCGAN's D as conv + LeakyReLU kernels
+  // (fusedConv.ts) and its G through tf.layers; both get the loss kernels and one pass of D.
   const gPlan = densePlan(generator);
   const dPlan = densePlan(discriminator);
+  const dConvPlan = dPlan ? null : convPlan(discriminator);
   const G = (z: tf.Tensor2D) =>
     gPlan ? runDensePlan(gPlan, z)[0]! : (generator.apply(z, { training: true }) as tf.Tensor2D);
   const D = (x: tf.Tensor2D) =>
     dPlan
       ? runDensePlan(dPlan, x)[0]!
-      : (discriminator.apply(x, { training: true }) as tf.Tensor2D);
+      : dConvPlan
+        ? runConvPlan(dConvPlan, x)
+        : (discriminator.apply(x, { training: true }) as tf.Tensor2D);
   const realTarget = 1 - config.smooth;
   // A dense D's logit layer is taken into the loss kernels (fusedLogit.ts), which read its
   // last hidden layer: the layer's forward and the loss's gradient are no dispatches of their own.

@@ -6,6 +6,8 @@ import { watchLongTasks } from '../e2e/helpers.ts';
 import {
   fixed,
   GPU,
+  jsNote,
+  type JsPerDispatch,
   open,
   percentile,
   probeNote,
@@ -247,6 +249,7 @@ test('our trainer vs a plain tfjs loop: steps/s and GPU dispatches per step', as
   const dispatches: Record<string, { ours: number | null; plain: number | null }> = {};
   const submits: Record<string, { ours: number | null; plain: number | null }> = {};
   const stepsPerSec: Record<string, { ours: number; plain: number }> = {};
+  const js: Record<string, { ours: JsPerDispatch | null; plain: JsPerDispatch | null }> = {};
   for (const [name, link] of Object.entries(TRAINER_VS_PLAIN_LINKS)) {
     const run = async (flags: string) => {
       await open(page, `/?backend=webgpu&faults=${flags}#${link}&${STEPS_ONLY}`);
@@ -268,12 +271,19 @@ test('our trainer vs a plain tfjs loop: steps/s and GPU dispatches per step', as
       `${fixed(ours.dispatchesPerStep ?? NaN, 0)} vs ${fixed(plain.dispatchesPerStep ?? NaN, 0)}`,
       `ours vs plain; queue submits ${fixed(ours.submitsPerStep ?? NaN, 1)} vs ${fixed(plain.submitsPerStep ?? NaN, 1)}`,
     );
+    js[name] = { ours: ours.jsPerDispatch, plain: plain.jsPerDispatch };
+    row(
+      `${name}: JavaScript per dispatch`,
+      `${fixed(ours.jsPerDispatch?.step ?? NaN, 0)} vs ${fixed(plain.jsPerDispatch?.step ?? NaN, 0)} µs`,
+      `ours ${jsNote(ours.jsPerDispatch)}; plain ${jsNote(plain.jsPerDispatch)}`,
+    );
   }
   Object.assign(results, {
     trainer_vs_plain: ratios,
     trainer_vs_plain_steps_per_sec: stepsPerSec,
     dispatches_per_step: dispatches,
     submits_per_step: submits,
+    js_us_per_dispatch: js,
   });
 });
 

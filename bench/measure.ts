@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { watchLongTasks } from '../e2e/helpers.ts';
 import type { PlaygroundStatus } from '../src/state/testHandle.ts';
+import type { GpuCalls } from '../src/workers/train/gpuCallCounter.ts';
 
 // How `npm run bench` measures a run on the built page: open a link and wait until it is ready,
 // then steps per second over a window after the first (compiling) step.
@@ -28,6 +29,8 @@ export async function speed(page: Page): Promise<{
   /** GPU dispatches and submits per step over the window (with `?faults=count-gpu`). */
   dispatchesPerStep: number | null;
   submitsPerStep: number | null;
+  /** µs of JavaScript per dispatch: a step's recording, and tfjs's parts of it (see GpuCalls). */
+  jsPerDispatch: JsPerDispatch | null;
 }> {
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.waitForFunction(() => window.__playground!.status().step >= 1, null, {
@@ -43,15 +46,41 @@ export async function speed(page: Page): Promise<{
     timeout: 600_000,
   });
   const steps = b.step - a.step;
-  const per = (key: 'dispatches' | 'submits') =>
-    a.gpuCalls && b.gpuCalls && steps > 0 ? (b.gpuCalls[key] - a.gpuCalls[key]) / steps : null;
+  const delta = (key: keyof GpuCalls) =>
+    a.gpuCalls && b.gpuCalls ? b.gpuCalls[key] - a.gpuCalls[key] : NaN;
+  const perStep = (key: keyof GpuCalls) => (steps > 0 && a.gpuCalls ? delta(key) / steps : null);
+  const dispatches = delta('dispatches');
+  const us = (key: keyof GpuCalls) => (1000 * delta(key)) / dispatches;
   return {
     stepsPerSec: steps / seconds,
     firstStepMs: a.firstStepMs,
-    dispatchesPerStep: per('dispatches'),
-    submitsPerStep: per('submits'),
+    dispatchesPerStep: perStep('dispatches'),
+    submitsPerStep: perStep('submits'),
+    jsPerDispatch:
+      dispatches > 0
+        ? {
+            step: us('stepJsMs'),
+            program: us('programJsMs'),
+            bindGroup: us('bindGroupJsMs'),
+            writeBuffer: us('writeBufferJsMs'),
+          }
+        : null,
   };
 }
+
+export interface JsPerDispatch {
+  /** A training step's whole JavaScript (tfjs's engine, our kernels, the recording). */
+  step: number;
+  /** Inside tfjs's runWebGPUProgram. */
+  program: number;
+  bindGroup: number;
+  writeBuffer: number;
+}
+
+export const jsNote = (js: JsPerDispatch | null): string =>
+  js
+    ? `${fixed(js.step, 0)} µs (in runWebGPUProgram ${fixed(js.program, 0)}, of which bind groups ${fixed(js.bindGroup, 0)}, buffer writes ${fixed(js.writeBuffer, 0)})`
+    : 'not measured';
 
 export const fixed = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : String(v));
 export const percentile = (xs: number[], p: number) => {

@@ -19,7 +19,7 @@ describe('tfjs internals the fused kernels use', () => {
     expect(tf.version_core).toBe(TFJS_PINNED);
   });
 
-  it('1–2, 5: the WebGPU backend class is exported, with runWebGPUProgram, disposeData, refCount', () => {
+  it('1–2, 5, 12: the WebGPU backend class is exported, with runWebGPUProgram, disposeData, refCount', () => {
     for (const name of ['runWebGPUProgram', 'disposeData', 'refCount', 'epsilon']) {
       expect(typeof proto[name], name).toBe('function');
     }

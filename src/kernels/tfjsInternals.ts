@@ -1,5 +1,5 @@
 import * as tf from '../tf/tfjs.ts';
-import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import { WebGPUBackend, type WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 
 // Everything our WebGPU kernels assume about tfjs beyond its public ops, in one place, each
 // with the reason it holds in the tfjs we pin (4.22.0). tfjsInternals.test.ts checks every one
@@ -147,3 +147,10 @@ export function fusedConv2D(): tf.KernelFunc {
   if (!k) throw new Error("tfjs's WebGPU backend has no FusedConv2D kernel");
   return k.kernelFunc;
 }
+
+/**
+ * 12. Every dispatch of tfjs's WebGPU backend, its kernels' and ours, goes through the
+ * backend's runWebGPUProgram (see 2), where the bench times tfjs's per-dispatch JavaScript
+ * (gpuCallCounter.ts).
+ */
+export const webgpuBackendPrototype = (): object => WebGPUBackend.prototype;

@@ -16,7 +16,7 @@ import { LatentQueries } from '../shared/latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
 import { postFlow, postPictures, postPosterior, type PictureExtras } from './pictures.ts';
 import type { PosteriorTarget } from '../../config/posterior.ts';
-import { gpuCalls } from './gpuCallCounter.ts';
+import { countedStep, gpuCalls } from './gpuCallCounter.ts';
 import type { Judge } from '../judge/protocol.ts';
 import { WorkerJudge } from './judgeClient.ts';
 import { QualityProbe } from './qualityProbe.ts';
@@ -358,7 +358,7 @@ export class Trainer {
     const firstStep = session.step + 1;
     let n = 0;
     while (n < k && !(budget > 0 && session.step >= budget)) {
-      this.losses.push(session.trainStep(part));
+      this.losses.push(countedStep(() => session.trainStep(part)));
       n++;
       // A chunk ends where a quality measurement is due, so it measures exactly that step.
       if (this.config && this.quality.isDue(this.config, session)) break;

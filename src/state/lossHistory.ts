@@ -30,6 +30,11 @@ export class LossHistory {
     return this.n;
   }
 
+  /** The step of the newest row (0 when there is none). */
+  get lastStep(): number {
+    return this.n > 0 ? this.steps[this.n - 1]! : 0;
+  }
+
   get metricNames(): readonly MetricName[] {
     return this.names;
   }

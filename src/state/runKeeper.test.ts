@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultsFor } from '../config/models.ts';
 import type { WeightSnapshot } from '../workers/messages.ts';
 import type { KeptRun, KeptRunStore } from './keptRuns.ts';
-import { KEEP_EVERY_MS, RunKeeper } from './runKeeper.ts';
+import { KEEP_EVERY_MS, ROW_WAIT_MS, RunKeeper } from './runKeeper.ts';
 import { RunStore } from './runStore.ts';
 import { en } from '../i18n/en.tsx';
 import { say } from '../i18n/said.ts';
@@ -58,6 +58,7 @@ describe('RunKeeper', () => {
     expect(kept.puts).toBe(1);
     for (let s = 2; s <= 10; s++) {
       keeper.snapshot(snap(s));
+      store.history.append(s, ['reconstruction'], new Float32Array([5]));
       await advance(KEEP_EVERY_MS / 10);
     }
     expect(kept.puts).toBe(1); // steps 2–10 came within the interval: none written yet
@@ -66,7 +67,30 @@ describe('RunKeeper', () => {
     const run = [...kept.runs.values()][0]!;
     expect(run.step).toBe(10);
     expect(store.getSnapshot().kept).toEqual({ step: 10, note: null });
-    expect(Array.from(run.history.steps)).toEqual([1]);
+    expect(Array.from(run.history.steps)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('keeps a snapshot with the chart as it was at its step: it waits for the rows that follow it', async () => {
+    const { store, kept, keeper, advance } = setup();
+    const rows = (first: number, n: number) =>
+      store.history.append(first, ['reconstruction'], new Float32Array(n).fill(first));
+    rows(1, 20);
+    keeper.snapshot(snap(29)); // the chunk of steps 21–29: its rows come just after
+    await advance(0);
+    expect(kept.puts).toBe(0);
+    rows(21, 12); // rows up to step 32 arrive (a next chunk's too)
+    await advance(ROW_WAIT_MS);
+    expect(kept.puts).toBe(1);
+    const steps = Array.from([...kept.runs.values()][0]!.history.steps);
+    expect(steps).toEqual(Array.from({ length: 29 }, (_, i) => i + 1)); // none past step 29
+
+    // Rows that never come (a chart cleared meanwhile): kept after a bounded wait, not lost.
+    store.history.clear();
+    keeper.snapshot(snap(40));
+    await advance(KEEP_EVERY_MS);
+    await advance(50 * ROW_WAIT_MS);
+    expect(kept.puts).toBe(2);
+    expect([...kept.runs.values()][0]!.step).toBe(40);
   });
 
   it('offers the same link’s run on the next visit, and resumes its chart only when asked', async () => {
@@ -99,6 +123,7 @@ describe('RunKeeper', () => {
   it('storage that refuses is said once, and writing stops', async () => {
     const { store, kept, keeper, advance } = setup();
     kept.refuse = true;
+    store.history.append(1, ['reconstruction'], new Float32Array([1, 2, 3, 4]));
     keeper.snapshot(snap(1));
     await advance(0);
     const note = store.getSnapshot().kept.note;

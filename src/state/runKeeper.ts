@@ -2,9 +2,10 @@ import type { WeightSnapshot } from '../workers/messages.ts';
 import { indexedDbKeptRuns, type KeptRun, type KeptRunStore } from './keptRuns.ts';
 import type { RunStore } from './runStore.ts';
 import { toHash } from '../config/link.ts';
+import type { HistoryRows } from './lossHistory.ts';
 
 // Nothing lost on a reload: while a run trains, its newest snapshot and chart history are kept
-// per link (keptRuns.ts), written after the page has them, at most every KEEP_EVERY_MS; on
+// per link (keptRuns.ts), the chart up to the snapshot's step, at most every KEEP_EVERY_MS; on
 // opening the same link again the page offers to resume, never resuming by itself. Storage
 // that is full or refused is said once, and training goes on.
 
@@ -12,12 +13,20 @@ import { toHash } from '../config/link.ts';
 export const KEEP_EVERY_MS = 5_000;
 /** Weights larger than this are not kept (no setup of the page comes near). */
 export const KEEP_MAX_BYTES = 64 * 2 ** 20;
+/**
+ * The worker posts a chunk's snapshot just before its chart rows: a write that finds the
+ * history short of the snapshot's step waits for them, ROW_WAIT_MS at a time, at most
+ * ROW_WAITS times (then keeps what there is).
+ */
+export const ROW_WAIT_MS = 50;
+const ROW_WAITS = 40;
 
 export class RunKeeper {
   private pending: WeightSnapshot | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastWrite = -Infinity;
   private failed = false;
+  private waits = 0;
   private offered: KeptRun | null = null;
 
   constructor(
@@ -41,11 +50,14 @@ export class RunKeeper {
     if (this.failed || snapshot.step === 0) return;
     this.pending = snapshot;
     if (this.timer !== null) return;
-    const wait = Math.max(0, this.lastWrite + KEEP_EVERY_MS - this.now());
+    this.writeIn(Math.max(0, this.lastWrite + KEEP_EVERY_MS - this.now()));
+  }
+
+  private writeIn(ms: number): void {
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.write();
-    }, wait);
+    }, ms);
   }
 
   private async write(): Promise<void> {
@@ -55,8 +67,15 @@ export class RunKeeper {
     if (!snapshot || key === null) return;
     const bytes = snapshot.networks.reduce((n, net) => n + net.data.byteLength, 0);
     if (bytes > KEEP_MAX_BYTES) return;
+    if (this.store.history.lastStep < snapshot.step && this.waits < ROW_WAITS) {
+      this.waits++;
+      this.pending = snapshot; // or a newer one, should it come meanwhile
+      this.writeIn(ROW_WAIT_MS);
+      return;
+    }
+    this.waits = 0;
     this.lastWrite = this.now();
-    const history = this.store.history.rows();
+    const history = rowsUpTo(this.store.history.rows(), snapshot.step);
     try {
       await this.kept.put({ key, step: snapshot.step, savedAt: Date.now(), snapshot, history });
       this.store.update({ kept: { step: snapshot.step, note: null } });
@@ -104,4 +123,15 @@ export class RunKeeper {
     if (key !== null) await this.kept.remove(key).catch(() => undefined);
     this.store.update({ resumeOffer: null });
   }
+}
+
+/** The rows of steps up to `step` (steps ascend): the chart as it was at a snapshot. */
+function rowsUpTo(rows: HistoryRows, step: number): HistoryRows {
+  let n = rows.steps.length;
+  while (n > 0 && rows.steps[n - 1]! > step) n--;
+  return {
+    names: rows.names,
+    steps: rows.steps.slice(0, n),
+    cols: rows.cols.map((c) => c.slice(0, n)),
+  };
 }

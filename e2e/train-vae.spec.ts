@@ -59,10 +59,12 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   await expect(page.getByTestId('activity').locator('..')).toContainText(
     `first step after ${(st.firstStepMs! / 1000).toFixed(1)} s`,
   );
-  // The same figure, within the message between worker and page and the page's first paint of
-  // the step's pictures and chart before the status line changes (up to ~0.7 s on a busy
-  // 2-core machine when the kernels were cached and the first step took 4 s).
-  expect(Math.abs(shownMs - st.firstStepMs!)).toBeLessThan(Math.max(1000, 0.15 * st.firstStepMs!));
+  // The same figure, within the messages between worker and page and the page's paints: the
+  // line shows "Compiling" at the first frame after the run starts and changes after the step's
+  // pictures and chart are painted. On a 2-core machine whose cores the GPU process's shader
+  // compiles and the worker keep busy, each paint can wait: seen up to 1.1 s in all, with the
+  // first step at 4–6 s.
+  expect(Math.abs(shownMs - st.firstStepMs!)).toBeLessThan(Math.max(1500, 0.15 * st.firstStepMs!));
   expect(clock).toBeGreaterThanOrEqual(Math.floor(st.firstStepMs! / 1000) - 1);
   expect(clock).toBeLessThanOrEqual(Math.ceil(st.firstStepMs! / 1000));
 

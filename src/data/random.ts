@@ -1,5 +1,5 @@
-// Seeded randomness on the JS side: data order and the seeds handed to tfjs's own
-// initializers and random ops. Every stream derives from the run's seed, so runs repeat.
+// Seeded randomness on the JS side: data order, the seeds handed to tfjs's own initializers
+// and random ops, and hashed noise. Every stream derives from the run's seed, so runs repeat.
 
 /** mulberry32: a small, fast 32-bit PRNG. Returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -26,6 +26,35 @@ export function deriveSeed(runSeed: number, stream: string, index = 0): number {
   h ^= h >>> 16;
   // tfjs seeds go through seedrandom as numbers; keep them positive and exact in a double.
   return (h >>> 0) % 2147483647;
+}
+
+/** lowbias32 (Chris Wellons's 32-bit integer hash): the mix behind hashedUniforms. */
+function lowbias32(v: number): number {
+  let x = v ^ (v >>> 16);
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/**
+ * n uniform values in [0, 1), value i a hash of (seed, i): with k = lowbias32(seed) and
+ * k′ = lowbias32(k ⊕ 0x5bd1e995), uᵢ = (top 24 bits of lowbias32(lowbias32(i + k) ⊕ k′)) / 2²⁴,
+ * exact in float32 (the second round keeps two seeds' streams from being shifts of one
+ * sequence). Random access by index, so a GPU kernel computes the same values where it needs
+ * them (DROPOUT_NOISE in kernels/fusedLayers.ts: the dropout masks of the DCGAN's D, made on
+ * the GPU where tfjs's randomUniform draws them one by one in JavaScript and uploads them).
+ * `seed`: a 31-bit integer, as deriveSeed gives.
+ */
+export function hashedUniforms(seed: number, n: number): Float32Array {
+  const key = lowbias32(seed);
+  const key2 = lowbias32(key ^ 0x5bd1e995);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = (lowbias32(lowbias32((i + key) >>> 0) ^ key2) >>> 8) / 16777216;
+  }
+  return out;
 }
 
 /** Fisher–Yates shuffle of 0..n-1 with a seeded generator. */

@@ -2,50 +2,72 @@ import * as tf from '../tf/tfjs.ts';
 import { activationGradient, columnSum } from './fusedDense.ts';
 import { overrideGradient } from './tfjsInternals.ts';
 import { elementwise, f32, i32, kernel, runToInfo } from './webgpuPrograms.ts';
+import { hashedUniforms } from '../data/random.ts';
 
 // Kernels for the layers the convolutional networks keep from tf.layers, used while a model
 // built with our kernels (BuildOptions.fused) trains on WebGPU; elsewhere, tfjs's.
 
-// Inverted dropout, y = x·[u ≥ rate] / (1 − rate), ∂x = dy·[u ≥ rate] / (1 − rate): one dispatch
-// each way, where tfjs's ops take four forward (compare, cast, multiply, divide) and two back.
-// The gradient is the same map applied to dy, so it is this kernel again, called through the
+// Inverted dropout, y = x·[u ≥ rate] / (1 − rate), ∂x = dy·[u ≥ rate] / (1 − rate), with u the
+// hashed noise of data/random.ts's hashedUniforms, which this kernel computes itself from
+// (seed, index): one dispatch each way, and no noise to draw in JavaScript and upload, where
+// tfjs's ops take four dispatches forward (compare, cast, multiply, divide) and two back. The
+// gradient is the same map applied to dy, so it is this kernel again, called through the
 // engine: recorded on the tape, so WGAN-GP's penalty can differentiate it once more.
-const DROP = 'select(0.0, uniforms.scale, U[index] >= uniforms.rate)';
-const dropoutKernel: (inputs: tf.Tensor[], attrs: { rate: number }) => tf.Tensor = kernel(
-  'PlaygroundDropout',
-  ['x', 'u'],
-  (backend, [x, u], attrs) => {
-    const n = x!.shape.reduce((a, b) => a * b, 1);
-    const program = elementwise(
-      'playgroundDropout',
-      n,
-      ['X', 'U'],
-      'rate : f32, scale : f32,',
-      `result[index] = X[index] * ${DROP};`,
-    );
-    const rate = attrs.rate as number;
-    return runToInfo(
-      backend,
-      program,
-      [x!, u!],
-      [i32(n), f32(rate), f32(1 / (1 - rate))],
-      x!.shape,
-    );
-  },
-  {
-    x: (dy, [, u], attrs) => dropoutKernel([dy, u!], { rate: attrs.rate as number }),
-    u: (dy) => tf.zerosLike(dy), // the mask's noise is not trained
-  },
-);
+
+/** WGSL: hashedUniforms's value at index i for uniforms.seed, bit for bit. */
+export const DROPOUT_NOISE = `
+  fn lowbias32(v : u32) -> u32 {
+    var x = v ^ (v >> 16u);
+    x = x * 0x7feb352du;
+    x = x ^ (x >> 15u);
+    x = x * 0x846ca68bu;
+    return x ^ (x >> 16u);
+  }
+  fn noiseAt(i : i32) -> f32 {
+    let key = lowbias32(bitcast<u32>(uniforms.seed));
+    return f32(lowbias32(lowbias32(u32(i) + key) ^ lowbias32(key ^ 0x5bd1e995u)) >> 8u) / 16777216.0;
+  }`;
+
+const dropoutKernel: (inputs: tf.Tensor[], attrs: { rate: number; seed: number }) => tf.Tensor =
+  kernel(
+    'PlaygroundDropout',
+    ['x'],
+    (backend, [x], attrs) => {
+      const n = x!.shape.reduce((a, b) => a * b, 1);
+      const program = elementwise(
+        'playgroundDropout',
+        n,
+        ['X'],
+        'rate : f32, scale : f32, seed : i32,',
+        'result[index] = X[index] * select(0.0, uniforms.scale, noiseAt(index) >= uniforms.rate);',
+        DROPOUT_NOISE,
+      );
+      const rate = attrs.rate as number;
+      return runToInfo(
+        backend,
+        program,
+        [x!],
+        [i32(n), f32(rate), f32(1 / (1 - rate)), i32(attrs.seed as number)],
+        x!.shape,
+      );
+    },
+    {
+      x: (dy, _, attrs) =>
+        dropoutKernel([dy], { rate: attrs.rate as number, seed: attrs.seed as number }),
+    },
+  );
 
 /**
- * x with each value kept where u ≥ rate and scaled by 1/(1 − rate) (E[output] = x), as
- * SeededDropout computes it: by our kernel in a model built with them (`fused`), else by tfjs's
- * ops.
+ * x with each value kept where the hashed noise u (hashedUniforms(seed)) is ≥ rate and scaled
+ * by 1/(1 − rate) (E[output] = x), as SeededDropout computes it: by our kernel in a model
+ * built with them (`fused`), else by tfjs's ops on the same noise.
  */
-export function dropout(x: tf.Tensor, u: tf.Tensor, rate: number, fused: boolean): tf.Tensor {
-  if (fused) return dropoutKernel([x, u], { rate });
-  return tf.tidy(() => x.mul(u.greaterEqual(rate).cast('float32')).div(1 - rate));
+export function dropout(x: tf.Tensor, seed: number, rate: number, fused: boolean): tf.Tensor {
+  if (fused) return dropoutKernel([x], { rate, seed });
+  return tf.tidy(() => {
+    const u = tf.tensor(hashedUniforms(seed, x.size), x.shape);
+    return x.mul(u.greaterEqual(rate).cast('float32')).div(1 - rate);
+  });
 }
 
 /**

@@ -86,14 +86,7 @@ export class SeededDropout extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
     if (!kwargs.training) return x;
-    return tf.tidy(() =>
-      dropout(
-        x,
-        tf.randomUniform(x.shape, 0, 1, 'float32', this.nextSeed()),
-        this.rate,
-        this.fused,
-      ),
-    );
+    return dropout(x, this.nextSeed(), this.rate, this.fused);
   }
   override getConfig(): tf.serialization.ConfigDict {
     return { ...super.getConfig(), rate: this.rate };

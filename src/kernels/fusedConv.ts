@@ -8,8 +8,8 @@ import { fusedConv2D } from './tfjsInternals.ts';
 // Through tf.layers a Conv2D is tfjs's fused conv2d with its bias (one dispatch) and LeakyReLU
 // another; backward, the fused conv2d is a tf.customGrad, which computes the gradients of all
 // its inputs whether asked or not: in G's step, which asks D only for ∂x, D's filter and bias
-// gradients are made and thrown away (a third of that step's dispatches), and its bias
-// gradient is tfjs's sum over three axes (a transpose and a reduction). Here the forward is the
+// gradients are made and thrown away (13 of that step's 64 dispatches in the small DCGAN), and
+// its bias gradient is tfjs's sum over three axes (a transpose and a reduction). Here the forward is the
 // same fused conv2d with LeakyReLU taken in, y = leaky(x ∗ W + b), and the registered gradient
 // is lazy (tfjs calls only the inputs a gradient is asked of), from
 //   g = dy ⊙ leaky'(y)                    one dispatch

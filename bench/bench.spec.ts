@@ -6,13 +6,14 @@ import { watchLongTasks } from '../e2e/helpers.ts';
 import {
   fixed,
   GPU,
-  jsNote,
-  type JsPerDispatch,
   open,
   percentile,
   probeNote,
   speed,
+  type SpeedPair,
   status,
+  trainerResults,
+  trainerRows,
   whileTraining,
   WINDOW_S,
 } from './measure.ts';
@@ -245,46 +246,16 @@ test("auto's backend per kind of data, against WebGPU", async ({ page }) => {
 // with its loss read back at once, as tfjs's examples train. No pictures or quality metrics
 // run inside the window (every=10000, quality=0), so the counts are the training steps' own.
 test('our trainer vs a plain tfjs loop: steps/s and GPU dispatches per step', async ({ page }) => {
-  const ratios: Record<string, number | null> = {};
-  const dispatches: Record<string, { ours: number | null; plain: number | null }> = {};
-  const submits: Record<string, { ours: number | null; plain: number | null }> = {};
-  const stepsPerSec: Record<string, { ours: number; plain: number }> = {};
-  const js: Record<string, { ours: JsPerDispatch | null; plain: JsPerDispatch | null }> = {};
+  const pairs: Record<string, SpeedPair> = {};
   for (const [name, link] of Object.entries(TRAINER_VS_PLAIN_LINKS)) {
     const run = async (flags: string) => {
       await open(page, `/?backend=webgpu&faults=${flags}#${link}&${STEPS_ONLY}`);
       return speed(page);
     };
-    const ours = await run('count-gpu');
-    const plain = await run('count-gpu,plain-loop');
-    ratios[name] = plain.stepsPerSec > 0 ? ours.stepsPerSec / plain.stepsPerSec : null;
-    dispatches[name] = { ours: ours.dispatchesPerStep, plain: plain.dispatchesPerStep };
-    submits[name] = { ours: ours.submitsPerStep, plain: plain.submitsPerStep };
-    stepsPerSec[name] = { ours: ours.stepsPerSec, plain: plain.stepsPerSec };
-    row(
-      `${name}: ours vs plain loop`,
-      `${fixed(ratios[name] ?? NaN)}×`,
-      `${fixed(ours.stepsPerSec)} vs ${fixed(plain.stepsPerSec)} steps/s on WebGPU`,
-    );
-    row(
-      `${name}: GPU dispatches per step`,
-      `${fixed(ours.dispatchesPerStep ?? NaN, 0)} vs ${fixed(plain.dispatchesPerStep ?? NaN, 0)}`,
-      `ours vs plain; queue submits ${fixed(ours.submitsPerStep ?? NaN, 1)} vs ${fixed(plain.submitsPerStep ?? NaN, 1)}`,
-    );
-    js[name] = { ours: ours.jsPerDispatch, plain: plain.jsPerDispatch };
-    row(
-      `${name}: JavaScript per dispatch`,
-      `${fixed(ours.jsPerDispatch?.step ?? NaN, 0)} vs ${fixed(plain.jsPerDispatch?.step ?? NaN, 0)} µs`,
-      `ours ${jsNote(ours.jsPerDispatch)}; plain ${jsNote(plain.jsPerDispatch)}`,
-    );
+    pairs[name] = { ours: await run('count-gpu'), plain: await run('count-gpu,plain-loop') };
+    for (const [what, value, note] of trainerRows(name, pairs[name])) row(what, value, note);
   }
-  Object.assign(results, {
-    trainer_vs_plain: ratios,
-    trainer_vs_plain_steps_per_sec: stepsPerSec,
-    dispatches_per_step: dispatches,
-    submits_per_step: submits,
-    js_us_per_dispatch: js,
-  });
+  Object.assign(results, trainerResults(pairs));
 });
 
 // Compare mode: the article's three families in three workers at once, backends as 'auto'

@@ -77,10 +77,55 @@ export interface JsPerDispatch {
   writeBuffer: number;
 }
 
-export const jsNote = (js: JsPerDispatch | null): string =>
+const jsNote = (js: JsPerDispatch | null): string =>
   js
     ? `${fixed(js.step, 0)} µs (in runWebGPUProgram ${fixed(js.program, 0)}, of which bind groups ${fixed(js.bindGroup, 0)}, buffer writes ${fixed(js.writeBuffer, 0)})`
     : 'not measured';
+
+export type Speed = Awaited<ReturnType<typeof speed>>;
+/** One link measured with our trainer and with the plain loop. */
+export interface SpeedPair {
+  ours: Speed;
+  plain: Speed;
+}
+
+/** The table's rows for one link, ours against the plain loop: [what, value, note]. */
+export function trainerRows(name: string, { ours, plain }: SpeedPair): [string, string, string][] {
+  const n = (v: number | null | undefined, d = 0) => fixed(v ?? NaN, d);
+  return [
+    [
+      `${name}: ours vs plain loop`,
+      `${fixed(ours.stepsPerSec / plain.stepsPerSec)}×`,
+      `${fixed(ours.stepsPerSec)} vs ${fixed(plain.stepsPerSec)} steps/s on WebGPU`,
+    ],
+    [
+      `${name}: GPU dispatches per step`,
+      `${n(ours.dispatchesPerStep)} vs ${n(plain.dispatchesPerStep)}`,
+      `ours vs plain; queue submits ${n(ours.submitsPerStep, 1)} vs ${n(plain.submitsPerStep, 1)}`,
+    ],
+    [
+      `${name}: JavaScript per dispatch`,
+      `${n(ours.jsPerDispatch?.step)} vs ${n(plain.jsPerDispatch?.step)} µs`,
+      `ours ${jsNote(ours.jsPerDispatch)}; plain ${jsNote(plain.jsPerDispatch)}`,
+    ],
+  ];
+}
+
+/** The results file's fields for the links measured, by link name. */
+export function trainerResults(pairs: Record<string, SpeedPair>): Record<string, unknown> {
+  const each = <T>(f: (p: SpeedPair) => T) =>
+    Object.fromEntries(Object.entries(pairs).map(([name, p]) => [name, f(p)]));
+  const both = <T>(f: (s: Speed) => T) => each((p) => ({ ours: f(p.ours), plain: f(p.plain) }));
+  return {
+    trainer_vs_plain: each((p) =>
+      p.plain.stepsPerSec > 0 ? p.ours.stepsPerSec / p.plain.stepsPerSec : null,
+    ),
+    trainer_vs_plain_steps_per_sec: both((s) => s.stepsPerSec),
+    dispatches_per_step: both((s) => s.dispatchesPerStep),
+    submits_per_step: both((s) => s.submitsPerStep),
+    js_us_per_dispatch: both((s) => s.jsPerDispatch),
+  };
+}
 
 export const fixed = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : String(v));
 export const percentile = (xs: number[], p: number) => {

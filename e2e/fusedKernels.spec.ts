@@ -59,7 +59,7 @@ for (const { model, metrics, moves } of CASES) {
     const curve = fused.losses[moves]!;
     expect(Math.abs(curve[5]! - curve[0]!)).toBeGreaterThan(0.1);
     // Over the whole run (six steps and the pictures at steps 0 and 6). Per training step the
-    // benchmark measures about a quarter (npm run bench, BENCHMARKS.md).
+    // benchmark measures under a tenth (npm run bench, BENCHMARKS.md).
     const ours = fused.status.gpuCalls!.dispatches;
     const theirs = plain.status.gpuCalls!.dispatches;
     test

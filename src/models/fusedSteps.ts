@@ -15,7 +15,7 @@ import type { DataShape, StepContext } from './types.ts';
 
 // The GAN's and the dense VAE's training steps built from our WebGPU kernels (fusedDense.ts,
 // fusedHeads.ts, fusedConv.ts, fusedLosses.ts): the same math as gan.ts's and vae.ts's steps, which stay the reference (and
-// the benchmark's plain loop), in about a ninth of their dispatches for the dense models.
+// the benchmark's plain loop), in under a tenth of their dispatches for the dense models.
 // Besides the kernels:
 //   - D's step runs D once on [real; fake], as the reference does (so the DCGAN's dropout
 //     draws the same masks in both), that batch gathered, scaled and joined in one kernel;

@@ -50,7 +50,7 @@ export function createVae(
     decoder.apply(y ? withClass(z, y) : z) as tf.Tensor2D;
   const reconLoss = decoderLoss(shape.kind, config.recon);
   const output = decoderOutput(shape.kind);
-  // On WebGPU the dense VAE trains with our kernels: same math, a ninth of the dispatches.
+  // On WebGPU the dense VAE trains with our kernels: same math, under a tenth of the dispatches.
   const ours = fused ? fusedVaeStep(config, shape, encoder, decoder, vars, optimizer) : null;
 
   return {

@@ -45,12 +45,14 @@ export class LossHistory {
     this.n = 0;
   }
 
-  /** A copy of every row, to keep (session restore). */
-  rows(): HistoryRows {
+  /** A copy of the rows up to step `upTo` (every row by default), to keep (session restore). */
+  rows(upTo = Infinity): HistoryRows {
+    let n = this.n;
+    while (n > 0 && this.steps[n - 1]! > upTo) n--;
     return {
       names: [...this.names],
-      steps: this.steps.slice(0, this.n),
-      cols: this.cols.map((c) => c.slice(0, this.n)),
+      steps: this.steps.slice(0, n),
+      cols: this.cols.map((c) => c.slice(0, n)),
     };
   }
 

@@ -2,7 +2,6 @@ import type { WeightSnapshot } from '../workers/messages.ts';
 import { indexedDbKeptRuns, type KeptRun, type KeptRunStore } from './keptRuns.ts';
 import type { RunStore } from './runStore.ts';
 import { toHash } from '../config/link.ts';
-import type { HistoryRows } from './lossHistory.ts';
 
 // Nothing lost on a reload: while a run trains, its newest snapshot and chart history are kept
 // per link (keptRuns.ts), the chart up to the snapshot's step, at most every KEEP_EVERY_MS; on
@@ -75,7 +74,7 @@ export class RunKeeper {
     }
     this.waits = 0;
     this.lastWrite = this.now();
-    const history = rowsUpTo(this.store.history.rows(), snapshot.step);
+    const history = this.store.history.rows(snapshot.step);
     try {
       await this.kept.put({ key, step: snapshot.step, savedAt: Date.now(), snapshot, history });
       this.store.update({ kept: { step: snapshot.step, note: null } });
@@ -123,15 +122,4 @@ export class RunKeeper {
     if (key !== null) await this.kept.remove(key).catch(() => undefined);
     this.store.update({ resumeOffer: null });
   }
-}
-
-/** The rows of steps up to `step` (steps ascend): the chart as it was at a snapshot. */
-function rowsUpTo(rows: HistoryRows, step: number): HistoryRows {
-  let n = rows.steps.length;
-  while (n > 0 && rows.steps[n - 1]! > step) n--;
-  return {
-    names: rows.names,
-    steps: rows.steps.slice(0, n),
-    cols: rows.cols.map((c) => c.slice(0, n)),
-  };
 }

@@ -96,7 +96,7 @@ const PROBE_ORDER: readonly BackendName[] = ['webgpu', 'cpu', 'webgl'];
  * Times the probe on each backend that `start` switches tfjs to (false: it cannot start).
  * Every backend's first step (its compiles) is queued as it starts; once all have run, each is
  * timed in turn, with nothing else in flight. No tensor may be alive across the call; tfjs is
- * left on the last backend started.
+ * left on the last backend timed.
  */
 export async function measureBackends(
   setup: ProbeSetup,

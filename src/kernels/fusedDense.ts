@@ -112,18 +112,17 @@ function inputGradient(
 }
 
 /**
- * [∂W; ∂b] = [xᵀ·g; Σ_rows g] with g = dy ⊙ act'(y), written in one dispatch into the
- * optimizer's flat gradient buffer at `slot` (gradientSlots.ts): one invocation per weight, the
- * bias as a last row of x that is all ones.
+ * [∂W; ∂b] = [xᵀ·g; Σ_rows g] with g = dy ⊙ act'(y) in one dispatch, written at `offset` of the
+ * output: one invocation per weight, the bias as a last row of x that is all ones.
  */
-function writeWeightGradients(
+function weightGradientProgram(
   x: tf.Tensor2D,
   dy: tf.Tensor2D,
   y: tf.Tensor2D,
   act: FusedActivation,
   alpha: number,
-  slot: GradientSlot,
-): void {
+  offset: number,
+) {
   const [rows, inDim] = x.shape;
   const outDim = dy.shape[1];
   const program = elementwise(
@@ -147,12 +146,43 @@ function writeWeightGradients(
           }
           result[uniforms.offset + index] = s;`,
   );
-  runInPlace(
-    program,
-    act === 'linear' ? [x, dy] : [x, dy, y],
-    [i32((inDim + 1) * outDim), i32(rows), i32(inDim), i32(outDim), i32(slot.offset), f32(alpha)],
-    slot.grads,
-  );
+  const inputs = act === 'linear' ? [x, dy] : [x, dy, y];
+  const uniforms = [
+    i32((inDim + 1) * outDim),
+    i32(rows),
+    i32(inDim),
+    i32(outDim),
+    i32(offset),
+    f32(alpha),
+  ];
+  return { program, inputs, uniforms, shape: [inDim + 1, outDim] };
+}
+
+/** [∂W; ∂b] into the optimizer's flat gradient buffer at `slot` (gradientSlots.ts). */
+function writeWeightGradients(
+  x: tf.Tensor2D,
+  dy: tf.Tensor2D,
+  y: tf.Tensor2D,
+  act: FusedActivation,
+  alpha: number,
+  slot: GradientSlot,
+): void {
+  const { program, inputs, uniforms } = weightGradientProgram(x, dy, y, act, alpha, slot.offset);
+  runInPlace(program, inputs, uniforms, slot.grads);
+}
+
+/**
+ * [∂W; ∂b] of a layer y = act(x·W + b) as a new [inputs + 1, outputs] tensor, by the kernel a
+ * training step writes them with (WebGPU only): what 'auto''s probe times.
+ */
+export function denseWeightGradients(
+  x: tf.Tensor2D,
+  dy: tf.Tensor2D,
+  y: tf.Tensor2D,
+  act: FusedActivation,
+): tf.Tensor2D {
+  const { program, inputs, uniforms, shape } = weightGradientProgram(x, dy, y, act, 0, 0);
+  return runToTensor(program, inputs, uniforms, shape) as tf.Tensor2D;
 }
 
 /**

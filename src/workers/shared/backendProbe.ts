@@ -1,17 +1,18 @@
 import * as tf from '../../tf/tfjs.ts';
 import type { BackendName } from '../../config/schema.ts';
 import type { BackendInfo } from '../messages.ts';
+import { denseWeightGradients } from '../../kernels/fusedDense.ts';
 
 // 'auto' on a software WebGPU adapter (SwiftShader: no GPU to use): which backend trains this
 // setup fastest is measured, not assumed. On this kind of adapter WebGL trained the dense VAE
 // 3.7× faster than WebGPU, and the CPU the small 2-D networks fifteen times faster.
 //
-// The probe times one "step" of the setup's first layer on each backend that starts: for the
-// dense networks y = x·W and ∂W = xᵀ·y at the run's batch and sizes (the largest layer, and
-// the first of every family); for the convolutional ones the discriminator's first
-// convolution, forward and backward. One untimed step compiles the kernels; then steps are
-// timed to a read back. Compiling dominates: see the bench's "auto on …" rows for what it
-// takes here.
+// The probe times one "step" of the setup's first layer on each backend that starts, as that
+// backend trains it: for the dense networks y = relu(x·W + b) and the weight gradient xᵀ·y at
+// the run's batch and sizes (the largest layer, and the first of every family); for the
+// convolutional ones the discriminator's first convolution, forward and backward. One untimed
+// step compiles the kernels; then steps are timed to a read back. Compiling dominates: see the
+// bench's "auto on …" rows for what it takes here.
 
 /**
  * What the probe sizes its layer by: a dense layer of `inputs` → `hidden`, or for the
@@ -31,10 +32,13 @@ const MAX_REPS = 8;
 export const MARGIN = 1.5;
 
 /**
- * The probe's layer: its input, its weights, and one step of it. Dense: forward x·W and the
- * weight gradient xᵀ·y (the two largest products of a training step, two kernels to compile),
- * read back whole. Convolutional: the convolution forward and both its gradients (a forward
- * alone ranks the CPU first here, where a DCGAN step is slowest on it).
+ * The probe's layer: its tensors (input and weights) and one step of it. Dense: the forward
+ * y = relu(x·W + b) and the weight gradient xᵀ·y (the two largest products of a training
+ * step), read back whole; on WebGPU the gradient is the kernel our training step writes it
+ * with (fusedDense.ts), on the others tfjs's matMul, as their steps compute it. (tfjs's WebGPU
+ * matMul of a transposed x, which our steps never run, takes 0.6 s to compile on SwiftShader.)
+ * Convolutional: the convolution forward and both its gradients (a forward alone ranks the
+ * CPU first here, where a DCGAN step is slowest on it).
  */
 function probeLayer({ batch, inputs, hidden, image }: ProbeSetup) {
   if (image) {
@@ -48,12 +52,19 @@ function probeLayer({ batch, inputs, hidden, image }: ProbeSetup) {
         const [dx, dK] = grads([x, K]);
         return tf.add(tf.sum(dx!), tf.sum(dK!));
       });
-    return { x, W: K, step };
+    return { tensors: [x, K], step };
   }
-  const x = tf.randomUniform([batch, inputs], -1, 1, 'float32', 1);
+  const x = tf.randomUniform([batch, inputs], -1, 1, 'float32', 1) as tf.Tensor2D;
   const W = tf.randomUniform([inputs, hidden], -0.1, 0.1, 'float32', 2);
-  const step = () => tf.tidy(() => tf.matMul(x, tf.matMul(x, W), true, false));
-  return { x, W, step };
+  const b = tf.zeros([hidden]);
+  const onWebGpu = tf.getBackend() === 'webgpu';
+  const step = () =>
+    tf.tidy(() => {
+      // y = relu(x·W + b); with ∂L/∂y = y (L = ½‖y‖²), g = y ⊙ relu'(y) = y.
+      const y = tf.fused.matMul({ a: x, b: W, bias: b, activation: 'relu' }) as tf.Tensor2D;
+      return onWebGpu ? denseWeightGradients(x, y, y, 'linear') : tf.matMul(x, y, true, false);
+    });
+  return { tensors: [x, W, b], step };
 }
 
 /** A probe layer on one backend, its first step (compiling its kernels) queued. */
@@ -115,10 +126,9 @@ export async function measureBackends(
     }
     return msPerStep;
   } finally {
-    for (const [, { x, W, warm }] of probes) {
+    for (const [, { tensors, warm }] of probes) {
       await warm.catch(() => undefined);
-      x.dispose();
-      W.dispose();
+      tf.dispose(tensors);
     }
   }
 }

@@ -3,6 +3,7 @@ import type { RunConfig } from '../../config/schema.ts';
 import { buildHostData, dataKey, type CustomData } from '../../data/hostData.ts';
 import type { fetchDigits } from '../../data/mnist.ts';
 import type { DigitSet } from '../../data/mnistFormat.ts';
+import { networkArch } from '../../models/types.ts';
 import { autoBackendFor } from '../shared/backend.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import type { DataInfo, PrepareStage } from './protocol.ts';
@@ -82,20 +83,22 @@ export class DataKeeper {
     // Nothing lives on the device now (the session was disposed first): a safe moment to move
     // to the backend that suits this kind of data.
     if (firstBackend) {
-      // The probe's layer is the first of the networks (the DCGAN discriminator's first
-      // convolution has 32 filters: models/conv.ts).
+      // The probe's layer is the first of the networks: for convolutional ones a first
+      // convolution of 32 filters (the DCGAN's discriminator, the encoders), or 128 (the
+      // article's discriminator: articleNets.ts).
       const before = tf.getBackend();
+      const arch = networkArch(config, host);
       const info = await autoBackendFor(firstBackend, {
         batch: config.batch,
         inputs: host.height * host.width * host.channels,
         hidden: config.hidden,
-        ...(config.arch === 'conv'
+        ...(arch !== 'dense'
           ? {
               image: {
                 height: host.height,
                 width: host.width,
                 channels: host.channels,
-                filters: 32,
+                filters: arch === 'article' && config.model === 'gan' ? 128 : 32,
               },
             }
           : {}),

@@ -19,6 +19,7 @@ import {
 } from './measure.ts';
 import { keptGpuSection } from './node-gpu/gpuReport.ts';
 import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from './trainerLinks.ts';
+import { bindGroupMicro } from './bindGroups.ts';
 
 // `npm run bench`: measures the built page side by side in one run and writes
 // bench/results/<date>.json and BENCHMARKS.md. BENCH_GPU=1 drops the software-adapter
@@ -256,6 +257,13 @@ test('our trainer vs a plain tfjs loop: steps/s and GPU dispatches per step', as
     for (const [what, value, note] of trainerRows(name, pairs[name])) row(what, value, note);
   }
   Object.assign(results, trainerResults(pairs));
+  const { tfjsUs, cachedUs } = await bindGroupMicro(page);
+  row(
+    'a dispatch’s bind group: tfjs’s vs reused',
+    `${fixed(tfjsUs, 1)} vs ${fixed(cachedUs, 1)} µs`,
+    'JavaScript per call, 20,000 calls in the page: getBindGroupLayout + createBindGroup, against bindGroupCache.ts’s key and lookup',
+  );
+  results.bind_group_us = { tfjs: tfjsUs, reused: cachedUs };
 });
 
 // Compare mode: the article's three families in three workers at once, backends as 'auto'

@@ -31,6 +31,8 @@ export async function speed(page: Page): Promise<{
   submitsPerStep: number | null;
   /** µs of JavaScript per dispatch: a step's recording, and tfjs's parts of it (see GpuCalls). */
   jsPerDispatch: JsPerDispatch | null;
+  /** The share of bind groups the cache answered (bindGroupCache.ts; 0 without it). */
+  bindGroupsReused: number | null;
 }> {
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.waitForFunction(() => window.__playground!.status().step >= 1, null, {
@@ -65,6 +67,8 @@ export async function speed(page: Page): Promise<{
             writeBuffer: us('writeBufferJsMs'),
           }
         : null,
+    bindGroupsReused:
+      delta('bindGroups') > 0 ? delta('bindGroupsReused') / delta('bindGroups') : null,
   };
 }
 
@@ -106,7 +110,7 @@ export function trainerRows(name: string, { ours, plain }: SpeedPair): [string, 
     [
       `${name}: JavaScript per dispatch`,
       `${n(ours.jsPerDispatch?.step)} vs ${n(plain.jsPerDispatch?.step)} µs`,
-      `ours ${jsNote(ours.jsPerDispatch)}; plain ${jsNote(plain.jsPerDispatch)}`,
+      `ours ${jsNote(ours.jsPerDispatch)}, bind groups reused ${n(100 * (ours.bindGroupsReused ?? NaN))}%; plain ${jsNote(plain.jsPerDispatch)}`,
     ],
   ];
 }
@@ -124,6 +128,7 @@ export function trainerResults(pairs: Record<string, SpeedPair>): Record<string,
     dispatches_per_step: both((s) => s.dispatchesPerStep),
     submits_per_step: both((s) => s.submitsPerStep),
     js_us_per_dispatch: both((s) => s.jsPerDispatch),
+    bind_groups_reused: each((p) => p.ours.bindGroupsReused),
   };
 }
 

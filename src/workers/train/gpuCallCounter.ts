@@ -1,3 +1,4 @@
+import { bindGroupStats } from '../../kernels/bindGroupCache.ts';
 import { webgpuBackendPrototype } from '../../kernels/tfjsInternals.ts';
 
 // Bench instrumentation (`?faults=count-gpu`): counts the GPU work tfjs issues by wrapping
@@ -21,6 +22,9 @@ export interface GpuCalls {
   /** ms inside GPUDevice.createBindGroup and GPUQueue.writeBuffer (uniforms, uploads). */
   bindGroupJsMs: number;
   writeBufferJsMs: number;
+  /** createBindGroup calls, and how many of them the cache answered (bindGroupCache.ts). */
+  bindGroups: number;
+  bindGroupsReused: number;
 }
 
 let counts: GpuCalls | null = null;
@@ -58,13 +62,20 @@ export function countGpuCalls(): void {
     programJsMs: 0,
     bindGroupJsMs: 0,
     writeBufferJsMs: 0,
+    bindGroups: 0,
+    bindGroupsReused: 0,
   };
   counts = c;
   wrap(GPUComputePassEncoder.prototype, 'dispatchWorkgroups', null, () => c.dispatches++);
   wrap(GPUQueue.prototype, 'submit', null, () => c.submits++);
   wrap(GPUQueue.prototype, 'writeBuffer', (ms) => (c.writeBufferJsMs += ms));
   if (typeof GPUDevice !== 'undefined') {
-    wrap(GPUDevice.prototype, 'createBindGroup', (ms) => (c.bindGroupJsMs += ms));
+    wrap(
+      GPUDevice.prototype,
+      'createBindGroup',
+      (ms) => (c.bindGroupJsMs += ms),
+      () => c.bindGroups++,
+    );
   }
   wrap(webgpuBackendPrototype(), 'runWebGPUProgram', (ms) => (c.programJsMs += ms));
 }
@@ -82,5 +93,5 @@ export function countedStep<T>(step: () => T): T {
 
 /** The counts so far, or null when not counting. */
 export function gpuCalls(): GpuCalls | null {
-  return counts ? { ...counts } : null;
+  return counts ? { ...counts, bindGroupsReused: bindGroupStats().reused } : null;
 }

@@ -1,5 +1,6 @@
 import * as tf from '../../tf/tfjs.ts';
 import type { RunConfig } from '../../config/schema.ts';
+import { reuseBindGroups } from '../../kernels/bindGroupCache.ts';
 import { LIVE_FIELDS } from '../../config/models.ts';
 import type { CustomData } from '../../data/hostData.ts';
 import type { BuildOptions } from '../../models/types.ts';
@@ -107,6 +108,8 @@ export class Trainer {
     this.config = config;
     this.extras.codeMap = codeMap;
     setSwitches(on);
+    // Before the GPU calls are counted, so that the counts time the cache's calls too.
+    if (!on.plainLoop && !on.noBindCache) reuseBindGroups();
     applyStartSwitches();
     // Bench only, the plain loop as tfjs's examples train: one step per chunk (its loss read
     // back at once), tfjs's own ops and Adam.

@@ -17,8 +17,6 @@ export interface Switches {
   plainLoop: boolean;
   /** Benchmark: the latent explorer asks the training worker, not the latent mirror. */
   noMirror: boolean;
-  /** Benchmark: tfjs builds every bind group anew, as without bindGroupCache.ts. */
-  noBindCache: boolean;
 }
 
 export const SWITCHES_OFF: Readonly<Switches> = Object.freeze({
@@ -28,7 +26,6 @@ export const SWITCHES_OFF: Readonly<Switches> = Object.freeze({
   countGpu: false,
   plainLoop: false,
   noMirror: false,
-  noBindCache: false,
 });
 
 /** The names in `?faults=`, each with its switch. */
@@ -38,7 +35,6 @@ const NAMES: Readonly<Record<string, Exclude<keyof Switches, 'triggers'>>> = {
   'count-gpu': 'countGpu',
   'plain-loop': 'plainLoop',
   'no-mirror': 'noMirror',
-  'no-bind-cache': 'noBindCache',
 };
 
 /** The switches a page query asks for: all off without `faults`; triggers on with it. */

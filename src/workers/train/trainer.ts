@@ -108,8 +108,9 @@ export class Trainer {
     this.config = config;
     this.extras.codeMap = codeMap;
     setSwitches(on);
-    // Before the GPU calls are counted, so that the counts time the cache's calls too.
-    if (!on.plainLoop && !on.noBindCache) reuseBindGroups();
+    // Not for the plain loop (stock tfjs); before the GPU calls are counted, so that the
+    // counts time the cache's calls too.
+    if (!on.plainLoop) reuseBindGroups();
     applyStartSwitches();
     // Bench only, the plain loop as tfjs's examples train: one step per chunk (its loss read
     // back at once), tfjs's own ops and Adam.

@@ -108,8 +108,7 @@ export class Trainer {
     this.config = config;
     this.extras.codeMap = codeMap;
     setSwitches(on);
-    // Not for the plain loop (stock tfjs); before the GPU calls are counted, so that the
-    // counts time the cache's calls too.
+    // Not for the plain loop (stock tfjs); before the GPU calls are counted, so they time it.
     if (!on.plainLoop) reuseBindGroups();
     applyStartSwitches();
     // Bench only, the plain loop as tfjs's examples train: one step per chunk (its loss read

@@ -2,9 +2,10 @@ import * as tf from '../../tf/tfjs.ts';
 import { switches } from '../../config/switches.ts';
 import type { FromWorker } from './protocol.ts';
 import { countGpuCalls } from './gpuCallCounter.ts';
+import { reuseBindGroups } from '../../kernels/bindGroupCache.ts';
 
 // The GPU device as something that can fail: watching for its loss, and the test-only faults
-// that config/switches.ts turns on.
+// that config/switches.ts turns on; and what is set up on it at start, per those switches.
 
 const webGpuDevice = (): GPUDevice | undefined =>
   tf.getBackend() === 'webgpu'
@@ -21,7 +22,11 @@ export function watchDevice(post: (msg: FromWorker) => void): void {
   );
 }
 
-/** The switches that act at start: no WebGPU at all, no IndexedDB, counted GPU calls. */
+/**
+ * The switches that act at start: no WebGPU at all, no IndexedDB, counted GPU calls; and
+ * bind groups reused (bindGroupCache.ts) but for the benchmark's plain loop, which is stock
+ * tfjs, installed before the counter so that the counts time the cache's calls too.
+ */
 export function applyStartSwitches(): void {
   const s = switches();
   if (s.noGpu) {
@@ -30,6 +35,7 @@ export function applyStartSwitches(): void {
   if (s.noStorage) {
     Object.defineProperty(self, 'indexedDB', { value: undefined, configurable: true });
   }
+  if (!s.plainLoop) reuseBindGroups();
   if (s.countGpu) countGpuCalls();
 }
 

@@ -22,12 +22,15 @@ export interface GpuCalls {
   /** ms inside GPUDevice.createBindGroup and GPUQueue.writeBuffer (uniforms, uploads). */
   bindGroupJsMs: number;
   writeBufferJsMs: number;
-  /** createBindGroup calls, and how many of them the cache answered (bindGroupCache.ts). */
+  /** Bind groups asked of the cache, and how many it answered (bindGroupCache.ts's counts). */
   bindGroups: number;
   bindGroupsReused: number;
 }
 
-let counts: GpuCalls | null = null;
+/** What the wrappers count; the bind groups are the cache's own counts. */
+type Counts = Omit<GpuCalls, 'bindGroups' | 'bindGroupsReused'>;
+
+let counts: Counts | null = null;
 
 /** Wraps proto[name] so that each call also runs `before` and adds its duration to `add`. */
 function wrap(
@@ -55,27 +58,20 @@ export function countGpuCalls(): void {
   if (counts || typeof GPUComputePassEncoder === 'undefined' || typeof GPUQueue === 'undefined') {
     return;
   }
-  const c: GpuCalls = {
+  const c: Counts = {
     dispatches: 0,
     submits: 0,
     stepJsMs: 0,
     programJsMs: 0,
     bindGroupJsMs: 0,
     writeBufferJsMs: 0,
-    bindGroups: 0,
-    bindGroupsReused: 0,
   };
   counts = c;
   wrap(GPUComputePassEncoder.prototype, 'dispatchWorkgroups', null, () => c.dispatches++);
   wrap(GPUQueue.prototype, 'submit', null, () => c.submits++);
   wrap(GPUQueue.prototype, 'writeBuffer', (ms) => (c.writeBufferJsMs += ms));
   if (typeof GPUDevice !== 'undefined') {
-    wrap(
-      GPUDevice.prototype,
-      'createBindGroup',
-      (ms) => (c.bindGroupJsMs += ms),
-      () => c.bindGroups++,
-    );
+    wrap(GPUDevice.prototype, 'createBindGroup', (ms) => (c.bindGroupJsMs += ms));
   }
   wrap(webgpuBackendPrototype(), 'runWebGPUProgram', (ms) => (c.programJsMs += ms));
 }
@@ -93,5 +89,7 @@ export function countedStep<T>(step: () => T): T {
 
 /** The counts so far, or null when not counting. */
 export function gpuCalls(): GpuCalls | null {
-  return counts ? { ...counts, bindGroupsReused: bindGroupStats().reused } : null;
+  if (!counts) return null;
+  const { asked, reused } = bindGroupStats();
+  return { ...counts, bindGroups: asked, bindGroupsReused: reused };
 }

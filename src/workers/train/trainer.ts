@@ -1,6 +1,5 @@
 import * as tf from '../../tf/tfjs.ts';
 import type { RunConfig } from '../../config/schema.ts';
-import { reuseBindGroups } from '../../kernels/bindGroupCache.ts';
 import { LIVE_FIELDS } from '../../config/models.ts';
 import type { CustomData } from '../../data/hostData.ts';
 import type { BuildOptions } from '../../models/types.ts';
@@ -108,8 +107,6 @@ export class Trainer {
     this.config = config;
     this.extras.codeMap = codeMap;
     setSwitches(on);
-    // Not for the plain loop (stock tfjs); before the GPU calls are counted, so they time it.
-    if (!on.plainLoop) reuseBindGroups();
     applyStartSwitches();
     // Bench only, the plain loop as tfjs's examples train: one step per chunk (its loss read
     // back at once), tfjs's own ops and Adam.

@@ -19,7 +19,7 @@ import {
 } from './measure.ts';
 import { keptGpuSection } from './node-gpu/gpuReport.ts';
 import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from './trainerLinks.ts';
-import { bindGroupMicro } from './bindGroups.ts';
+import { bindGroupMicro, uniformMicro } from './dispatchParts.ts';
 
 // `npm run bench`: measures the built page side by side in one run and writes
 // bench/results/<date>.json and BENCHMARKS.md. BENCH_GPU=1 drops the software-adapter
@@ -254,6 +254,10 @@ test('our trainer vs a plain tfjs loop: steps/s and GPU dispatches per step', as
       return speed(page);
     };
     pairs[name] = { ours: await run('count-gpu'), plain: await run('count-gpu,plain-loop') };
+    // Without the reuse caches, where a window holds enough steps to time a dispatch's parts.
+    if (pairs[name].ours.stepsPerSec * WINDOW_S >= 10) {
+      pairs[name].noReuse = await run('count-gpu,no-reuse');
+    }
     for (const [what, value, note] of trainerRows(name, pairs[name])) row(what, value, note);
   }
   Object.assign(results, trainerResults(pairs));
@@ -264,6 +268,13 @@ test('our trainer vs a plain tfjs loop: steps/s and GPU dispatches per step', as
     'JavaScript per call, 20,000 calls in the page: getBindGroupLayout + createBindGroup, against bindGroupCache.ts’s key and lookup',
   );
   results.bind_group_us = { tfjs: tfjsUs, reused: cachedUs };
+  const uniforms = await uniformMicro(page);
+  row(
+    'a dispatch’s uniforms: tfjs’s vs reused',
+    `${fixed(uniforms.tfjsUs, 1)} vs ${fixed(uniforms.cachedUs, 1)} µs`,
+    'JavaScript per call, 20,000 calls in the page: packed, a pooled buffer, queue.writeBuffer, against uniformCache.ts’s lookup by the values’ hash',
+  );
+  results.uniforms_us = { tfjs: uniforms.tfjsUs, reused: uniforms.cachedUs };
 });
 
 // Compare mode: the article's three families in three workers at once, backends as 'auto'

@@ -33,6 +33,8 @@ export async function speed(page: Page): Promise<{
   jsPerDispatch: JsPerDispatch | null;
   /** The share of bind groups the cache answered (bindGroupCache.ts; 0 without it). */
   bindGroupsReused: number | null;
+  /** The share of uniform bindings the cache answered (uniformCache.ts; 0 without it). */
+  uniformsReused: number | null;
 }> {
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.waitForFunction(() => window.__playground!.status().step >= 1, null, {
@@ -53,6 +55,8 @@ export async function speed(page: Page): Promise<{
   const perStep = (key: keyof GpuCalls) => (steps > 0 && a.gpuCalls ? delta(key) / steps : null);
   const dispatches = delta('dispatches');
   const us = (key: keyof GpuCalls) => (1000 * delta(key)) / dispatches;
+  const share = (part: keyof GpuCalls, whole: keyof GpuCalls) =>
+    delta(whole) > 0 ? delta(part) / delta(whole) : null;
   return {
     stepsPerSec: steps / seconds,
     firstStepMs: a.firstStepMs,
@@ -67,8 +71,8 @@ export async function speed(page: Page): Promise<{
             writeBuffer: us('writeBufferJsMs'),
           }
         : null,
-    bindGroupsReused:
-      delta('bindGroups') > 0 ? delta('bindGroupsReused') / delta('bindGroups') : null,
+    bindGroupsReused: share('bindGroupsReused', 'bindGroups'),
+    uniformsReused: share('uniformsReused', 'uniforms'),
   };
 }
 
@@ -87,15 +91,29 @@ const jsNote = (js: JsPerDispatch | null): string =>
     : 'not measured';
 
 export type Speed = Awaited<ReturnType<typeof speed>>;
-/** One link measured with our trainer and with the plain loop. */
+/** One link measured with our trainer and with the plain loop (and ours without reuse). */
 export interface SpeedPair {
   ours: Speed;
   plain: Speed;
+  /** Ours with `?faults=no-reuse`: tfjs's bind groups and uniforms made for every dispatch. */
+  noReuse?: Speed;
 }
 
 /** The table's rows for one link, ours against the plain loop: [what, value, note]. */
-export function trainerRows(name: string, { ours, plain }: SpeedPair): [string, string, string][] {
+export function trainerRows(
+  name: string,
+  { ours, plain, noReuse }: SpeedPair,
+): [string, string, string][] {
   const n = (v: number | null | undefined, d = 0) => fixed(v ?? NaN, d);
+  const reuse: [string, string, string][] = noReuse
+    ? [
+        [
+          `${name}: tfjs’s JavaScript per dispatch, reused vs made anew`,
+          `${n(ours.jsPerDispatch?.program)} vs ${n(noReuse.jsPerDispatch?.program)} µs`,
+          `in runWebGPUProgram, our trainer with and without the bind-group and uniform caches (\`no-reuse\`); of it bind groups ${n(ours.jsPerDispatch?.bindGroup)} vs ${n(noReuse.jsPerDispatch?.bindGroup)}, buffer writes ${n(ours.jsPerDispatch?.writeBuffer)} vs ${n(noReuse.jsPerDispatch?.writeBuffer)}; ${fixed(ours.stepsPerSec)} vs ${fixed(noReuse.stepsPerSec)} steps/s`,
+        ],
+      ]
+    : [];
   return [
     [
       `${name}: ours vs plain loop`,
@@ -110,8 +128,9 @@ export function trainerRows(name: string, { ours, plain }: SpeedPair): [string, 
     [
       `${name}: JavaScript per dispatch`,
       `${n(ours.jsPerDispatch?.step)} vs ${n(plain.jsPerDispatch?.step)} µs`,
-      `ours ${jsNote(ours.jsPerDispatch)}, bind groups reused ${n(100 * (ours.bindGroupsReused ?? NaN))}%; plain ${jsNote(plain.jsPerDispatch)}`,
+      `ours ${jsNote(ours.jsPerDispatch)}, bind groups reused ${n(100 * (ours.bindGroupsReused ?? NaN))}%, uniforms ${n(100 * (ours.uniformsReused ?? NaN))}%; plain ${jsNote(plain.jsPerDispatch)}`,
     ],
+    ...reuse,
   ];
 }
 
@@ -128,7 +147,9 @@ export function trainerResults(pairs: Record<string, SpeedPair>): Record<string,
     dispatches_per_step: both((s) => s.dispatchesPerStep),
     submits_per_step: both((s) => s.submitsPerStep),
     js_us_per_dispatch: both((s) => s.jsPerDispatch),
+    js_us_per_dispatch_no_reuse: each((p) => p.noReuse?.jsPerDispatch ?? null),
     bind_groups_reused: each((p) => p.ours.bindGroupsReused),
+    uniforms_reused: each((p) => p.ours.uniformsReused),
   };
 }
 

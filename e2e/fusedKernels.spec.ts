@@ -66,6 +66,18 @@ for (const { model, metrics, moves } of CASES) {
       .info()
       .annotations.push({ type: 'measured', description: `dispatches ${ours} vs ${theirs}` });
     expect(ours).toBeLessThan(0.4 * theirs);
+    // Bind groups and uniform buffers reused from the steps before (bindGroupCache.ts,
+    // uniformCache.ts); the plain loop is stock tfjs, without either. Six steps are mostly
+    // the first ones, whose buffers are new, and uniforms are kept from their second use on
+    // (in a long run: npm run bench).
+    const calls = fused.status.gpuCalls!;
+    test.info().annotations.push({
+      type: 'measured',
+      description: `reused: bind groups ${calls.bindGroupsReused}/${calls.bindGroups}, uniforms ${calls.uniformsReused}/${calls.uniforms}`,
+    });
+    expect(calls.bindGroupsReused).toBeGreaterThan(0.1 * calls.bindGroups);
+    expect(calls.uniformsReused).toBeGreaterThan(0.3 * calls.uniforms);
+    expect(plain.status.gpuCalls!.uniforms).toBe(0);
     // Fewer tensors too: one flat buffer of weights and moments per network, no bias-correction
     // scalars.
     expect(fused.status.numTensors).toBeLessThan(plain.status.numTensors);

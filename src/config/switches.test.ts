@@ -16,9 +16,10 @@ describe('the test and benchmark switches', () => {
       countGpu: true,
       plainLoop: true,
     });
-    expect(parseSwitches('?faults=no-storage,no-mirror')).toMatchObject({
+    expect(parseSwitches('?faults=no-storage,no-mirror,no-reuse')).toMatchObject({
       noStorage: true,
       noMirror: true,
+      noReuse: true,
     });
   });
 });

@@ -17,6 +17,8 @@ export interface Switches {
   plainLoop: boolean;
   /** Benchmark: the latent explorer asks the training worker, not the latent mirror. */
   noMirror: boolean;
+  /** Benchmark: tfjs makes every dispatch's bind group and uniforms anew (no reuse caches). */
+  noReuse: boolean;
 }
 
 export const SWITCHES_OFF: Readonly<Switches> = Object.freeze({
@@ -26,6 +28,7 @@ export const SWITCHES_OFF: Readonly<Switches> = Object.freeze({
   countGpu: false,
   plainLoop: false,
   noMirror: false,
+  noReuse: false,
 });
 
 /** The names in `?faults=`, each with its switch. */
@@ -35,6 +38,7 @@ const NAMES: Readonly<Record<string, Exclude<keyof Switches, 'triggers'>>> = {
   'count-gpu': 'countGpu',
   'plain-loop': 'plainLoop',
   'no-mirror': 'noMirror',
+  'no-reuse': 'noReuse',
 };
 
 /** The switches a page query asks for: all off without `faults`; triggers on with it. */

@@ -101,4 +101,22 @@ describe('bind groups reused across steps', () => {
     make(buffers[1]!);
     expect(device.made).toBe(2050);
   });
+
+  it('turned off, builds every bind group and layout anew (a stock run in the same thread)', () => {
+    const device = new FakeDevice();
+    const pipeline = new FakePipeline() as unknown as GPUComputePipeline;
+    const layout = pipeline.getBindGroupLayout(0);
+    const entries = [{ binding: 0, resource: { buffer: buffer() } }];
+    const make = () => (device as unknown as GPUDevice).createBindGroup({ layout, entries });
+    const first = make();
+    reuseBindGroups(false);
+    try {
+      expect(pipeline.getBindGroupLayout(0)).not.toBe(layout);
+      expect(make()).not.toBe(first);
+    } finally {
+      reuseBindGroups();
+    }
+    expect(make()).toBe(first);
+    expect(device.made).toBe(2);
+  });
 });

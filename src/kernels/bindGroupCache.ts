@@ -7,13 +7,15 @@
 // A bind group is immutable and refers to its buffers, not to their contents; a buffer freed
 // and destroyed is never bound again (a new buffer is a new object, hence a new key).
 //
-// Installed in the training worker (not for the benchmark's plain loop, which is stock tfjs).
-// Both wrap prototypes, so they apply to the device tfjs creates whenever it creates it.
+// On in the training worker (off for the benchmark's plain loop, which is stock tfjs). Both
+// wrap prototypes, so they apply to the device tfjs creates whenever it creates it.
 
 /** Bind groups kept per device: a few steps of the largest model's dispatches. */
 const MAX_GROUPS = 2048;
 
 let installed = false;
+/** Off: the wrappers call through (a later run in the same thread that must be stock tfjs). */
+let enabled = false;
 /** How many bind groups were asked for, and how many of those came from the cache. */
 const stats = { asked: 0, reused: 0 };
 
@@ -39,16 +41,18 @@ function keyOf(descriptor: GPUBindGroupDescriptor): string | null {
   return key;
 }
 
-export function reuseBindGroups(): void {
-  if (installed || typeof GPUDevice === 'undefined' || typeof GPUComputePipeline === 'undefined') {
-    return;
-  }
+/** Turns the reuse on (installing the wrappers, once) or off. */
+export function reuseBindGroups(on = true): void {
+  enabled = on;
+  if (!on || installed) return;
+  if (typeof GPUDevice === 'undefined' || typeof GPUComputePipeline === 'undefined') return;
   installed = true;
 
   // One layout object per pipeline and index, so that equal layouts have equal keys.
   const layouts = new WeakMap<GPUComputePipeline, GPUBindGroupLayout[]>();
   const getLayout = GPUComputePipeline.prototype.getBindGroupLayout;
   GPUComputePipeline.prototype.getBindGroupLayout = function (index: number) {
+    if (!enabled) return getLayout.call(this, index);
     let byIndex = layouts.get(this);
     if (!byIndex) layouts.set(this, (byIndex = []));
     return (byIndex[index] ??= getLayout.call(this, index));
@@ -57,6 +61,7 @@ export function reuseBindGroups(): void {
   const caches = new WeakMap<GPUDevice, Map<string, GPUBindGroup>>();
   const create = GPUDevice.prototype.createBindGroup;
   GPUDevice.prototype.createBindGroup = function (descriptor: GPUBindGroupDescriptor) {
+    if (!enabled) return create.call(this, descriptor);
     stats.asked++;
     const key = keyOf(descriptor);
     if (key === null) return create.call(this, descriptor);

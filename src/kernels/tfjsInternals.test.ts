@@ -96,4 +96,17 @@ describe('tfjs internals the fused kernels use', () => {
     // The gradient's filter part runs tfjs's Conv2DBackpropFilter kernel by name.
     expect(tf.getKernel('Conv2DBackpropFilter', 'webgpu')?.kernelFunc).toBeTypeOf('function');
   });
+
+  it('13: uniforms come from this.makeUniforms, a pooled buffer released at the next submit', () => {
+    expect(source(proto.recordAndSubmit)).toMatch(/this\.makeUniforms\(programUniform\)/);
+    const make = source(proto.makeUniforms);
+    expect(make).toMatch(/this\.bufferManager\.acquireBuffer\(/);
+    expect(make).toMatch(/this\.queue\.writeBuffer\(uniformBuffer, 0,/);
+    expect(make).toMatch(/this\.uniformPendingDisposal\.push\(uniformBuffer\)/);
+    expect(make).toMatch(/return \{ offset: 0, size: currentOffset, buffer: uniformBuffer \}/);
+    // (In the ES5 build the arrow is `function (b) { return _this.bufferManager…`.)
+    expect(source(proto.submitQueue)).toMatch(
+      /this\.uniformPendingDisposal\.forEach\([^;]*bufferManager\.releaseBuffer\(/,
+    );
+  });
 });

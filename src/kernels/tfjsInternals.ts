@@ -154,3 +154,16 @@ export function fusedConv2D(): tf.KernelFunc {
  * (gpuCallCounter.ts).
  */
 export const webgpuBackendPrototype = (): object => WebGPUBackend.prototype;
+
+/**
+ * 13. Every dispatch's uniforms are made by the backend's `makeUniforms(uniforms)` (called on
+ * `this`, so a method on the prototype is the one used), which writes them into a buffer from
+ * its pool, queues that buffer in `uniformPendingDisposal` (given back to the pool at the next
+ * submit, when the recorded commands that read it are submitted) and returns the binding
+ * `{ offset, size, buffer }`, which the dispatch's bind group takes as it is. uniformCache.ts
+ * keeps such buffers out of the pool and binds them again.
+ */
+export interface UniformMaker {
+  makeUniforms(uniforms: Uniform[]): { offset: number; size: number; buffer: GPUBuffer };
+  uniformPendingDisposal: GPUBuffer[];
+}

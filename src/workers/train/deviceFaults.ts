@@ -3,6 +3,8 @@ import { switches } from '../../config/switches.ts';
 import type { FromWorker } from './protocol.ts';
 import { countGpuCalls } from './gpuCallCounter.ts';
 import { reuseBindGroups } from '../../kernels/bindGroupCache.ts';
+import { reuseUniforms } from '../../kernels/uniformCache.ts';
+import { webgpuBackendPrototype } from '../../kernels/tfjsInternals.ts';
 
 // The GPU device as something that can fail: watching for its loss, and the test-only faults
 // that config/switches.ts turns on; and what is set up on it at start, per those switches.
@@ -24,8 +26,10 @@ export function watchDevice(post: (msg: FromWorker) => void): void {
 
 /**
  * The switches that act at start: no WebGPU at all, no IndexedDB, counted GPU calls; and
- * bind groups reused (bindGroupCache.ts) but for the benchmark's plain loop, which is stock
- * tfjs, installed before the counter so that the counts time the cache's calls too.
+ * bind groups and uniform buffers reused (bindGroupCache.ts, uniformCache.ts) but for the
+ * benchmark's plain loop, which is stock tfjs, and its measure without them (`no-reuse`), set
+ * at every start (the Node benchmark runs both in one thread); installed before the counter so
+ * that the counts time the caches' calls too.
  */
 export function applyStartSwitches(): void {
   const s = switches();
@@ -35,7 +39,9 @@ export function applyStartSwitches(): void {
   if (s.noStorage) {
     Object.defineProperty(self, 'indexedDB', { value: undefined, configurable: true });
   }
-  if (!s.plainLoop) reuseBindGroups();
+  const reuse = !s.plainLoop && !s.noReuse;
+  reuseBindGroups(reuse);
+  reuseUniforms(webgpuBackendPrototype(), reuse);
   if (s.countGpu) countGpuCalls();
 }
 

@@ -1,4 +1,5 @@
 import { bindGroupStats } from '../../kernels/bindGroupCache.ts';
+import { uniformStats } from '../../kernels/uniformCache.ts';
 import { webgpuBackendPrototype } from '../../kernels/tfjsInternals.ts';
 
 // Bench instrumentation (`?faults=count-gpu`): counts the GPU work tfjs issues by wrapping
@@ -25,10 +26,13 @@ export interface GpuCalls {
   /** Bind groups asked of the cache, and how many it answered (bindGroupCache.ts's counts). */
   bindGroups: number;
   bindGroupsReused: number;
+  /** Uniform bindings asked of the cache, and how many it answered (uniformCache.ts's counts). */
+  uniforms: number;
+  uniformsReused: number;
 }
 
-/** What the wrappers count; the bind groups are the cache's own counts. */
-type Counts = Omit<GpuCalls, 'bindGroups' | 'bindGroupsReused'>;
+/** What the wrappers count; the bind groups and uniforms are the caches' own counts. */
+type Counts = Omit<GpuCalls, 'bindGroups' | 'bindGroupsReused' | 'uniforms' | 'uniformsReused'>;
 
 let counts: Counts | null = null;
 
@@ -90,6 +94,13 @@ export function countedStep<T>(step: () => T): T {
 /** The counts so far, or null when not counting. */
 export function gpuCalls(): GpuCalls | null {
   if (!counts) return null;
-  const { asked, reused } = bindGroupStats();
-  return { ...counts, bindGroups: asked, bindGroupsReused: reused };
+  const groups = bindGroupStats();
+  const uniforms = uniformStats();
+  return {
+    ...counts,
+    bindGroups: groups.asked,
+    bindGroupsReused: groups.reused,
+    uniforms: uniforms.asked,
+    uniformsReused: uniforms.reused,
+  };
 }

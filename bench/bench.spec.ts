@@ -30,8 +30,19 @@ type SoakRun = { at100: { tensors: number }; atEnd: { tensors: number }; seconds
 
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', gpuFlag: GPU },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    browser: 'unknown',
+    gpuFlag: GPU,
+  },
 };
+
+// The browser's version beside the CPU: SwiftShader's compile and run times, hence the first
+// step's, change with both.
+test.beforeAll(({ browser }) => {
+  (results.machine as { browser: string }).browser = `Chromium ${browser.version()}`;
+});
 const rows: string[][] = [];
 const row = (what: string, value: string, note = '') => rows.push([what, value, note]);
 
@@ -39,7 +50,7 @@ test.afterAll(() => {
   const day = (results.date as string).slice(0, 10);
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(`bench/results/${day}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  const m = results.machine as { cpus: number; cpu: string; gpuFlag: boolean };
+  const m = results.machine as { cpus: number; cpu: string; browser: string; gpuFlag: boolean };
   const table = [
     '| measure | value | note |',
     '| --- | --- | --- |',
@@ -51,7 +62,7 @@ test.afterAll(() => {
     : '';
   writeFileSync(
     'BENCHMARKS.md',
-    `# Benchmarks\n\nWritten by \`npm run bench\` on ${day} (${m.cpus} × ${m.cpu}${
+    `# Benchmarks\n\nWritten by \`npm run bench\` on ${day} (${m.cpus} × ${m.cpu}, ${m.browser}${
       m.gpuFlag ? ', BENCH_GPU=1' : ', headless Chromium, WebGPU on its software adapter'
     }). The raw numbers are in \`bench/results/${day}.json\`. Speeds are steps per second over ${WINDOW_S} s after the first step.\n\n${table}\n${gpu ? `\n${gpu}\n` : ''}`,
   );

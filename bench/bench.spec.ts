@@ -19,7 +19,7 @@ import {
 } from './measure.ts';
 import { keptGpuSection } from './node-gpu/gpuReport.ts';
 import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from './trainerLinks.ts';
-import { bindGroupMicro, uniformMicro } from './dispatchParts.ts';
+import { dispatchParts } from './dispatchParts.ts';
 
 // `npm run bench`: measures the built page side by side in one run and writes
 // bench/results/<date>.json and BENCHMARKS.md. BENCH_GPU=1 drops the software-adapter
@@ -272,20 +272,9 @@ test('our trainer vs a plain tfjs loop: steps/s and GPU dispatches per step', as
     for (const [what, value, note] of trainerRows(name, pairs[name])) row(what, value, note);
   }
   Object.assign(results, trainerResults(pairs));
-  const { tfjsUs, cachedUs } = await bindGroupMicro(page);
-  row(
-    'a dispatch’s bind group: tfjs’s vs reused',
-    `${fixed(tfjsUs, 1)} vs ${fixed(cachedUs, 1)} µs`,
-    'JavaScript per call, 20,000 calls in the page: getBindGroupLayout + createBindGroup, against bindGroupCache.ts’s key and lookup',
-  );
-  results.bind_group_us = { tfjs: tfjsUs, reused: cachedUs };
-  const uniforms = await uniformMicro(page);
-  row(
-    'a dispatch’s uniforms: tfjs’s vs reused',
-    `${fixed(uniforms.tfjsUs, 1)} vs ${fixed(uniforms.cachedUs, 1)} µs`,
-    'JavaScript per call, 20,000 calls in the page: packed, a pooled buffer, queue.writeBuffer, against uniformCache.ts’s lookup by the values’ hash',
-  );
-  results.uniforms_us = { tfjs: uniforms.tfjsUs, reused: uniforms.cachedUs };
+  const parts = await dispatchParts(page);
+  for (const [what, value, note] of parts.rows) row(what, value, note);
+  Object.assign(results, parts.results);
 });
 
 // Compare mode: the article's three families in three workers at once, backends as 'auto'

@@ -1,13 +1,45 @@
 import type { Page } from '@playwright/test';
+import { fixed } from './measure.ts';
 
 // What a dispatch's bind group and uniforms cost in JavaScript, tfjs's way against
-// bindGroupCache.ts's and uniformCache.ts's, in the page's own WebGPU device. Bind groups: (a one-binding-per-buffer compute pipeline like tfjs's: output,
-// input, uniforms). A worker that is not cross-origin isolated times in coarse steps, so the
-// trainer's per-dispatch sums cannot resolve a few µs; 20,000 calls in one interval can.
-// tfjs: getBindGroupLayout(0) and createBindGroup on every dispatch. Cached: the layout kept
-// per pipeline, the key built and looked up (a hit, as 96% of the dense GAN's are), as
-// bindGroupCache.ts does per call.
-export function bindGroupMicro(page: Page): Promise<{ tfjsUs: number; cachedUs: number }> {
+// bindGroupCache.ts's and uniformCache.ts's, in the page's own WebGPU device. A worker that is
+// not cross-origin isolated times in coarse steps, so the trainer's per-dispatch sums cannot
+// resolve a few µs; 20,000 calls in one interval can. The caches' lookups are written out here
+// as they are there: a page cannot import them.
+
+/** The bench's rows ([what, value, note]) and results fields for both. */
+export async function dispatchParts(
+  page: Page,
+): Promise<{ rows: [string, string, string][]; results: Record<string, unknown> }> {
+  const groups = await bindGroupMicro(page);
+  const uniforms = await uniformMicro(page);
+  const pair = (m: { tfjsUs: number; cachedUs: number }) =>
+    `${fixed(m.tfjsUs, 1)} vs ${fixed(m.cachedUs, 1)} µs`;
+  return {
+    rows: [
+      [
+        'a dispatch’s bind group: tfjs’s vs reused',
+        pair(groups),
+        'JavaScript per call, 20,000 calls in the page: getBindGroupLayout + createBindGroup, against bindGroupCache.ts’s key and lookup',
+      ],
+      [
+        'a dispatch’s uniforms: tfjs’s vs reused',
+        pair(uniforms),
+        'JavaScript per call, 20,000 calls in the page: packed, a pooled buffer, queue.writeBuffer, against uniformCache.ts’s lookup by the values’ hash',
+      ],
+    ],
+    results: {
+      bind_group_us: { tfjs: groups.tfjsUs, reused: groups.cachedUs },
+      uniforms_us: { tfjs: uniforms.tfjsUs, reused: uniforms.cachedUs },
+    },
+  };
+}
+
+// Bind groups, on a one-binding-per-buffer compute pipeline like tfjs's (output, input,
+// uniforms). tfjs: getBindGroupLayout(0) and createBindGroup on every dispatch. Cached: the
+// layout kept per pipeline, the key built and looked up (a hit, as 95% of the dense GAN's
+// are), as bindGroupCache.ts does per call.
+function bindGroupMicro(page: Page): Promise<{ tfjsUs: number; cachedUs: number }> {
   return page.evaluate(async () => {
     const adapter = await navigator.gpu.requestAdapter();
     const device = await adapter!.requestDevice();
@@ -78,7 +110,7 @@ export function bindGroupMicro(page: Page): Promise<{ tfjsUs: number; cachedUs: 
 // ArrayBuffer at WGSL's alignments, a buffer taken from the pool, queue.writeBuffer, the buffer
 // back to the pool (at the submit, makeUniforms and submitQueue). Cached: uniformCache.ts's
 // hash and comparison of the values (a hit).
-export function uniformMicro(page: Page): Promise<{ tfjsUs: number; cachedUs: number }> {
+function uniformMicro(page: Page): Promise<{ tfjsUs: number; cachedUs: number }> {
   return page.evaluate(async () => {
     const adapter = await navigator.gpu.requestAdapter();
     const device = await adapter!.requestDevice();
@@ -127,7 +159,7 @@ export function uniformMicro(page: Page): Promise<{ tfjsUs: number; cachedUs: nu
     // uniformCache.ts's lookup: the hash of the values, then the values compared.
     const bits = new Float64Array(1);
     const words = new Uint32Array(bits.buffer);
-    const tagOf = (u: Field) => u.data.length + (u.type === 'float32' ? 64 : 0);
+    const tagOf = (u: Field) => 2 * u.data.length + (u.type === 'float32' ? 1 : 0);
     const hashOf = (us: Field[]) => {
       let h = 0x811c9dc5;
       for (const u of us) {

@@ -3,9 +3,9 @@ import { FIELD_KEYS, FIELDS, type Field } from '../src/config/fields.ts';
 import { MODELS } from '../src/config/models.ts';
 import { en } from '../src/i18n/en.tsx';
 
-// The README's table of link keys, made from the field table (src/config/fields.ts) and the
-// models' own defaults, so the two never drift: `npm run readme:table` writes it, and
-// `npm run lint` fails when the README's differs.
+// The table of link keys in docs/link.md, made from the field table (src/config/fields.ts) and
+// the models' own defaults, so the two never drift: `npm run link:table` writes it, and
+// `npm run lint` fails when docs/link.md's differs.
 
 const code = (s: string | number) => `\`${s}\``;
 

@@ -26,7 +26,8 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
   const before = await canvasStats(page, 'samples');
   expect(before.width).toBeGreaterThan(200);
 
-  // How long the status line says it compiles, against the first-step time it reports after.
+  // How long the status line says it prepares the first step (measuring step 0's digit
+  // quality, if still at it, then compiling), against the first-step time it reports after.
   // Its clock ("… 9 s so far") counts the same span, so its last second is the figure's.
   const compiling = page.evaluate(
     () =>
@@ -36,7 +37,7 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
         let clock = -1;
         const look = () => {
           const text = activity.textContent ?? '';
-          const now = /Compiling/.test(text);
+          const now = /Measuring the untrained|Compiling/.test(text);
           if (now && since === null) since = performance.now();
           const seconds = /(\d+) s so far/.exec(text);
           if (seconds) clock = Number(seconds[1]);

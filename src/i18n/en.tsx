@@ -67,12 +67,16 @@ export const en = {
     data: (loading: boolean, _model: string) =>
       loading ? 'Loading the MNIST digits…' : 'Preparing the data…',
     model: (_loading: boolean, model: string) => `Building the ${model}…`,
+    quality: (_loading: boolean, _model: string) =>
+      'Measuring the untrained model’s digit quality (1,000 samples) before the first step…',
   },
   status: {
     backend: 'Backend:',
     starting: 'Starting the training worker…',
     failed: 'Stopped by an error',
     compiling: 'Compiling GPU kernels for the first step…',
+    /** The CPU backend compiles nothing: its first step is only slow on a large network. */
+    firstStepCpu: 'Taking the first step…',
     training: 'Training',
     paused: 'Paused',
     ready: 'Ready: press Start',

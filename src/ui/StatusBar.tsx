@@ -48,7 +48,8 @@ export function StatusBar({ snap }: { snap: RunSnapshot }) {
   if (progress) activity = progressText(t, lang, progress, snap.config.model);
   else if (snap.phase === 'preparing') activity = t.status.starting;
   else if (snap.phase === 'failed') activity = t.status.failed;
-  else if (compiling) activity = t.status.compiling;
+  else if (compiling)
+    activity = backend?.name === 'cpu' ? t.status.firstStepCpu : t.status.compiling;
   else if (snap.running) activity = t.status.training;
   else activity = snap.step > 0 ? t.status.paused : t.status.ready;
 
@@ -66,7 +67,8 @@ export function StatusBar({ snap }: { snap: RunSnapshot }) {
       </span>
       <span className="status-item" data-testid="activity">
         {activity}
-        {compiling && !progress ? <CompileClock /> : null}
+        {/* One clock from Start to the first step, through step 0's quality measurement. */}
+        {compiling ? <CompileClock /> : null}
       </span>
       {progress?.total && progress.loaded !== null ? (
         <progress

@@ -6,7 +6,10 @@ import type { DigitQuality } from '../messages.ts';
 
 /** Digits judged per measurement, generated and real alike (as the FID's 1,000-sample sets). */
 export const QUALITY_SAMPLES = 1000;
-/** Digits per device call (generating and judging alike). */
+/**
+ * Digits per device call when judging, and per block of the generated set's noise (each block
+ * drawn from its own seed); generating may take a block in smaller slices.
+ */
 export const QUALITY_SLICE = 100;
 export const DIGIT_PIXELS = 28 * 28;
 

@@ -181,7 +181,8 @@ export interface StepEstimate {
   quicker: { label: string; patch: Partial<RunConfig>; seconds: number }[];
 }
 
-export type PrepareStage = 'backend' | 'data' | 'model';
+/** What the worker is preparing; 'quality': step 0's digit quality, which the first step waits for. */
+export type PrepareStage = 'backend' | 'data' | 'model' | 'quality';
 
 export type ToWorker =
   /** `codeMap`: post a code map with the pictures where the run has one (compare mode). */

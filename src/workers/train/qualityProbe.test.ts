@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../../tf/tfjs.ts';
 import { defaultsFor } from '../../config/models.ts';
 import { useCpuBackend } from '../../testing/tfCpu.ts';
-import type { Judge } from '../judge/protocol.ts';
+import { QUALITY_SAMPLES, QUALITY_SLICE, type Judge } from '../judge/protocol.ts';
 import type { FromWorker } from './protocol.ts';
 import type { DigitQuality } from '../messages.ts';
-import { QualityProbe } from './qualityProbe.ts';
+import { QualityProbe, sliceOf } from './qualityProbe.ts';
 import type { TrainingSession } from './session.ts';
 
 const quality: DigitQuality = {
@@ -22,9 +22,10 @@ const quality: DigitQuality = {
 
 /**
  * A judge that answers at once, and a session whose generator takes `msPerSlice` of a clock
- * the test moves by hand.
+ * the test moves by hand for a slice of QUALITY_SLICE digits (in proportion for others).
  */
 function setup(msPerSlice: number) {
+  const slices: [number, number][] = [];
   const clock = { ms: 0 };
   const posted: FromWorker[] = [];
   const judge: Judge = {
@@ -44,12 +45,13 @@ function setup(msPerSlice: number) {
       heldOut: new Float32Array(1000 * 784),
       heldOutCount: 1000,
     },
-    qualitySamples: (_: number, n: number) => {
-      clock.ms += msPerSlice; // generating holds training up, as on the device
+    qualitySamples: (first: number, n: number) => {
+      slices.push([first, n]);
+      clock.ms += (msPerSlice * n) / QUALITY_SLICE; // generating holds training up
       return tf.zeros([n, 784]) as tf.Tensor2D;
     },
   } as unknown as TrainingSession;
-  return { posted, probe, session, clock };
+  return { posted, probe, session, clock, slices };
 }
 
 describe('when digit quality is measured', () => {
@@ -83,6 +85,34 @@ describe('when digit quality is measured', () => {
     expect(probe.isDue(config, session)).toBe(false); // the steps are there, the time is not
     clock.ms += 1;
     expect(probe.isDue(config, session)).toBe(true);
+  });
+
+  it('on the CPU a slow generator goes in small slices that tile each block of noise', async () => {
+    // 4 s for 100 digits (the article's DCGAN on the CPU): slices of about 100 ms, 2–2.5 digits.
+    const { probe, session, slices } = setup(4000);
+    await probe.measure(session, () => true);
+    let next = 0;
+    for (const [first, n] of slices) {
+      expect(first).toBe(next);
+      expect(Math.floor(first / QUALITY_SLICE)).toBe(Math.floor((first + n - 1) / QUALITY_SLICE));
+      next += n;
+    }
+    expect(next).toBe(QUALITY_SAMPLES);
+    expect(slices[0]![1]).toBe(10); // the first, before anything is timed
+    expect(Math.max(...slices.slice(1).map(([, n]) => n))).toBeLessThanOrEqual(2);
+    // A fast one grows to whole blocks within its first, each slice tiling what is left of it.
+    const fast = setup(10);
+    await fast.probe.measure(fast.session, () => true);
+    expect(fast.slices.map(([, n]) => n)).toEqual([10, 10, 20, 20, 20, 20, ...Array(9).fill(100)]);
+  });
+
+  it('a slice is the largest size that fits the time and tiles what is left of its block', () => {
+    expect(sliceOf(1000, 100)).toBe(100);
+    expect(sliceOf(1000, 90)).toBe(10);
+    expect(sliceOf(60, 100)).toBe(50);
+    expect(sliceOf(3, 100)).toBe(2);
+    expect(sliceOf(3, 45)).toBe(1);
+    expect(sliceOf(0, 100)).toBe(1);
   });
 
   it('a reset between slices abandons the measurement: nothing is posted', async () => {

@@ -1,3 +1,4 @@
+import * as tf from '../../tf/tfjs.ts';
 import type { RunConfig } from '../../config/schema.ts';
 import { DIGIT_PIXELS, QUALITY_SAMPLES, QUALITY_SLICE, type Judge } from '../judge/protocol.ts';
 import type { DeviceData } from './deviceData.ts';
@@ -16,6 +17,31 @@ import type { TrainingSession } from './session.ts';
 
 const TRAINING_PER_STALL = 3;
 
+/**
+ * About how long one slice of digits may keep the worker from its messages on the CPU backend,
+ * which generates synchronously (100 of the article's DCGAN digits take seconds there): until a
+ * slice is done, Pause, Reset and the latent sliders wait. There a measurement starts with a
+ * slice of FIRST_CPU_SLICE and sizes the next ones to take about this long. The GPU backends
+ * work while the worker awaits the digits, so they generate whole blocks: one shape to compile.
+ */
+const SLICE_MS = 100;
+const FIRST_CPU_SLICE = 10;
+/** Slice sizes: the divisors of QUALITY_SLICE, largest first, so slices tile a block. */
+const SIZES = Array.from({ length: QUALITY_SLICE }, (_, i) => QUALITY_SLICE - i).filter(
+  (d) => QUALITY_SLICE % d === 0,
+);
+
+/**
+ * The largest slice of at most `fit` digits that divides the `left` digits left in its block:
+ * the rest of the block can go in slices of the same size (one shape, not several).
+ */
+export function sliceOf(fit: number, left: number): number {
+  return SIZES.find((d) => d <= fit && left % d === 0) ?? 1;
+}
+
+/** How many digits take about SLICE_MS, after `n` took `ms`. */
+const fitting = (n: number, ms: number) => Math.floor((n * SLICE_MS) / Math.max(ms, 1));
+
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class QualityProbe {
@@ -30,6 +56,8 @@ export class QualityProbe {
   /** How long the last measurement held training up, and when it ended. */
   private lastStallMs = 0;
   private lastEndedAt = -Infinity;
+  /** True while a measurement generates its digits (training waits for them). */
+  generating = false;
 
   constructor(
     private readonly makeJudge: () => Judge,
@@ -89,28 +117,53 @@ export class QualityProbe {
     const step = session.step;
     this.lastStep = step;
     const startedAt = this.now();
-    await this.inFlight;
+    this.generating = true;
+    let images: Float32Array | null;
     const judge = (this.judge ??= this.makeJudge());
-    const data = session.data;
-    if (this.realOf !== data) {
-      const count = Math.min(QUALITY_SAMPLES, data.heldOutCount);
-      this.realOf = data;
-      this.realReady = judge.setReal(data.heldOut.subarray(0, count * DIGIT_PIXELS), count);
+    try {
+      await this.inFlight;
+      const data = session.data;
+      if (this.realOf !== data) {
+        // The judge reads the real digits while the generated ones are made.
+        const count = Math.min(QUALITY_SAMPLES, data.heldOutCount);
+        this.realOf = data;
+        this.realReady = judge.setReal(data.heldOut.subarray(0, count * DIGIT_PIXELS), count);
+      }
+      images = await this.generate(session, current);
+    } finally {
+      this.generating = false;
     }
+    if (!images) return;
+    this.lastEndedAt = this.now();
+    this.lastStallMs = this.lastEndedAt - startedAt;
+    this.judgeDigits(judge, images, step, current);
+  }
+
+  /** The session's QUALITY_SAMPLES digits, slice by slice; null if `current()` turns false. */
+  private async generate(session: TrainingSession, current: () => boolean) {
     const images = new Float32Array(QUALITY_SAMPLES * DIGIT_PIXELS);
-    for (let first = 0; first < QUALITY_SAMPLES; first += QUALITY_SLICE) {
-      const n = Math.min(QUALITY_SLICE, QUALITY_SAMPLES - first);
+    const adapt = tf.getBackend() === 'cpu';
+    let fit = adapt ? FIRST_CPU_SLICE : QUALITY_SLICE;
+    for (let first = 0; first < QUALITY_SAMPLES;) {
+      const left = Math.min(QUALITY_SLICE - (first % QUALITY_SLICE), QUALITY_SAMPLES - first);
+      const n = sliceOf(fit, left);
+      const t0 = this.now();
       const digits = session.qualitySamples(first, n);
       try {
         images.set((await digits.data()) as Float32Array, first * DIGIT_PIXELS);
       } finally {
         digits.dispose();
       }
+      if (adapt) fit = fitting(n, this.now() - t0);
+      first += n;
       await yieldToEvents();
-      if (!current()) return;
+      if (!current()) return null;
     }
-    this.lastEndedAt = this.now();
-    this.lastStallMs = this.lastEndedAt - startedAt;
+    return images;
+  }
+
+  /** Hands the digits to the judge; its verdict is posted when it comes (see `inFlight`). */
+  private judgeDigits(judge: Judge, images: Float32Array, step: number, current: () => boolean) {
     this.inFlight = this.realReady
       .then(() => judge.compare(images, QUALITY_SAMPLES))
       .then(

@@ -35,6 +35,23 @@ describe('TrainingSession (the worker loop, on the CPU backend)', () => {
     s.dispose();
   });
 
+  it('the quality set’s digits are the same in any slices of a block of noise', async () => {
+    const s = new TrainingSession({ ...defaultsFor('gan'), hidden: 32, batch: 16 }, data);
+    const read = async (first: number, n: number) => {
+      const t = s.qualitySamples(first, n);
+      const v = await t.data();
+      t.dispose();
+      return Array.from(v);
+    };
+    const whole = await read(100, 100);
+    const sliced = [...(await read(100, 10)), ...(await read(110, 40)), ...(await read(150, 50))];
+    expect(sliced).toHaveLength(whole.length);
+    sliced.forEach((v, i) => expect(v).toBeCloseTo(whole[i]!, 5));
+    expect(await read(200, 10)).not.toEqual(whole.slice(0, 10 * 784)); // another block's noise
+    expect(() => s.qualitySamples(190, 20)).toThrow(/cross a block/);
+    s.dispose();
+  });
+
   it('evaluates held-out losses for the VAE, none for the GAN', async () => {
     const vae = new TrainingSession(config, data);
     const values = await vae.evaluate();

@@ -11,6 +11,7 @@ import { tileImages } from '../../data/pixels.ts';
 import type { PlaneView } from './protocol.ts';
 import type { LatentQuery, RgbaImage } from '../messages.ts';
 import { renderPlane } from './plane.ts';
+import { QUALITY_SLICE } from '../judge/protocol.ts';
 import { decodeLatentQuery, type LatentDecoder } from '../shared/latentImages.ts';
 
 // One training run: the model from the registry, its seeded data order and noise, the fixed
@@ -169,14 +170,22 @@ export class TrainingSession implements LatentDecoder {
    * trained to decode: the metrics show why it is not a generative model.)
    */
   qualitySamples(first: number, n: number): tf.Tensor2D {
+    // The noise comes a block of QUALITY_SLICE at a time, each from its block's seed, so a
+    // digit's noise is the same however the probe slices the set (the slices stay in a block).
+    const block = first - (first % QUALITY_SLICE);
+    if (n < 1 || first + n > block + QUALITY_SLICE) {
+      throw new Error(`quality samples ${first}…${first + n - 1} cross a block of noise`);
+    }
     return tf.tidy(() => {
-      const z = tf.randomNormal(
-        [n, this.config.latent],
-        0,
-        1,
-        'float32',
-        deriveSeed(this.config.seed, 'quality-noise', first),
-      );
+      const z = tf
+        .randomNormal(
+          [QUALITY_SLICE, this.config.latent],
+          0,
+          1,
+          'float32',
+          deriveSeed(this.config.seed, 'quality-noise', block),
+        )
+        .slice([first - block, 0], [n, this.config.latent]);
       // Conditional models: sample i asks for class i mod 10, so the set is balanced.
       const classes = Array.from({ length: n }, (_, i) => (first + i) % 10);
       return this.model.generate(z as tf.Tensor2D, classes);

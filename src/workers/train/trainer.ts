@@ -30,6 +30,7 @@ import { deviceSharesCpu, PagePacer } from './pagePacer.ts';
 import { divergence } from '../../metrics/divergence.ts';
 import { ChunkSizer, MAX_CHUNK } from './chunkSizer.ts';
 import { errorMessage } from './errorMessage.ts';
+import { FirstStepClock } from './firstStepClock.ts';
 
 // The training loop. It queues K steps on the device, then reads their losses back with one
 // `await data()`, posts them, posts pictures every `every` steps, and yields so that
@@ -52,10 +53,7 @@ export class Trainer {
   readonly pacer = new PagePacer();
   /** Steps per chunk, and the steps/s the status shows. */
   private readonly chunks = new ChunkSizer();
-  private startedAt: number | null = null;
-  private firstStepMs: number | null = null;
-  /** A step has finished since Start (firstStepMs is set at the next status). */
-  private firstStepDone = false;
+  private readonly firstStep = new FirstStepClock();
   private lastImageStep = -1;
   private readonly snapshots: SnapshotPoster;
   /** How models are built: with our WebGPU kernels, except in the benchmark's plain loop. */
@@ -161,9 +159,8 @@ export class Trainer {
     if (this.running) return;
     if (this.budgetReached()) return;
     this.running = true;
-    // From here the page says "compiling" (running, no first step yet): the first-step time
-    // counts from here too, the wait for step 0's quality measurement included.
-    this.startedAt ??= performance.now();
+    // From here the page says "compiling" (running, no first step yet), as the figure counts.
+    this.firstStep.start();
     this.postStatus();
     this.loop = this.runLoop();
   }
@@ -175,12 +172,11 @@ export class Trainer {
     this.postStatus();
   }
 
-  /** One step while paused. */
   /** One step by hand (`part`: a GAN's D alone or G alone). */
   async singleStep(part: 'd' | 'g' | null = null): Promise<void> {
     if (!this.session || this.running) return;
-    await this.firstQuality;
-    this.startedAt ??= performance.now();
+    await this.waitForFirstQuality();
+    this.firstStep.start();
     await this.runChunk(1, part);
     // Stepping by hand: show what the step did, whatever the picture interval.
     if (this.session && this.lastImageStep !== this.session.step) await this.postImages();
@@ -298,15 +294,21 @@ export class Trainer {
     this.post({ type: 'architecture', networks: this.session.model.networks.map(describeNetwork) });
     this.chunks.restart();
     this.snapshots.restart();
-    this.startedAt = null;
-    this.firstStepMs = null;
-    this.firstStepDone = false;
+    this.firstStep.restart();
     await this.postImages();
     await this.snapshot(true); // the latent mirror's first weights
     this.postStatus();
     // Step 0's quality is measured while the page is idle; Start waits for it to finish.
     this.quality.restart();
     this.firstQuality = this.measureQuality();
+  }
+
+  /** Step 0's quality measurement, if still generating: the page says so until it is done. */
+  private async waitForFirstQuality(): Promise<void> {
+    if (!this.quality.generating) return this.firstQuality;
+    this.progress('quality');
+    await this.firstQuality;
+    this.postStatus(); // the progress line gives way to the first step's
   }
 
   /** Measures the digit quality metrics if due (see QualityProbe). */
@@ -322,7 +324,7 @@ export class Trainer {
 
   private async runLoop(): Promise<void> {
     try {
-      await this.firstQuality;
+      await this.waitForFirstQuality();
       while (this.running && !this.budgetReached()) {
         const t0 = performance.now();
         const steps = await this.runChunk(this.chunks.size);
@@ -366,7 +368,7 @@ export class Trainer {
     if (n === 0) return 0;
     const values = await this.losses.flush();
     const names = session.model.metricNames;
-    this.firstStepDone = true;
+    this.firstStep.stepFinished();
     // Look for NaN/Inf before the buffer is transferred (and detached) by post.
     const diverged = divergence(values, names.length, firstStep);
     // The chunk's device work (weights for the mirror, pictures) comes before its losses are
@@ -391,17 +393,12 @@ export class Trainer {
   }
 
   private postStatus(paintTicket: number | null = null): void {
-    // The first step counts until this status, which shows it on the page (its losses and
-    // pictures came just before): the page says "compiling" until then, so both agree.
-    if (this.firstStepMs === null && this.firstStepDone && this.startedAt !== null) {
-      this.firstStepMs = performance.now() - this.startedAt;
-    }
     this.post({
       type: 'status',
       running: this.running,
       step: this.session?.step ?? 0,
       stepsPerSec: this.chunks.stepsPerSec,
-      firstStepMs: this.firstStepMs,
+      firstStepMs: this.firstStep.atStatus(),
       numTensors: tf.memory().numTensors,
       numBytes: tf.memory().numBytes,
       gpuCalls: gpuCalls(),

@@ -1,6 +1,6 @@
 import * as tf from '../tf/tfjs.ts';
 import { pairSlot, writtenGradient, type GradientSlot } from './gradientSlots.ts';
-import { fusedMatMul, runInPlace, type WebGPUBackend } from './tfjsInternals.ts';
+import { runInPlace, type WebGPUBackend } from './tfjsInternals.ts';
 import { elementwise, f32, i32, runToInfo, runToTensor } from './webgpuPrograms.ts';
 
 // The dense networks' layers as one kernel each, for training on WebGPU.
@@ -8,16 +8,16 @@ import { elementwise, f32, i32, runToInfo, runToTensor } from './webgpuPrograms.
 // Through tf.layers a hidden layer is a Dense (tfjs fuses matMul + bias) and then an activation
 // layer: two dispatches forward, and backward tfjs's fused matMul computes the gradients of all
 // its inputs, needed or not (it is a tf.customGrad), and each activation's gradient takes two
-// or three elementwise dispatches. Here y = act(x·W + b) is one kernel, `PlaygroundDense`
-// (tfjs's fused matMul, activation included; tanh, which it lacks, our own loop), whose registered gradient is lazy (tfjs calls it only for the
-// inputs a gradient is asked of) and forms the activation's derivative on the fly, from the
-// output y alone:
+// or three elementwise dispatches. Here y = act(x·W + b) is one kernel, `PlaygroundDense`, whose
+// registered gradient is lazy (tfjs calls it only for the inputs a gradient is asked of) and
+// forms the activation's derivative on the fly, from the output y alone:
 //   g = dy ⊙ act'(y)    relu: [y > 0]   leaky relu: 1 or α   elu: 1 or y + 1   tanh: 1 − y²
 //   ∂x = g·Wᵀ           one dispatch
 //   [∂W; ∂b] = [xᵀ·g; Σ_rows g]   one dispatch, written straight into FusedAdam's flat gradient
 //                                 buffer (gradientSlots.ts); where the layer has no slot (the
-//                                 first step, another optimizer) g, xᵀ·g and our column sum
-//                                 (tfjs's is slow here) as tensors, three dispatches.
+//                                 first step, another optimizer) into a tensor, then sliced.
+// Every kernel here is a plain loop per output element: on a software adapter a pipeline of
+// tfjs's tiled matMul took over a second to compile, one of these tens of milliseconds.
 // The weights are the tf.layers model's own variables, so everything else (pictures, exports,
 // snapshots) keeps using the model.
 
@@ -180,44 +180,57 @@ export function denseWeightGradients(
   dy: tf.Tensor2D,
   y: tf.Tensor2D,
   act: FusedActivation,
+  alpha = 0,
 ): tf.Tensor2D {
-  const { program, inputs, uniforms, shape } = weightGradientProgram(x, dy, y, act, 0, 0);
+  const { program, inputs, uniforms, shape } = weightGradientProgram(x, dy, y, act, alpha, 0);
   return runToTensor(program, inputs, uniforms, shape) as tf.Tensor2D;
 }
 
+/** WGSL: act(a) as tfjs's WebGPU kernels compute each activation (unary_op_util). */
+const ACTIVATION: Record<FusedActivation, string> = {
+  linear: 'a',
+  relu: 'select(a, 0.0, a < 0.0)',
+  leakyrelu: 'select(a, uniforms.alpha * a, a < 0.0)',
+  elu: 'select(exp(a) - 1.0, a, a >= 0.0)',
+  // sign(a)·(1 − e^−2|a|)/(1 + e^−2|a|): no overflow for large |a|.
+  tanh: 'sign(a) * (1.0 - exp(-2.0 * abs(a))) / (1.0 + exp(-2.0 * abs(a)))',
+};
+
 /**
- * y = tanh(x·W + b) in one dispatch (tanh is not among the activations tfjs's fused matMul
- * takes): one invocation per output, summing over the inputs; tanh as tfjs's WebGPU kernel
- * computes it, sign(a)·(1 − e^−2|a|)/(1 + e^−2|a|). Only G's output layer has it, whose
- * inputs are a hidden layer's few hundred units.
+ * y = act(x·W + b) in one dispatch: one invocation per output, summing over the inputs, as the
+ * backward kernels above do. tfjs's fused matMul computes it in tiles of 4×4 outputs per
+ * invocation through workgroup memory: a pipeline that took 1.2 s to compile on the software
+ * adapter (Chromium's SwiftShader, each of the three a dense VAE's first step made), where this
+ * loop's takes ~20 ms.
  */
-function tanhLayer(
+function denseForward(
   backend: WebGPUBackend,
   x: tf.TensorInfo,
   W: tf.TensorInfo,
   b: tf.TensorInfo,
+  act: FusedActivation,
+  alpha: number,
 ): tf.TensorInfo {
   const [rows, inDim] = x.shape as [number, number];
   const outDim = W.shape[1]!;
   const program = elementwise(
-    'playgroundDenseTanh',
+    `playgroundDense_${act}`,
     rows * outDim,
     ['X', 'W', 'B'],
-    'inDim : i32, outDim : i32,',
+    'inDim : i32, outDim : i32, alpha : f32,',
     `let i = index / uniforms.outDim;
           let j = index - i * uniforms.outDim;
           var a = B[j];
           for (var k = 0; k < uniforms.inDim; k = k + 1) {
             a = a + X[i * uniforms.inDim + k] * W[k * uniforms.outDim + j];
           }
-          let e2x = exp(-2.0 * abs(a));
-          result[index] = sign(a) * (1.0 - e2x) / (1.0 + e2x);`,
+          result[index] = ${ACTIVATION[act]};`,
   );
   return runToInfo(
     backend,
     program,
     [x, W, b],
-    [i32(rows * outDim), i32(inDim), i32(outDim)],
+    [i32(rows * outDim), i32(inDim), i32(outDim), f32(alpha)],
     [rows, outDim],
   );
 }
@@ -234,19 +247,8 @@ function register(): void {
     backendName: 'webgpu',
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { act, alpha } = attrs as unknown as DenseAttrs;
-      if (act === 'tanh')
-        return tanhLayer(backend as unknown as WebGPUBackend, inputs.x!, inputs.W!, inputs.b!);
-      const matMul = fusedMatMul();
-      return matMul({
-        inputs: { a: inputs.x!, b: inputs.W!, bias: inputs.b! },
-        backend,
-        attrs: {
-          transposeA: false,
-          transposeB: false,
-          activation: act,
-          leakyreluAlpha: alpha,
-        },
-      }) as tf.TensorInfo;
+      const { x, W, b } = inputs;
+      return denseForward(backend as unknown as WebGPUBackend, x!, W!, b!, act, alpha);
     },
   });
   tf.registerGradient({
@@ -272,12 +274,15 @@ function register(): void {
           b: () => (write(), writtenGradient(b.shape, slot)),
         };
       }
-      // Made here, not in a thunk: tfjs runs each thunk in a tidy of its own.
-      const g = activationGradient(d, y, act, alpha) as tf.Tensor2D;
+      // No slot (the first step, another optimizer): [∂W; ∂b] as a tensor by the same kernel
+      // (one pipeline for every step), made here, not in a thunk (tfjs runs each thunk in a
+      // tidy of its own), and sliced.
+      const wb = denseWeightGradients(x, d, y, act, alpha);
+      const inDim = x.shape[1];
       return {
         x: x_,
-        W: () => tf.matMul(x, g, true, false),
-        b: () => columnSum(g),
+        W: () => tf.slice(wb, [0, 0], [inDim, -1]),
+        b: () => tf.reshape(tf.slice(wb, [inDim, 0], [1, -1]), [-1]),
       };
     },
   });

@@ -1,5 +1,5 @@
 import * as tf from '../tf/tfjs.ts';
-import { columnSum, type DensePlan } from './fusedDense.ts';
+import type { DensePlan } from './fusedDense.ts';
 import { pairSlot, writtenGradient } from './gradientSlots.ts';
 import { runInPlace, type WebGPUBackend } from './tfjsInternals.ts';
 import { elementwise, i32, runToInfo, runToTensor } from './webgpuPrograms.ts';
@@ -86,17 +86,16 @@ function hiddenGradient(g: tf.Tensor2D, h: tf.Tensor2D, Wm: tf.Tensor2D, Wv: tf.
 }
 
 /**
- * [∂Wμ; ∂bμ] at offset `om` and [∂Wv; ∂bv] at `ov` of the flat gradient buffer, one dispatch:
- * one invocation per weight, the bias as a last row of h that is all ones.
+ * [∂Wμ; ∂bμ] at offset `om` and [∂Wv; ∂bv] at `ov` of its output, one dispatch: one invocation
+ * per weight, the bias as a last row of h that is all ones.
  */
-function writeWeightGradients(
+function weightGradientProgram(
   g: tf.Tensor2D,
   h: tf.Tensor2D,
   Wm: tf.Tensor2D,
   om: number,
   ov: number,
-  grads: tf.Tensor,
-): void {
+) {
   const { rows, inDim, L } = dims(h, Wm);
   const perHead = (inDim + 1) * L;
   const program = elementwise(
@@ -116,12 +115,35 @@ function writeWeightGradients(
           }
           result[select(uniforms.om, uniforms.ov, v) + r] = s;`,
   );
-  runInPlace(
-    program,
-    [g, h],
-    [i32(2 * perHead), i32(rows), i32(inDim), i32(L), i32(om), i32(ov)],
-    grads,
-  );
+  const uniforms = [i32(2 * perHead), i32(rows), i32(inDim), i32(L), i32(om), i32(ov)];
+  return { program, inputs: [g, h], uniforms, perHead };
+}
+
+/** The heads' weight gradients into FusedAdam's flat gradient buffer (gradientSlots.ts). */
+function writeWeightGradients(
+  g: tf.Tensor2D,
+  h: tf.Tensor2D,
+  Wm: tf.Tensor2D,
+  om: number,
+  ov: number,
+  grads: tf.Tensor,
+): void {
+  const { program, inputs, uniforms } = weightGradientProgram(g, h, Wm, om, ov);
+  runInPlace(program, inputs, uniforms, grads);
+}
+
+/**
+ * The heads' weight gradients as tensors, by the same kernel (one pipeline for every step):
+ * [∂Wμ; ∂bμ; ∂Wv; ∂bv] in one flat tensor, sliced.
+ */
+function weightGradientTensors(g: tf.Tensor2D, h: tf.Tensor2D, Wm: tf.Tensor2D) {
+  const { inDim, L } = dims(h, Wm);
+  const perHead = (inDim + 1) * L;
+  const { program, inputs, uniforms } = weightGradientProgram(g, h, Wm, 0, perHead);
+  const flat = runToTensor(program, inputs, uniforms, [2 * perHead]);
+  const weights = (at: number) => () => tf.reshape(tf.slice(flat, [at], [inDim * L]), [inDim, L]);
+  const bias = (at: number) => () => tf.slice(flat, [at + inDim * L], [L]);
+  return { Wm: weights(0), bm: bias(0), Wv: weights(perHead), bv: bias(perHead) };
 }
 
 function register(): void {
@@ -162,16 +184,9 @@ function register(): void {
           bv: stand(bv, sv),
         };
       }
-      // No slots (the first step, another optimizer): each weight's gradient as a tensor.
-      const L = Wm.shape[1];
-      const half = (c: number) => tf.slice(g, [0, c], [-1, L]);
-      return {
-        h: hGrad,
-        Wm: () => tf.matMul(h, half(0), true, false),
-        bm: () => columnSum(half(0)),
-        Wv: () => tf.matMul(h, half(L), true, false),
-        bv: () => columnSum(half(L)),
-      };
+      // No slots (the first step, another optimizer): each weight's gradient as a tensor, made
+      // here, not in a thunk (tfjs runs each thunk in a tidy of its own).
+      return { h: hGrad, ...weightGradientTensors(g, h, Wm) };
     },
   });
 }

@@ -12,7 +12,6 @@ import { runInPlace, type WebGPUBackend } from './tfjsInternals.ts';
 import {
   elementwise,
   f32,
-  SINGLE_PASS,
   i32,
   reduction,
   runReduction,
@@ -28,11 +27,7 @@ import {
 // ops and our dense kernel take a dispatch for the logit layer forward, one for the loss, one
 // for its gradient and two for the layer's, these take the loss and the two gradients.
 
-/**
- * WGSL: dᵢ = b + Σₖ H[i, k]·W[k], D's logit for row i. The loss reductions that call it run in
- * one pass (runReduction: up to 32,768 rows, and a batch is at most 2 × 512), whose shader binds
- * H, W and B.
- */
+/** WGSL: dᵢ = b + Σₖ H[i, k]·W[k], D's logit for row i (the shader binds H, W and B). */
 const LOGIT = `
   fn logitOf(i : i32) -> f32 {
     var d = B[0];
@@ -139,11 +134,6 @@ function logitGradients(
   };
 }
 
-function singlePass(rows: number): void {
-  if (rows > SINGLE_PASS)
-    throw new Error(`the logit loss kernels take at most ${SINGLE_PASS} rows`);
-}
-
 const D_KERNEL = 'PlaygroundGanDTermsLogit';
 const G_KERNEL = 'PlaygroundGanGRowLogit';
 let registered = false;
@@ -158,7 +148,6 @@ function register(): void {
       const { h, W, b } = inputs as Record<string, tf.TensorInfo>;
       const f = attrs!.family as GanFamily;
       const [m, inDim] = h!.shape as [number, number];
-      singlePass(m);
       const program = reduction(
         `playgroundGanDTermsLogit_${f}`,
         3,
@@ -197,7 +186,6 @@ function register(): void {
       const { h, W, b, terms } = inputs as Record<string, tf.TensorInfo>;
       const loss = attrs!.loss as string;
       const [m, inDim] = h!.shape as [number, number];
-      singlePass(m);
       const program = reduction(
         `playgroundGanGRowLogit_${loss}`,
         4,

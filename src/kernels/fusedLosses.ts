@@ -14,9 +14,9 @@ import {
 import { POINT_SIGMA } from '../config/datasets.ts';
 
 // The GAN's and the VAE's losses as WebGPU kernels for training: each is one dispatch forward
-// (a reduction over the batch; two past 32,768 terms, see runReduction) and one per input backward, where the same
-// formulas in tfjs ops (losses.ts, ganLosses.ts) take one dispatch per elementwise step and
-// per mean. Same math, same batch means; the gradients are written out beside each formula.
+// (a reduction over the batch; two past 256 terms, see runReduction) and one per input
+// backward, where the same formulas in tfjs ops (losses.ts, ganLosses.ts) take one dispatch
+// per elementwise step and per mean. Same math, same batch means; the gradients are written out beside each formula.
 // Registered for the WebGPU backend only: the fused training steps (fusedSteps.ts) are used
 // there alone, and everywhere else the models keep the tfjs ops.
 
@@ -226,8 +226,8 @@ export function reparameterizeFused(ml: tf.Tensor2D, eps: tf.Tensor2D): tf.Tenso
   return reparamKernel([ml, eps], {}) as tf.Tensor2D;
 }
 
-// The VAE's loss row [reconstruction, KL, reconstruction + β·KL] in one reduction (two passes
-// past 32,768 terms) over the batch's reconstruction terms and then its KL terms, each a batch
+// The VAE's loss row [reconstruction, KL, reconstruction + β·KL] in one reduction (two passes,
+// see runReduction) over the batch's reconstruction terms and then its KL terms, each a batch
 // mean, summed over pixels and latent units. From the decoder's raw output r (logits for
 // images, the mean for points) and q(z|x) = N(μ, e^logVar), read from the joined [μ | logVar]:
 //   bce:    max(r, 0) − r·x + log(1 + e^−|r|)   ∂r: σ(r) − x

@@ -50,10 +50,6 @@ describe('tfjs internals the fused kernels use', () => {
     expect(source(engine.makeTensorFromTensorInfo)).not.toMatch(/addTapeNode|tape/);
   });
 
-  it("7: tfjs's private _FusedMatMul kernel is registered for WebGPU", () => {
-    expect(tf.getKernel('_FusedMatMul', 'webgpu')?.kernelFunc).toBeTypeOf('function');
-  });
-
   it('8: LeakyRelu saves its input and Tanh its output; registerGradient replaces by name', () => {
     const leaky = tf.getGradient('LeakyRelu');
     expect(leaky.inputsToSave).toEqual(['x']);

@@ -108,16 +108,6 @@ export const unfilledTensor = (shape: number[]): tf.Tensor =>
   tensorOf(webgpuBackend().makeTensorInfo(shape, 'float32'));
 
 /**
- * 7. tfjs's private fused matMul kernel (`_FusedMatMul`: matMul, bias and an activation in
- * one dispatch), called directly inside our dense kernel.
- */
-export function fusedMatMul(): tf.KernelFunc {
-  const k = tf.getKernel('_FusedMatMul', 'webgpu');
-  if (!k) throw new Error("tfjs's WebGPU backend has no _FusedMatMul kernel");
-  return k.kernelFunc;
-}
-
-/**
  * 8. Replacing a built-in op's gradient: registerGradient replaces the entry of that name (the
  * registry is a map by kernel name), and the replacement receives what the original saves:
  * LeakyRelu its input x, Tanh its output y. `use()` is asked at each backward pass: while it

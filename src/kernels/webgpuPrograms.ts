@@ -50,24 +50,22 @@ export function elementwise(
   };
 }
 
-const REDUCE = 256;
 /**
- * Values each invocation sums before a reduction takes a second workgroup: a pass of its own
- * costs more (tfjs's work per dispatch, tens of µs) than one workgroup summing a batch-32 VAE's
- * 25,152 terms.
+ * Terms a reduction sums in one invocation, in one dispatch (a GAN's losses: a term per row of
+ * a batch of D's outputs). Past them a first pass of PARTIALS invocations each sums a strided
+ * share into a partial, and one invocation adds the partials. No workgroup memory and no
+ * barriers: on the software adapter (Chromium's SwiftShader) each reduction shader with them
+ * compiled for over half a second, one without them in tens of milliseconds.
  */
-const PER_INVOCATION = 128;
-/** The most terms a reduction sums in one pass (one workgroup). */
-export const SINGLE_PASS = REDUCE * PER_INVOCATION;
-/** Workgroups of a reduction's first pass, at most. */
-const MAX_GROUPS = 256;
+const SERIAL = 256;
+const PARTIALS = 256;
 
 /**
  * A sum over `uniforms.n` elements of a vec4 per element: `term` is WGSL that, given `i`,
  * defines `let v : vec4<f32>`; `finish` writes `result[...]` from the total `s : vec4<f32>` (and
- * may read the inputs and uniforms). For the loss kernels, whose inputs are a batch: one
- * dispatch where tfjs's ops take one per elementwise step and per reduction. Run by
- * runReduction.
+ * may read the inputs and uniforms, not the prelude's functions). For the loss kernels, whose
+ * inputs are a batch: one dispatch where tfjs's ops take one per elementwise step and per
+ * reduction. Run by runReduction.
  */
 export interface Reduction {
   key: string;
@@ -76,7 +74,7 @@ export interface Reduction {
   uniforms: string;
   term: string;
   finish: string;
-  prelude?: string;
+  prelude: string;
 }
 
 export function reduction(
@@ -92,48 +90,37 @@ export function reduction(
 }
 
 /**
- * One reduction pass: `groups` workgroups of 256 invocations, each summing a grid-strided share
- * of the n elements in a tree over workgroup memory; `end` runs in invocation 0 of each
- * workgroup with its sum `s`.
+ * One reduction pass: `invocations` (1 or PARTIALS) each summing the terms i ≡ index (mod
+ * invocations) into `s`, then running `end`.
  */
 function pass(
   key: string,
   r: Reduction,
   inputs: string[],
-  groups: number,
+  invocations: number,
   outputs: number,
   term: string,
   end: string,
+  prelude: string,
 ): WebGPUProgram {
   return {
     shaderKey: key,
     outputShape: [outputs],
     dispatchLayout: { x: [0] },
-    dispatch: [groups, 1, 1],
-    workgroupSize: [REDUCE, 1, 1],
+    dispatch: [Math.ceil(invocations / WORKGROUP), 1, 1],
+    workgroupSize: [WORKGROUP, 1, 1],
     variableNames: inputs,
     uniforms: `n : i32, ${r.uniforms}`,
     size: false,
     getUserCode: () => `
-      ${r.prelude ?? ''}
-      var<workgroup> partial : array<vec4<f32>, ${REDUCE}>;
+      ${prelude}
       fn main(index : i32) {
-        var acc = vec4<f32>(0.0);
-        let stride = ${REDUCE} * i32(numWorkgroups.x);
-        for (var i = i32(workgroupId.x) * ${REDUCE} + i32(localId.x); i < uniforms.n; i = i + stride) {
-          ${term}
-          acc = acc + v;
-        }
-        partial[localId.x] = acc;
-        workgroupBarrier();
-        for (var half = ${REDUCE / 2}u; half > 0u; half = half / 2u) {
-          if (localId.x < half) {
-            partial[localId.x] = partial[localId.x] + partial[localId.x + half];
+        if (index < ${invocations}) {
+          var s = vec4<f32>(0.0);
+          for (var i = index; i < uniforms.n; i = i + ${invocations}) {
+            ${term}
+            s = s + v;
           }
-          workgroupBarrier();
-        }
-        if (localId.x == 0u) {
-          let s = partial[0];
           ${end}
         }
       }`,
@@ -141,11 +128,9 @@ function pass(
 }
 
 /**
- * Runs a reduction into a float32 TensorInfo of `shape`; `uniforms` start with n. Up to
- * 256 × 128 elements, one workgroup in one dispatch. Beyond, a first pass spreads the sum over
- * as many workgroups as the size needs (up to 256), each writing its partial vec4, and a
- * second, one workgroup, adds the partials and finishes: the largest batch (512 images of
- * 784 pixels, 401,408 terms) no longer waits on 256 invocations.
+ * Runs a reduction into a float32 TensorInfo of `shape`; `uniforms` start with n. Up to SERIAL
+ * terms, one invocation in one dispatch; beyond (a VAE's reconstruction: 784 terms an image),
+ * PARTIALS partial sums, then their total in a second dispatch.
  */
 export function runReduction(
   backend: WebGPUBackend,
@@ -155,9 +140,8 @@ export function runReduction(
   shape: number[],
 ): tf.TensorInfo {
   const n = uniforms[0]!.data[0]!;
-  const groups = Math.min(MAX_GROUPS, Math.ceil(n / (REDUCE * PER_INVOCATION)));
-  if (groups <= 1) {
-    const single = pass(r.key, r, r.inputs, 1, r.outputs, r.term, r.finish);
+  if (n <= SERIAL) {
+    const single = pass(r.key, r, r.inputs, 1, r.outputs, r.term, r.finish, r.prelude);
     return runToInfo(backend, single, inputs, uniforms, shape);
   }
   const partials = backend.runWebGPUProgram(
@@ -165,10 +149,11 @@ export function runReduction(
       `${r.key}_partials`,
       r,
       r.inputs,
-      groups,
-      4 * groups,
+      PARTIALS,
+      4 * PARTIALS,
       r.term,
-      'let o = 4 * i32(workgroupId.x); result[o] = s.x; result[o + 1] = s.y; result[o + 2] = s.z; result[o + 3] = s.w;',
+      'let o = 4 * index; result[o] = s.x; result[o + 1] = s.y; result[o + 2] = s.z; result[o + 3] = s.w;',
+      r.prelude,
     ),
     inputs,
     'float32',
@@ -188,13 +173,14 @@ export function runReduction(
       r.outputs,
       'let v = vec4<f32>(Partials[4 * i], Partials[4 * i + 1], Partials[4 * i + 2], Partials[4 * i + 3]);',
       r.finish,
+      '', // the prelude's functions may read inputs this pass does not bind
     );
     // The second pass's n is the number of partials; the other uniforms are the first's.
     return runToInfo(
       backend,
       total,
       [partials, ...kept.map(([, t]) => t)],
-      [i32(groups), ...uniforms.slice(1)],
+      [i32(PARTIALS), ...uniforms.slice(1)],
       shape,
     );
   } finally {

@@ -94,7 +94,7 @@ test('every demo opens from its link alone and starts training', async ({ page }
       await page.waitForFunction(() => window.__playground!.status().running);
       // The CPU compiles nothing: the line says what the first step waits for.
       await expect(page.getByTestId('activity')).toHaveText(
-        /^(Measuring the untrained model’s digit quality .*|Taking the first step….*|Training)$/,
+        /^(Measuring the model’s digit quality .*|Taking the first step….*|Training)$/,
       );
     } else await waitForStep(page, 1);
     const s = await status(page);

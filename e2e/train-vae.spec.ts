@@ -37,7 +37,7 @@ test('trains the VAE on WebGPU with a live chart and changing samples', async ({
         let clock = -1;
         const look = () => {
           const text = activity.textContent ?? '';
-          const now = /Measuring the untrained|Compiling/.test(text);
+          const now = /Measuring the model’s digit quality|Compiling/.test(text);
           if (now && since === null) since = performance.now();
           const seconds = /(\d+) s so far/.exec(text);
           if (seconds) clock = Number(seconds[1]);

@@ -68,7 +68,7 @@ export const en = {
       loading ? 'Loading the MNIST digits…' : 'Preparing the data…',
     model: (_loading: boolean, model: string) => `Building the ${model}…`,
     quality: (_loading: boolean, _model: string) =>
-      'Measuring the untrained model’s digit quality (1,000 samples) before the first step…',
+      'Measuring the model’s digit quality (1,000 samples) before the first step…',
   },
   status: {
     backend: 'Backend:',

@@ -61,7 +61,7 @@ export const zh: Catalog = {
     backend: () => '正在启动 tfjs 后端…',
     data: (loading) => (loading ? '正在加载 MNIST 手写数字…' : '正在准备数据…'),
     model: (_loading, model) => `正在构建${model}…`,
-    quality: () => '第一步之前，先测量未训练模型生成数字的质量（1,000 个样本）…',
+    quality: () => '第一步之前，先测量模型生成数字的质量（1,000 个样本）…',
   },
   status: {
     backend: '后端：',

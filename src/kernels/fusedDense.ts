@@ -200,8 +200,7 @@ const ACTIVATION: Record<FusedActivation, string> = {
  * y = act(x·W + b) in one dispatch: one invocation per output, summing over the inputs, as the
  * backward kernels above do. tfjs's fused matMul computes it in tiles of 4×4 outputs per
  * invocation through workgroup memory: a pipeline that took 1.2 s to compile on the software
- * adapter (Chromium's SwiftShader, each of the three a dense VAE's first step made), where this
- * loop's takes ~20 ms.
+ * adapter (Chromium's SwiftShader), where this loop's takes ~20 ms.
  */
 function denseForward(
   backend: WebGPUBackend,

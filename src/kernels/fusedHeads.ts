@@ -116,7 +116,7 @@ function weightGradientProgram(
           result[select(uniforms.om, uniforms.ov, v) + r] = s;`,
   );
   const uniforms = [i32(2 * perHead), i32(rows), i32(inDim), i32(L), i32(om), i32(ov)];
-  return { program, inputs: [g, h], uniforms, perHead };
+  return { program, inputs: [g, h], uniforms };
 }
 
 /** The heads' weight gradients into FusedAdam's flat gradient buffer (gradientSlots.ts). */

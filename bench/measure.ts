@@ -201,7 +201,9 @@ export async function whileTraining(
 /** What 'auto''s probe measured (the time of a probe step on each backend, and in all). */
 export const probeNote = (probe: PlaygroundStatus['autoChoice']): string =>
   probe
-    ? `probe step ${Object.entries(probe.msPerStep)
+    ? `probe's ${probe.timed === 'step' ? 'training' : 'layer'} step ${Object.entries(
+        probe.msPerStep,
+      )
         .map(([b, ms]) => `${b} ${fixed(ms, 1)} ms`)
         .join(', ')}; probe took ${fixed(probe.probeMs, 0)} ms`
     : 'no probe (not a software adapter)';

@@ -82,7 +82,7 @@ test('our fused kernels train every setup as tfjs’s ops do', async ({ page }) 
   const e = (v: number) => v.toExponential(1);
   const table = results.map(
     (r) =>
-      `${r.name.padEnd(40)} losses ${e(r.losses)}  all ${e(r.whole)}  worst ${e(r.tensors)} (${r.worst})  max|Δ| ${e(r.maxAbs)}  values ${r.values}${r.error ? `  ERROR ${r.error}` : ''}`,
+      `${r.name.padEnd(40)} losses ${e(r.losses)}  samples ${e(r.samples)}  all ${e(r.whole)}  worst ${e(r.tensors)} (${r.worst})  max|Δ| ${e(r.maxAbs)}  values ${r.values}${r.error ? `  ERROR ${r.error}` : ''}`,
   );
   console.log(table.join('\n'));
   test.info().annotations.push({ type: 'parity', description: table.join('\n') });
@@ -95,6 +95,7 @@ test('our fused kernels train every setup as tfjs’s ops do', async ({ page }) 
     // Float32 rounding in another order: measured ≤ 1e-5 for losses and ≤ 2e-4 for weights
     // (docs/kernel-parity.md). A wrong formula or a gradient lost off the tape is of order 1.
     expect(r.losses, `${r.name}: losses`).toBeLessThan(1e-4);
+    expect(r.samples, `${r.name}: generated samples`).toBeLessThan(1e-4);
     expect(r.whole, `${r.name}: all weights`).toBeLessThan(1e-3);
     expect(r.tensors, `${r.name}: ${r.worst}`).toBeLessThan(1e-3);
   }

@@ -340,14 +340,25 @@ export function densePlan(model: tf.LayersModel): DensePlan | null {
   return { trunk: steps.slice(0, -outputs), heads: steps.slice(-outputs) };
 }
 
+/** y = act(x·W + b) as our kernel (differentiable, WebGPU only). */
+export function denseLayer(
+  x: tf.Tensor2D,
+  W: tf.Tensor,
+  b: tf.Tensor,
+  act: FusedActivation,
+  alpha = 0,
+): tf.Tensor2D {
+  register();
+  const attrs: DenseAttrs = { act, alpha };
+  return tf
+    .engine()
+    .runKernel(KERNEL, { x, W, b }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor2D;
+}
+
 /** One dense layer's output for x, in training (differentiable, WebGPU only). */
 export function runDenseStep(step: DenseStep, x: tf.Tensor2D): tf.Tensor2D {
-  register();
   const [W, b] = step.layer.trainableWeights.map((w) => w.read());
-  return tf.engine().runKernel(KERNEL, { x, W: W!, b: b! }, {
-    act: step.act,
-    alpha: step.alpha,
-  } as unknown as tf.NamedAttrMap) as tf.Tensor2D;
+  return denseLayer(x, W!, b!, step.act, step.alpha);
 }
 
 /** The trunk's output for x (its last hidden layer), in training. */
@@ -359,6 +370,26 @@ export function runDenseTrunk(plan: DensePlan, x: tf.Tensor2D): tf.Tensor2D {
 export function runDensePlan(plan: DensePlan, x: tf.Tensor2D): tf.Tensor2D[] {
   const h = runDenseTrunk(plan, x);
   return plan.heads.map((step) => runDenseStep(step, h));
+}
+
+/**
+ * A network's forward pass, its outputs for x: through its plan's kernels when `fused` and it
+ * has one (a dense network on WebGPU: the pictures and the quality digits then compile no
+ * tfjs matMul, whose pipelines take over a second each on a software adapter), else through
+ * tf.layers. A plan holds no dropout or batch norm, so its training and inference passes are
+ * the same; `training` is for tf.layers.
+ */
+export function networkForward(
+  model: tf.LayersModel,
+  fused: boolean,
+  training = false,
+): (x: tf.Tensor2D) => tf.Tensor2D[] {
+  const plan = fused ? densePlan(model) : null;
+  if (plan) return (x) => runDensePlan(plan, x);
+  return (x) => {
+    const out = model.apply(x, { training }) as tf.Tensor2D | tf.Tensor2D[];
+    return Array.isArray(out) ? out : [out];
+  };
 }
 
 /**

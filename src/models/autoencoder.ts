@@ -3,6 +3,7 @@ import type { RunConfig } from '../config/schema.ts';
 import { buildDecoder, buildPointEncoder, trainableVariables } from './encoderDecoder.ts';
 import { decoderLoss, decoderOutput } from './losses.ts';
 import { withOurGradients } from '../kernels/fusedLayers.ts';
+import { networkForward } from '../kernels/fusedDense.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import type { BuildOptions, DataShape, GenerativeModel } from './types.ts';
 
@@ -21,10 +22,12 @@ export function createAutoencoder(
   const decoder = buildDecoder(config, shape);
   const optimizer = makeOptimizer(config, config.lr, fused);
   const vars = trainableVariables(encoder, decoder);
-  const logits = (z: tf.Tensor2D) => decoder.apply(z) as tf.Tensor2D;
+  const decoderOf = networkForward(decoder, fused);
+  const logits = (z: tf.Tensor2D) => decoderOf(z)[0]!;
   const recon = decoderLoss(shape.kind, config.recon);
   const output = decoderOutput(shape.kind);
-  const encode = (x: tf.Tensor2D) => encoder.apply(x) as tf.Tensor2D;
+  const encoderOf = networkForward(encoder, fused);
+  const encode = (x: tf.Tensor2D) => encoderOf(x)[0]!;
 
   return {
     metricNames: ['reconstruction'],

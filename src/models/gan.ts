@@ -9,6 +9,7 @@ import {
 } from './ganLosses.ts';
 import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
 import { withOurGradients } from '../kernels/fusedLayers.ts';
+import { networkForward } from '../kernels/fusedDense.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import {
   flatSize,
@@ -102,8 +103,11 @@ export function createGan(
   const input = (a: tf.Tensor2D, y: tf.Tensor2D | null) => (y ? withClass(a, y) : a);
   const G = (z: tf.Tensor2D, y: tf.Tensor2D | null) =>
     generator.apply(input(z, y), { training: true }) as tf.Tensor2D;
-  const sampleG = (z: tf.Tensor2D, y: tf.Tensor2D | null) =>
-    generator.apply(input(z, y)) as tf.Tensor2D;
+  const generatorOf = networkForward(generator, fused);
+  const sampleG = (z: tf.Tensor2D, y: tf.Tensor2D | null) => generatorOf(input(z, y))[0]!;
+  /** D's output in inference (the pictures' critic and push arrows). */
+  const discriminatorOf = networkForward(discriminator, fused);
+  const judge = (x: tf.Tensor2D, y: tf.Tensor2D | null) => discriminatorOf(input(x, y))[0]!;
   const D = (x: tf.Tensor2D, y: tf.Tensor2D | null) =>
     discriminator.apply(input(x, y), { training: true }) as tf.Tensor2D;
   /** The classes G draws: row i as `classes[i]` (or i mod 10), one-hot; null if unconditional. */
@@ -230,9 +234,7 @@ export function createGan(
     critic(x, classes) {
       return tf.tidy(() => {
         const y = conditional ? givenClasses(x.shape[0], classes) : null;
-        const d = (discriminator.apply(input(toModel(x), y)) as tf.Tensor2D).reshape([
-          -1,
-        ]) as tf.Tensor1D;
+        const d = judge(toModel(x), y).reshape([-1]) as tf.Tensor1D;
         // The probability D gives "real" for the log-loss games; LSGAN's and WGAN's raw score.
         return config.loss === 'nonsaturating' || config.loss === 'minimax' ? tf.sigmoid(d) : d;
       });
@@ -243,10 +245,7 @@ export function createGan(
         const x = sampleG(z, y);
         // −∂L_G/∂x: the way the generator's loss wants each of its outputs to move.
         const grad = tf.grad((p: tf.Tensor) =>
-          generatorLoss(
-            config.loss,
-            discriminator.apply(input(p as tf.Tensor2D, y)) as tf.Tensor2D,
-          ),
+          generatorLoss(config.loss, judge(p as tf.Tensor2D, y)),
         )(x);
         // In data units: the image mapping halves lengths; points need no mapping.
         const push = grad.mul(images ? -0.5 : -1) as tf.Tensor2D;

@@ -4,6 +4,7 @@ import { buildDecoder, buildGaussianEncoder, trainableVariables } from './encode
 import { decoderLoss, decoderOutput, klToStandardNormal, logLikelihoodConstant } from './losses.ts';
 import { fusedVaeStep } from './fusedSteps.ts';
 import { withOurGradients } from '../kernels/fusedLayers.ts';
+import { networkForward } from '../kernels/fusedDense.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import {
   flatSize,
@@ -44,10 +45,11 @@ export function createVae(
   /** y one-hot for rows of x: their classes (conditional), else null. */
   const yOf = (n: number, classes: Classes | undefined) =>
     conditional ? givenClasses(n, classes) : null;
+  const encoderOf = networkForward(encoder, fused);
+  const decoderOf = networkForward(decoder, fused);
   const encode = (x: tf.Tensor2D, y: tf.Tensor2D | null) =>
-    encoder.apply(y ? withClass(x, y) : x) as [tf.Tensor2D, tf.Tensor2D];
-  const logits = (z: tf.Tensor2D, y: tf.Tensor2D | null) =>
-    decoder.apply(y ? withClass(z, y) : z) as tf.Tensor2D;
+    encoderOf(y ? withClass(x, y) : x) as [tf.Tensor2D, tf.Tensor2D];
+  const logits = (z: tf.Tensor2D, y: tf.Tensor2D | null) => decoderOf(y ? withClass(z, y) : z)[0]!;
   const reconLoss = decoderLoss(shape.kind, config.recon);
   const output = decoderOutput(shape.kind);
   // On WebGPU the dense VAE trains with our kernels: same math, under a tenth of the dispatches.

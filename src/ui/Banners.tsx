@@ -117,6 +117,7 @@ export function Banners({ snap, controller }: { snap: RunSnapshot; controller: R
                   formatNumber(snap.lang, ms, { maximumFractionDigits: 1 }),
                 ),
             ),
+            backend.autoChoice.timed,
           )}
         </div>
       ) : null}

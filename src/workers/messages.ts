@@ -44,7 +44,12 @@ export interface BackendInfo {
    * that started, the fastest of which was chosen (backendProbe.ts), and how long the probe
    * took; null elsewhere.
    */
-  autoChoice: { msPerStep: Partial<Record<BackendName, number>>; probeMs: number } | null;
+  autoChoice: {
+    msPerStep: Partial<Record<BackendName, number>>;
+    probeMs: number;
+    /** What the probe timed: the run's whole training step (2-D points), or one layer's. */
+    timed: 'step' | 'layer';
+  } | null;
 }
 
 export type { RgbaImage } from '../data/pixels.ts';

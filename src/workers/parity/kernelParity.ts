@@ -63,7 +63,13 @@ async function trainTwin(row: ParityRow, fused: boolean) {
         name,
         w.map((v, i) => v - before.get(name)![i]!),
       );
-    return { losses, change, before, ours: fusedOn({ fused }) };
+    // And what the pictures and the quality digits draw: the trained model's samples of fixed
+    // codes (through our forward kernels on WebGPU, for the dense networks).
+    const z = tf.randomNormal([8, config.latent], 0, 1, 'float32', 7) as tf.Tensor2D;
+    const generated = model.generate(z);
+    const samples = await generated.data<'float32'>();
+    tf.dispose([z, generated]);
+    return { losses, change, before, samples, ours: fusedOn({ fused }) };
   } finally {
     data.dispose();
     model.dispose();
@@ -153,6 +159,7 @@ export async function runParityRow(row: ParityRow): Promise<ParityResult> {
       return {
         ...base,
         losses: 0,
+        samples: 0,
         ...compareTensors(fused, plain),
         leaked: tf.memory().numTensors - before,
         error: null,
@@ -164,17 +171,16 @@ export async function runParityRow(row: ParityRow): Promise<ParityResult> {
     // The twins start from the same weights, or nothing after means anything.
     const start = compareTensors(fused.before, plain.before);
     if (start.maxAbs !== 0) throw new Error('the twins start from different weights');
-    let losses = 0;
-    fused.losses.forEach((f, s) =>
-      f.forEach((v, i) => {
-        const p = plain.losses[s]![i]!;
-        const gap = Math.abs(v - p) / Math.max(1, Math.abs(p));
-        losses = Math.max(losses, Number.isNaN(gap) ? Infinity : gap);
-      }),
-    );
+    const gapOf = (f: Float32Array, p: Float32Array) =>
+      f.reduce((worst, v, i) => {
+        const gap = Math.abs(v - p[i]!) / Math.max(1, Math.abs(p[i]!));
+        return Math.max(worst, Number.isNaN(gap) ? Infinity : gap);
+      }, 0);
+    const losses = Math.max(...fused.losses.map((f, s) => gapOf(f, plain.losses[s]!)));
     return {
       ...base,
       losses,
+      samples: gapOf(fused.samples, plain.samples),
       ...compareTensors(fused.change, plain.change),
       leaked: tf.memory().numTensors - before,
       error: null,
@@ -183,6 +189,7 @@ export async function runParityRow(row: ParityRow): Promise<ParityResult> {
     return {
       ...base,
       losses: NaN,
+      samples: NaN,
       tensors: NaN,
       whole: NaN,
       worst: '',

@@ -26,6 +26,8 @@ export interface ParityResult {
   backend: string;
   /** Largest |fused − plain| / max(1, |plain|) over every loss of every step (train rows). */
   losses: number;
+  /** The same over the trained twins' samples of 8 fixed codes, model.generate (train rows). */
+  samples: number;
   /**
    * Over the weight tensors (train rows: what the steps changed, w − w₀; gp rows: ∂GP/∂W):
    * ‖fused − plain‖ / ‖plain‖ of all of them together (`whole`), and the largest of each

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../../tf/tfjs.ts';
 import { autoBackendFor } from './backend.ts';
-import { fastestOf, MARGIN, measureBackends, probesHere } from './backendProbe.ts';
+import { fastestOf, MARGIN, measureBackends, probeOrder, probesHere } from './backendProbe.ts';
 import { backendInfo } from '../../testing/backendInfo.ts';
 import { useCpuBackend } from '../../testing/tfCpu.ts';
 
@@ -46,6 +46,40 @@ describe("'auto' measures the backends on a software WebGPU adapter", () => {
     expect(Object.keys(ms)).toEqual(['cpu']);
     expect(ms.cpu).toBeGreaterThan(0);
     expect(ms.cpu).toBeLessThan(2000);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("times the run's own step where asked (2-D points): built per backend, WebGL left out, freed", async () => {
+    const before = tf.memory().numTensors;
+    const started: string[] = [];
+    let built = 0;
+    let freed = 0;
+    let steps = 0;
+    const wholeStep = {
+      key: 'moons',
+      build: () => {
+        built++;
+        const w = tf.ones([16]);
+        return {
+          step: () => (steps++, tf.tidy(() => w.mul(2).sum())),
+          dispose: () => {
+            freed++;
+            w.dispose();
+          },
+        };
+      },
+    };
+    expect(probeOrder({ ...setup, wholeStep })).toEqual(['webgpu', 'cpu']);
+    expect(probeOrder(setup)).toEqual(['webgpu', 'cpu', 'webgl']);
+    const ms = await measureBackends({ ...setup, wholeStep }, async (name) => {
+      started.push(name);
+      return name === 'cpu';
+    });
+    expect(started).toEqual(['webgpu', 'cpu', 'cpu']);
+    expect([built, freed]).toEqual([1, 1]);
+    // The untimed first step, then at least two timed runs.
+    expect(steps).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(ms)).toEqual(['cpu']);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -105,7 +105,11 @@ export async function autoBackendFor(first: BackendInfo, setup: ProbeSetup): Pro
         return false;
       }
     });
-    probe = { msPerStep, probeMs: performance.now() - t0 };
+    probe = {
+      msPerStep,
+      probeMs: performance.now() - t0,
+      timed: setup.wholeStep ? 'step' : 'layer',
+    };
     measured.set(key, probe);
   }
   const name = fastestOf(probe.msPerStep);

@@ -1,18 +1,22 @@
 import * as tf from '../../tf/tfjs.ts';
 import type { BackendName } from '../../config/schema.ts';
 import type { BackendInfo } from '../messages.ts';
-import { denseWeightGradients } from '../../kernels/fusedDense.ts';
+import { denseLayer, denseWeightGradients } from '../../kernels/fusedDense.ts';
 
 // 'auto' on a software WebGPU adapter (SwiftShader: no GPU to use): which backend trains this
 // setup fastest is measured, not assumed. On this kind of adapter WebGL trained the dense VAE
 // 3.7× faster than WebGPU, and the CPU the small 2-D networks fifteen times faster.
 //
-// The probe times one "step" of the setup's first layer on each backend that starts, as that
-// backend trains it: for the dense networks y = relu(x·W + b) and the weight gradient xᵀ·y at
-// the run's batch and sizes (the largest layer, and the first of every family); for the
-// convolutional ones the discriminator's first convolution, forward and backward. One untimed
-// step compiles the kernels; then steps are timed to a read back. Compiling dominates: see the
-// bench's "auto on …" rows for what it takes here.
+// The probe times a step on each backend that starts, as that backend trains it. On images a
+// step's time is its largest products, so the probe's step is one layer: for the dense
+// networks y = relu(x·W + b) and the weight gradient xᵀ·y at the run's batch and sizes (the
+// largest layer, and the first of every family); for the convolutional ones the
+// discriminator's first convolution, forward and backward. On 2-D points the layers are tiny
+// and a step's time is the cost of each of its tens of ops, which one layer cannot show (it
+// ranked WebGL first, where a whole step is slowest): there the probe's step is the run's own
+// training step (`wholeStep`), on a model built for the probe. One untimed step compiles the
+// kernels; then steps are timed to a read back. Compiling dominates: see the bench's
+// "auto on …" rows for what it takes here.
 
 /**
  * What the probe sizes its layer by: a dense layer of `inputs` → `hidden`, or for the
@@ -23,6 +27,17 @@ export interface ProbeSetup {
   inputs: number;
   hidden: number;
   image?: { height: number; width: number; channels: number; filters: number };
+  /**
+   * Time the run's whole training step instead: `build` makes the model and its data on the
+   * current backend; `key` names the setup (what the probe's result is kept under).
+   */
+  wholeStep?: { key: string; build: () => WholeStep };
+}
+
+/** A training step to time on the current backend, and what frees its model and data. */
+export interface WholeStep {
+  step: () => tf.Tensor;
+  dispose: () => void;
 }
 
 /** A probe step is timed over about this long, and at most MAX_REPS steps. */
@@ -32,15 +47,16 @@ const MAX_REPS = 8;
 export const MARGIN = 1.5;
 
 /**
- * The probe's layer: its tensors (input and weights) and one step of it. Dense: the forward
+ * The probe's step: the run's own (`wholeStep`), or one layer's. Dense: the forward
  * y = relu(x·W + b) and the weight gradient xᵀ·y (the two largest products of a training
- * step), read back whole; on WebGPU the gradient is the kernel our training step writes it
- * with (fusedDense.ts), on the others tfjs's matMul, as their steps compute it. (tfjs's WebGPU
- * matMul of a transposed x, which our steps never run, takes 0.6 s to compile on SwiftShader.)
- * Convolutional: the convolution forward and both its gradients (a forward alone ranks the
- * CPU first here, where a DCGAN step is slowest on it).
+ * step), read back whole; on WebGPU both are the kernels our training step computes them with
+ * (fusedDense.ts), on the others tfjs's fused matMul and matMul, as their steps compute them.
+ * (On SwiftShader a pipeline of tfjs's WebGPU matMul takes over a second to compile, and our
+ * steps never run one.) Convolutional: the convolution forward and both its gradients (a
+ * forward alone ranks the CPU first here, where a DCGAN step is slowest on it).
  */
-function probeLayer({ batch, inputs, hidden, image }: ProbeSetup) {
+function probeLayer({ batch, inputs, hidden, image, wholeStep }: ProbeSetup): WholeStep {
+  if (wholeStep) return wholeStep.build();
   if (image) {
     const { height, width, channels, filters } = image;
     const x = tf.randomUniform([batch, height, width, channels], 0, 1, 'float32', 1);
@@ -52,7 +68,7 @@ function probeLayer({ batch, inputs, hidden, image }: ProbeSetup) {
         const [dx, dK] = grads([x, K]);
         return tf.add(tf.sum(dx!), tf.sum(dK!));
       });
-    return { tensors: [x, K], step };
+    return { step, dispose: () => tf.dispose([x, K]) };
   }
   const x = tf.randomUniform([batch, inputs], -1, 1, 'float32', 1) as tf.Tensor2D;
   const W = tf.randomUniform([inputs, hidden], -0.1, 0.1, 'float32', 2);
@@ -61,10 +77,14 @@ function probeLayer({ batch, inputs, hidden, image }: ProbeSetup) {
   const step = () =>
     tf.tidy(() => {
       // y = relu(x·W + b); with ∂L/∂y = y (L = ½‖y‖²), g = y ⊙ relu'(y) = y.
+      if (onWebGpu) {
+        const y = denseLayer(x, W, b, 'relu');
+        return denseWeightGradients(x, y, y, 'linear');
+      }
       const y = tf.fused.matMul({ a: x, b: W, bias: b, activation: 'relu' }) as tf.Tensor2D;
-      return onWebGpu ? denseWeightGradients(x, y, y, 'linear') : tf.matMul(x, y, true, false);
+      return tf.matMul(x, y, true, false);
     });
-  return { tensors: [x, W, b], step };
+  return { step, dispose: () => tf.dispose([x, W, b]) };
 }
 
 /** A probe layer on one backend, its first step (compiling its kernels) queued. */
@@ -109,6 +129,15 @@ async function timeStep({ step }: ReturnType<typeof warmUp>): Promise<number> {
 const PROBE_ORDER: readonly BackendName[] = ['webgpu', 'cpu', 'webgl'];
 
 /**
+ * The backends a probe times. A whole step (2-D points) is not timed on WebGL: each of its tens
+ * of tiny ops is a draw call there, slower than the CPU's loop over a few hundred numbers, and
+ * compiling the step's shaders took 3.5 s of a 4.2 s probe on this project's machine (where
+ * its step was the slowest of the three, 72 ms against 28 on WebGPU and 31 on the CPU).
+ */
+export const probeOrder = (setup: ProbeSetup): readonly BackendName[] =>
+  setup.wholeStep ? PROBE_ORDER.filter((name) => name !== 'webgl') : PROBE_ORDER;
+
+/**
  * Times the probe on each backend that `start` switches tfjs to (false: it cannot start).
  * Every backend's first step (its compiles) is queued as it starts; once all have run, each is
  * timed in turn, with nothing else in flight. No tensor may be alive across the call; tfjs is
@@ -121,7 +150,7 @@ export async function measureBackends(
   const msPerStep: Partial<Record<BackendName, number>> = {};
   const probes: [BackendName, ReturnType<typeof warmUp>][] = [];
   try {
-    for (const name of PROBE_ORDER) {
+    for (const name of probeOrder(setup)) {
       if (await start(name)) probes.push([name, warmUp(setup)]);
     }
     await Promise.all(probes.map(([, probe]) => probe.warm));
@@ -131,9 +160,9 @@ export async function measureBackends(
     }
     return msPerStep;
   } finally {
-    for (const [, { tensors, warm }] of probes) {
+    for (const [, { dispose, warm }] of probes) {
       await warm.catch(() => undefined);
-      tf.dispose(tensors);
+      dispose();
     }
   }
 }

@@ -4,6 +4,8 @@ import { buildHostData, dataKey, type CustomData } from '../../data/hostData.ts'
 import type { fetchDigits } from '../../data/mnist.ts';
 import type { DigitSet } from '../../data/mnistFormat.ts';
 import { networkArch } from '../../models/types.ts';
+import { MODELS } from '../../config/models.ts';
+import { TrainingSession } from './session.ts';
 import { autoBackendFor } from '../shared/backend.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import type { DataInfo, PrepareStage } from './protocol.ts';
@@ -88,8 +90,27 @@ export class DataKeeper {
       // article's discriminator has 128 (articleNets.ts): its probe would take four times as
       // long (3.6 s here, not 2.1), for the same ranking (WebGL 3.0× and 2.7× faster than
       // WebGPU, the CPU between).
+      // On 2-D points the probe times the run's own step (backendProbe.ts), on a model and a
+      // copy of the data built for it on each backend.
       const before = tf.getBackend();
       const arch = networkArch(config, host);
+      const wholeStep =
+        host.kind === 'points' && !MODELS[config.model].conditional
+          ? {
+              key: JSON.stringify(config),
+              build: () => {
+                const data = toDevice(host);
+                const session = new TrainingSession(config, data);
+                return {
+                  step: () => session.trainStep(),
+                  dispose: () => {
+                    session.dispose();
+                    disposeDevice(data);
+                  },
+                };
+              },
+            }
+          : undefined;
       const info = await autoBackendFor(firstBackend, {
         batch: config.batch,
         inputs: host.height * host.width * host.channels,
@@ -104,6 +125,7 @@ export class DataKeeper {
               },
             }
           : {}),
+        ...(wholeStep ? { wholeStep } : {}),
       });
       if (info.name !== before || info.autoChoice) this.post({ type: 'backend', info });
     }

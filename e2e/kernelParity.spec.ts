@@ -71,6 +71,9 @@ const ROWS: ParityRow[] = [
   row('GAN batch 129 (two-pass D loss)', { model: 'gan', ...dense, batch: 129 }, DIGITS),
   row('VAE batch 65', { model: 'vae', ...dense, batch: 65 }, DIGITS),
   row('VAE batch 512 (largest)', { model: 'vae', ...dense, batch: 512 }, DIGITS, 2),
+  // On a software adapter both twins above run tfjs's matMul and convolutions as our loops
+  // (loopKernels.ts): this row checks those ops themselves against tfjs's CPU backend.
+  row('matMul and conv ops vs the CPU', { model: 'gan' }, DIGITS, 0, 'ops'),
 ];
 
 test('our fused kernels train every setup as tfjs’s ops do', async ({ page }) => {

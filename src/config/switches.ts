@@ -19,6 +19,8 @@ export interface Switches {
   noMirror: boolean;
   /** Benchmark: tfjs makes every dispatch's bind group and uniforms anew (no reuse caches). */
   noReuse: boolean;
+  /** Benchmark: tfjs's own matMul and convolution kernels on a software adapter (loopKernels.ts). */
+  tfjsKernels: boolean;
 }
 
 export const SWITCHES_OFF: Readonly<Switches> = Object.freeze({
@@ -29,6 +31,7 @@ export const SWITCHES_OFF: Readonly<Switches> = Object.freeze({
   plainLoop: false,
   noMirror: false,
   noReuse: false,
+  tfjsKernels: false,
 });
 
 /** The names in `?faults=`, each with its switch. */
@@ -39,6 +42,7 @@ const NAMES: Readonly<Record<string, Exclude<keyof Switches, 'triggers'>>> = {
   'plain-loop': 'plainLoop',
   'no-mirror': 'noMirror',
   'no-reuse': 'noReuse',
+  'tfjs-kernels': 'tfjsKernels',
 };
 
 /** The switches a page query asks for: all off without `faults`; triggers on with it. */

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf/tfjs.ts';
 import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { useCpuBackend } from '../testing/tfCpu.ts';
-import { TFJS_PINNED } from './tfjsInternals.ts';
+import { replaceKernel, TFJS_PINNED } from './tfjsInternals.ts';
+import { LOOPS } from './loopKernels.ts';
 
 // What tfjsInternals.ts assumes about tfjs, checked without a GPU: the kernels and gradients
 // it names are registered with the inputs it reads, the backend's methods exist and take the
@@ -103,6 +104,71 @@ describe('tfjs internals the fused kernels use', () => {
     // (In the ES5 build the arrow is `function (b) { return _this.bufferManager…`.)
     expect(source(proto.submitQueue)).toMatch(
       /this\.uniformPendingDisposal\.forEach\([^;]*bufferManager\.releaseBuffer\(/,
+    );
+  });
+
+  it('14: the matMul and conv kernels are registered by name, replaceable, and get the attrs the loops read', () => {
+    for (const name of Object.keys(LOOPS)) expect(tf.getKernel(name, 'webgpu'), name).toBeDefined();
+    // The ops' calls, seen through the CPU backend's kernels of the same names.
+    const seen: Record<string, { inputs: string[]; attrs: Record<string, unknown> }> = {};
+    const cpuKernels = Object.keys(LOOPS).map((name) => tf.getKernel(name, 'cpu')!.kernelFunc);
+    const restore = Object.keys(LOOPS).map((name) =>
+      replaceKernel(name, 'cpu', (original) => (args) => {
+        const inputs = Object.keys(args.inputs).filter((k) => args.inputs[k]);
+        seen[name] = { inputs, attrs: { ...args.attrs } };
+        return original(args);
+      }),
+    );
+    try {
+      tf.tidy(() => {
+        tf.matMul(tf.ones([2, 3]), tf.ones([2, 4]), true, false);
+        tf.fused.matMul({
+          a: tf.ones([2, 3]),
+          b: tf.ones([3, 4]),
+          bias: tf.ones([4]),
+          activation: 'leakyrelu',
+          leakyreluAlpha: 0.3,
+        });
+        const x = tf.ones([1, 4, 4, 2]) as tf.Tensor4D;
+        const W = tf.ones([3, 3, 2, 5]) as tf.Tensor4D;
+        tf.conv2d(x, W, 2, 'same');
+        tf.fused.conv2d({ x, filter: W, strides: 2, pad: 'same', bias: tf.ones([5]) });
+        tf.grads((x: tf.Tensor, W: tf.Tensor) =>
+          tf.conv2d(x as tf.Tensor4D, W as tf.Tensor4D, 2, 'same').sum(),
+        )([x, W]);
+      });
+    } finally {
+      restore.forEach((undo) => undo());
+    }
+    expect(seen.BatchMatMul).toEqual({
+      inputs: ['a', 'b'],
+      attrs: expect.objectContaining({ transposeA: true, transposeB: false }),
+    });
+    expect(seen._FusedMatMul!.inputs).toEqual(['a', 'b', 'bias']);
+    expect(seen._FusedMatMul!.attrs).toMatchObject({
+      transposeA: false,
+      transposeB: false,
+      activation: 'leakyrelu',
+      leakyreluAlpha: 0.3,
+    });
+    const conv = { strides: 2, pad: 'same', dataFormat: 'NHWC' };
+    expect(seen.Conv2D).toEqual({
+      inputs: ['x', 'filter'],
+      attrs: expect.objectContaining({ ...conv, dilations: [1, 1] }),
+    });
+    expect(seen.FusedConv2D!.inputs).toEqual(['x', 'filter', 'bias']);
+    expect(seen.FusedConv2D!.attrs).toMatchObject({ ...conv, activation: 'linear' });
+    expect(seen.Conv2DBackpropInput).toEqual({
+      inputs: ['dy', 'filter'],
+      attrs: expect.objectContaining({ ...conv, inputShape: [1, 4, 4, 2] }),
+    });
+    expect(seen.Conv2DBackpropFilter).toEqual({
+      inputs: ['x', 'dy'],
+      attrs: expect.objectContaining({ ...conv, filterShape: [3, 3, 2, 5] }),
+    });
+    // Put back as they were: the CPU's own kernels again.
+    expect(Object.keys(LOOPS).map((name) => tf.getKernel(name, 'cpu')!.kernelFunc)).toEqual(
+      cpuKernels,
     );
   });
 });

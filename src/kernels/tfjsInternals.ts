@@ -157,3 +157,28 @@ export interface UniformMaker {
   makeUniforms(uniforms: Uniform[]): { offset: number; size: number; buffer: GPUBuffer };
   uniformPendingDisposal: GPUBuffer[];
 }
+
+/**
+ * 14. tfjs's matMul and convolution kernels are registered by name for each backend
+ * (`BatchMatMul`, `_FusedMatMul`, `Conv2D`, `FusedConv2D`, `Conv2DBackpropInput`,
+ * `Conv2DBackpropFilter`), and one may be unregistered and registered again in its place; the
+ * ops hand them the inputs and attrs loopKernels.ts reads (a, b, bias,
+ * preluActivationWeights, transposeA/B, activation, leakyreluAlpha; x, filter, dy, strides,
+ * pad, dataFormat, dilations, dimRoundingMode, inputShape, filterShape). A program dispatched
+ * over more than one row of workgroups gets its flat invocation index from tfjs's
+ * getGlobalIndex (webgpuPrograms.ts's elementwise).
+ */
+export function replaceKernel(
+  name: string,
+  backendName: string,
+  wrap: (original: tf.KernelFunc) => tf.KernelFunc,
+): () => void {
+  const original = tf.getKernel(name, backendName);
+  if (!original) throw new Error(`tfjs's ${backendName} backend has no ${name} kernel`);
+  tf.unregisterKernel(name, backendName);
+  tf.registerKernel({ ...original, kernelFunc: wrap(original.kernelFunc) });
+  return () => {
+    tf.unregisterKernel(name, backendName);
+    tf.registerKernel(original);
+  };
+}

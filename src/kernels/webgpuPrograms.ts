@@ -17,6 +17,18 @@ export const f32 = (v: number): Uniform => ({ type: 'float32', data: [v] });
 export const i32 = (v: number): Uniform => ({ type: 'int32', data: [v] });
 
 const WORKGROUP = 64;
+/** WebGPU's limit on workgroups along one dimension of a dispatch. */
+const MAX_GROUPS = 65535;
+
+/**
+ * A dispatch of at least n invocations: one row of workgroups, or (past MAX_GROUPS) as many
+ * rows as needed, whose invocations tfjs numbers on in getGlobalIndex.
+ */
+function dispatchOf(n: number): [number, number, number] {
+  const groups = Math.max(1, Math.ceil(n / WORKGROUP));
+  const rows = Math.ceil(groups / MAX_GROUPS);
+  return [Math.ceil(groups / rows), rows, 1];
+}
 
 /**
  * An elementwise program over n elements (flat indices, as tfjs's shaders use them). `uniforms`
@@ -35,7 +47,7 @@ export function elementwise(
     shaderKey: key,
     outputShape: [n],
     dispatchLayout: { x: [0] },
-    dispatch: [Math.ceil(n / WORKGROUP), 1, 1],
+    dispatch: dispatchOf(n),
     workgroupSize: [WORKGROUP, 1, 1],
     variableNames: inputs,
     uniforms: `n : i32, ${uniforms}`,

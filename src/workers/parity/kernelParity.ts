@@ -11,6 +11,8 @@ import { BUILDERS } from '../../models/registry.ts';
 import { stepContext } from '../../models/stepContext.ts';
 import { flatSize } from '../../models/types.ts';
 import type { ParityResult, ParityRow } from './protocol.ts';
+import { compareOps, opValues } from './opParity.ts';
+import { switchBackend } from '../shared/backend.ts';
 
 // One row of the kernel parity check: the same setup and seed built twice, with our fused
 // WebGPU kernels (BuildOptions.fused) and with tfjs's ops and Adam, fed the same batches and
@@ -153,6 +155,23 @@ export async function runParityRow(row: ParityRow): Promise<ParityResult> {
   const before = tf.memory().numTensors;
   const base = { name: row.name, backend: tf.getBackend() };
   try {
+    if (row.kind === 'ops') {
+      const gpu = await opValues();
+      await switchBackend('cpu');
+      try {
+        const cpu = await opValues();
+        return {
+          ...base,
+          losses: 0,
+          samples: 0,
+          ...compareOps(gpu, cpu),
+          leaked: tf.memory().numTensors - before,
+          error: null,
+        };
+      } finally {
+        await switchBackend('webgpu');
+      }
+    }
     if (row.kind === 'gp') {
       const fused = await penaltyGradient(row, true);
       const plain = await penaltyGradient(row, false);

@@ -16,8 +16,10 @@ export interface ParityRow {
   /**
    * `train`: losses and every weight after `steps` steps. `gp`: the gradient of WGAN-GP's
    * penalty with respect to every critic weight (a second derivative), once, no step taken.
+   * `ops`: tfjs's matMul and convolution ops on this device against its CPU backend
+   * (opParity.ts; config and shape unused).
    */
-  kind: 'train' | 'gp';
+  kind: 'train' | 'gp' | 'ops';
 }
 
 export interface ParityResult {

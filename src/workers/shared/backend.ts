@@ -11,6 +11,8 @@ import {
 } from '../../config/schema.ts';
 import type { BackendInfo } from '../messages.ts';
 import { fastestOf, measureBackends, probesHere, type ProbeSetup } from './backendProbe.ts';
+import { switches } from '../../config/switches.ts';
+import { useLoopKernels } from '../../kernels/loopKernels.ts';
 
 // Chooses tfjs's backend in the order WebGPU → WebGL → CPU (or starting from the one the link
 // forces) and says why each skipped backend was skipped.
@@ -78,7 +80,13 @@ async function tryBackend(
   }
   if (!ok) throw new Unavailable('tfjs could not start it (see the console for details)');
   await tf.ready();
-  if (name === 'webgpu') return { name, ...probed! };
+  if (name === 'webgpu') {
+    // No GPU to use: matMul and convolutions as loops, which compile in a fraction of the time.
+    // The benchmark's plain loop keeps tfjs's kernels, as a tfjs program would run them.
+    const { plainLoop, tfjsKernels } = switches();
+    if (probed!.isFallbackAdapter && !plainLoop && !tfjsKernels) useLoopKernels();
+    return { name, ...probed! };
+  }
   if (name === 'webgl') return { name, adapter: webglRenderer(), isFallbackAdapter: null };
   return { name, adapter: 'JavaScript on the CPU', isFallbackAdapter: null };
 }

@@ -16,6 +16,9 @@ import type { Post } from './protocol.ts';
 // uploaded images, and the data set on the device, built again only when the setup asks for
 // another one (dataKey).
 
+/** The batch the convolutional networks' probe layer is timed at (see ensure). */
+const CONV_PROBE_BATCH = 4;
+
 export class DataKeeper {
   private data: DeviceData | null = null;
   /** dataKey() of the data on the device; null when it must be built again. */
@@ -85,11 +88,11 @@ export class DataKeeper {
     // Nothing lives on the device now (the session was disposed first): a safe moment to move
     // to the backend that suits this kind of data.
     if (firstBackend) {
-      // The probe's layer is the first of the networks; for the convolutional ones a first
-      // convolution of 32 filters, as the DCGAN's discriminator and the encoders have. The
-      // article's discriminator has 128 (articleNets.ts): its probe would take four times as
-      // long (3.6 s here, not 2.1), for the same ranking (WebGL 3.0× and 2.7× faster than
-      // WebGPU, the CPU between).
+      // The probe's layer: for the dense networks the first; for the convolutional ones a
+      // 5×5 convolution of 32 channels to 64 at half the image's size, as the small DCGAN's
+      // discriminator has second, at a batch of CONV_PROBE_BATCH. Their steps are mostly such
+      // wide convolutions: the first (one channel in) ranked WebGPU's loops (loopKernels.ts)
+      // level with WebGL, 87 against 76 ms, where WebGL trains the DCGAN twice as fast.
       // On 2-D points the probe times the run's own step (backendProbe.ts), on a model and a
       // copy of the data built for it on each backend.
       const before = tf.getBackend();
@@ -111,17 +114,18 @@ export class DataKeeper {
               },
             }
           : undefined;
+      const conv = arch !== 'dense';
       const info = await autoBackendFor(firstBackend, {
-        batch: config.batch,
+        batch: conv ? Math.min(config.batch, CONV_PROBE_BATCH) : config.batch,
         inputs: host.height * host.width * host.channels,
         hidden: config.hidden,
-        ...(arch !== 'dense'
+        ...(conv
           ? {
               image: {
-                height: host.height,
-                width: host.width,
-                channels: host.channels,
-                filters: 32,
+                height: Math.ceil(host.height / 2),
+                width: Math.ceil(host.width / 2),
+                channels: 32,
+                filters: 64,
               },
             }
           : {}),

@@ -1,5 +1,6 @@
 import * as tf from '../tf/tfjs.ts';
-import { activationGradient, columnSum, runDenseStep, type DenseStep } from './fusedDense.ts';
+import { activationGradient, columnSum } from './fusedDense.ts';
+import { runDenseStep, type DenseStep } from './densePlan.ts';
 import { fusedConv2D } from './tfjsInternals.ts';
 
 // The DCGAN's discriminator (convLayers.ts's dcganCritic) run layer by layer for training on

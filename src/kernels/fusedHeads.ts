@@ -1,5 +1,5 @@
 import * as tf from '../tf/tfjs.ts';
-import type { DensePlan } from './fusedDense.ts';
+import type { DensePlan } from './densePlan.ts';
 import { pairSlot, writtenGradient } from './gradientSlots.ts';
 import { runInPlace, type WebGPUBackend } from './tfjsInternals.ts';
 import { elementwise, i32, runToInfo, runToTensor } from './webgpuPrograms.ts';

@@ -3,7 +3,7 @@ import type { RunConfig } from '../config/schema.ts';
 import { buildDecoder, buildPointEncoder, trainableVariables } from './encoderDecoder.ts';
 import { decoderLoss, decoderOutput } from './losses.ts';
 import { withOurGradients } from '../kernels/fusedLayers.ts';
-import { networkForward } from '../kernels/fusedDense.ts';
+import { networkForward } from '../kernels/densePlan.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import type { BuildOptions, DataShape, GenerativeModel } from './types.ts';
 

@@ -2,7 +2,7 @@ import * as tf from '../tf/tfjs.ts';
 import type { RunConfig } from '../config/schema.ts';
 import { realAndFake } from '../kernels/fusedBatch.ts';
 import { convPlan, runConvPlan } from '../kernels/fusedConv.ts';
-import { densePlan, logitHead, runDensePlan, runDenseTrunk } from '../kernels/fusedDense.ts';
+import { densePlan, logitHead, runDensePlan, runDenseTrunk } from '../kernels/densePlan.ts';
 import { gaussianHeads, runGaussianHeads } from '../kernels/fusedHeads.ts';
 import { ganDiscriminatorTermsOfLogit, ganMetricRowOfLogit } from '../kernels/fusedLogit.ts';
 import {

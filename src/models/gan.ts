@@ -9,7 +9,7 @@ import {
 } from './ganLosses.ts';
 import { dense, hiddenStack, LayerSeeds } from './mlp.ts';
 import { withOurGradients } from '../kernels/fusedLayers.ts';
-import { networkForward } from '../kernels/fusedDense.ts';
+import { networkForward } from '../kernels/densePlan.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import {
   flatSize,

@@ -4,7 +4,7 @@ import { buildDecoder, buildGaussianEncoder, trainableVariables } from './encode
 import { decoderLoss, decoderOutput, klToStandardNormal, logLikelihoodConstant } from './losses.ts';
 import { fusedVaeStep } from './fusedSteps.ts';
 import { withOurGradients } from '../kernels/fusedLayers.ts';
-import { networkForward } from '../kernels/fusedDense.ts';
+import { networkForward } from '../kernels/densePlan.ts';
 import { disposeOptimizer, fusedOn, makeOptimizer, setLearningRate } from './optimizers.ts';
 import {
   flatSize,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { smallConfig } from '../testing/models.ts';
 import { useCpuBackend } from '../testing/tfCpu.ts';
 import { createAutoencoder } from '../models/autoencoder.ts';
-import { densePlan } from './fusedDense.ts';
+import { densePlan } from './densePlan.ts';
 import { createGan } from '../models/gan.ts';
 import { fusedOn } from '../models/optimizers.ts';
 import type { DataShape } from '../models/types.ts';

@@ -207,3 +207,45 @@ export const probeNote = (probe: PlaygroundStatus['autoChoice']): string =>
         .map(([b, ms]) => `${b} ${fixed(ms, 1)} ms`)
         .join(', ')}; probe took ${fixed(probe.probeMs, 0)} ms`
     : 'no probe (not a software adapter)';
+
+/**
+ * The backend measured beside auto's choice: WebGPU, or where auto kept WebGPU the probe's
+ * next fastest; none without a probe (a real GPU).
+ */
+export function runnerUp(chosen: string, probe: PlaygroundStatus['autoChoice']): string | null {
+  if (chosen !== 'webgpu') return 'webgpu';
+  const others = Object.entries(probe?.msPerStep ?? {}).filter(([name]) => name !== chosen);
+  return others.sort((a, b) => a[1] - b[1])[0]?.[0] ?? null;
+}
+
+/**
+ * 'auto' on a link: the backend it chose and the probe's times, its steps/s beside the
+ * runner-up's (each from a page of its own), and the bench row's note.
+ */
+export async function autoBesideRunnerUp(page: Page, link: string) {
+  const auto = await open(page, `/${link}`);
+  const autoSpeed = await speed(page);
+  const probe = auto.autoChoice;
+  const chosen = auto.backend ?? '?';
+  const speeds = { [chosen]: autoSpeed };
+  const other = runnerUp(chosen, probe);
+  if (other) {
+    await open(page, `/?backend=${other}${link}`);
+    speeds[other] = await speed(page);
+  }
+  const each = (key: 'stepsPerSec' | 'firstStepMs') =>
+    Object.fromEntries(Object.entries(speeds).map(([b, s]) => [b, s[key]]));
+  const beside = other
+    ? ` vs ${fixed(speeds[other]!.stepsPerSec)} steps/s on ${other}`
+    : ' steps/s';
+  return {
+    chosen,
+    result: {
+      chosen,
+      probe,
+      steps_per_sec: each('stepsPerSec'),
+      first_step_ms: each('firstStepMs'),
+    },
+    note: `${fixed(autoSpeed.stepsPerSec)}${beside}; ${probeNote(probe)}`,
+  };
+}

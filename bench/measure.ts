@@ -212,7 +212,7 @@ export const probeNote = (probe: PlaygroundStatus['autoChoice']): string =>
  * The backend measured beside auto's choice: WebGPU, or where auto kept WebGPU the probe's
  * next fastest; none without a probe (a real GPU).
  */
-export function runnerUp(chosen: string, probe: PlaygroundStatus['autoChoice']): string | null {
+function runnerUp(chosen: string, probe: PlaygroundStatus['autoChoice']): string | null {
   if (chosen !== 'webgpu') return 'webgpu';
   const others = Object.entries(probe?.msPerStep ?? {}).filter(([name]) => name !== chosen);
   return others.sort((a, b) => a[1] - b[1])[0]?.[0] ?? null;

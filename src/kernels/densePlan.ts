@@ -79,18 +79,17 @@ export function runDensePlan(plan: DensePlan, x: tf.Tensor2D): tf.Tensor2D[] {
  * A network's forward pass, its outputs for x: through its plan's kernels when `fused` and it
  * has one (a dense network on WebGPU: the pictures and the quality digits then compile no
  * tfjs matMul, whose pipelines take over a second each on a software adapter), else through
- * tf.layers. A plan holds no dropout or batch norm, so its training and inference passes are
- * the same; `training` is for tf.layers.
+ * tf.layers in inference mode (a plan holds no dropout or batch norm, so for it the two are
+ * the same).
  */
 export function networkForward(
   model: tf.LayersModel,
   fused: boolean,
-  training = false,
 ): (x: tf.Tensor2D) => tf.Tensor2D[] {
   const plan = fused ? densePlan(model) : null;
   if (plan) return (x) => runDensePlan(plan, x);
   return (x) => {
-    const out = model.apply(x, { training }) as tf.Tensor2D | tf.Tensor2D[];
+    const out = model.apply(x) as tf.Tensor2D | tf.Tensor2D[];
     return Array.isArray(out) ? out : [out];
   };
 }

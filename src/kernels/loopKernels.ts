@@ -111,7 +111,7 @@ function convInfo(
   dilations: number | [number, number] = 1,
 ): tf.backend_util.Conv2DInfo | null {
   if (attrs.dataFormat !== undefined && attrs.dataFormat !== 'NHWC') return null;
-  const info = tf.backend_util.computeConv2DInfo(
+  return tf.backend_util.computeConv2DInfo(
     xShape as [number, number, number, number],
     filterShape as [number, number, number, number],
     attrs.strides as number | [number, number],
@@ -119,7 +119,21 @@ function convInfo(
     attrs.pad as 'same' | 'valid' | number,
     attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
   );
-  return info;
+}
+
+/**
+ * WGSL declaring the four coordinates of a flat index into a row-major tensor, outermost
+ * first: `names` [a, b, c, d] over the uniforms `sizes` [B, C, D] of the inner three.
+ */
+function coordsOf(names: [string, string, string, string], sizes: [string, string, string]) {
+  const [a, b, c, d] = names;
+  const [B, C, D] = sizes.map((s) => `uniforms.${s}`);
+  return `let ${d} = index % ${D};
+          var t = index / ${D};
+          let ${c} = t % ${C};
+          t = t / ${C};
+          let ${b} = t % ${B};
+          let ${a} = t / ${B};`;
 }
 
 /** The uniforms every convolution kernel declares, in this order. */
@@ -160,12 +174,7 @@ function conv2d({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo | null {
     n,
     bias ? ['X', 'W', 'B'] : ['X', 'W'],
     CONV_UNIFORMS,
-    `let o = index % uniforms.OC;
-          var t = index / uniforms.OC;
-          let ox = t % uniforms.OW;
-          t = t / uniforms.OW;
-          let oy = t % uniforms.OH;
-          let b = t / uniforms.OH;
+    `${coordsOf(['b', 'oy', 'ox', 'o'], ['OH', 'OW', 'OC'])}
           var a = 0.0;
           for (var fy = 0; fy < uniforms.FH; fy = fy + 1) {
             let iy = oy * uniforms.SH - uniforms.PT + fy * uniforms.DH;
@@ -205,12 +214,7 @@ function conv2dBackpropInput({ inputs, backend, attrs }: KernelArgs): tf.TensorI
     n,
     ['DY', 'W'],
     CONV_UNIFORMS,
-    `let ci = index % uniforms.IC;
-          var t = index / uniforms.IC;
-          let ix = t % uniforms.IW;
-          t = t / uniforms.IW;
-          let iy = t % uniforms.IH;
-          let b = t / uniforms.IH;
+    `${coordsOf(['b', 'iy', 'ix', 'ci'], ['IH', 'IW', 'IC'])}
           var a = 0.0;
           for (var fy = 0; fy < uniforms.FH; fy = fy + 1) {
             let ny = iy + uniforms.PT - fy;
@@ -246,12 +250,7 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): tf.Tensor
     n,
     ['X', 'DY'],
     `${CONV_UNIFORMS} batch : i32,`,
-    `let o = index % uniforms.OC;
-          var t = index / uniforms.OC;
-          let ci = t % uniforms.IC;
-          t = t / uniforms.IC;
-          let fx = t % uniforms.FW;
-          let fy = t / uniforms.FW;
+    `${coordsOf(['fy', 'fx', 'ci', 'o'], ['FW', 'IC', 'OC'])}
           var a = 0.0;
           for (var b = 0; b < uniforms.batch; b = b + 1) {
             for (var oy = 0; oy < uniforms.OH; oy = oy + 1) {

@@ -11,7 +11,7 @@ import { BUILDERS } from '../../models/registry.ts';
 import { stepContext } from '../../models/stepContext.ts';
 import { flatSize } from '../../models/types.ts';
 import type { ParityResult, ParityRow } from './protocol.ts';
-import { compareOps, opValues } from './opParity.ts';
+import { opValues } from './opParity.ts';
 import { switchBackend } from '../shared/backend.ts';
 
 // One row of the kernel parity check: the same setup and seed built twice, with our fused
@@ -149,6 +149,28 @@ function compareTensors(fused: Values, plain: Values) {
   }
   const whole = sumPlain > 0 ? Math.sqrt(sumDiff / sumPlain) : sumDiff > 0 ? Infinity : 0;
   return { whole, tensors, worst, maxAbs, values };
+}
+
+/**
+ * ‖gpu − cpu‖ / ‖cpu‖ over all cases together (`whole`) and the largest of each case's own
+ * (`tensors`, at `worst`): every case counts, however small.
+ */
+function compareOps(gpu: Values, cpu: Values) {
+  let [sumDiff, sumCpu, maxAbs, values, tensors, worst] = [0, 0, 0, 0, 0, ''];
+  for (const [name, c] of cpu) {
+    const g = gpu.get(name);
+    if (!g || g.length !== c.length)
+      throw new Error(`${name}: the backends' results differ in size`);
+    const diff = g.map((v, i) => v - c[i]!);
+    for (const d of diff) maxAbs = Math.max(maxAbs, Math.abs(d));
+    const [d, q] = [norm(diff), norm(c)];
+    sumDiff += d * d;
+    sumCpu += q * q;
+    values += c.length;
+    const gap = Number.isNaN(d) ? Infinity : d / Math.max(q, 1e-12);
+    if (gap > tensors || worst === '') [tensors, worst] = [gap, name];
+  }
+  return { whole: Math.sqrt(sumDiff / sumCpu), tensors, worst, maxAbs, values };
 }
 
 export async function runParityRow(row: ParityRow): Promise<ParityResult> {

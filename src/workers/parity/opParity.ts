@@ -84,27 +84,3 @@ export async function opValues(): Promise<Map<string, Float32Array>> {
   }
   return values;
 }
-
-const norm = (a: Float32Array) => Math.sqrt(a.reduce((s, v) => s + v * v, 0));
-
-/**
- * ‖gpu − cpu‖ / ‖cpu‖ over all cases together (`whole`) and the largest of each case's own
- * (`tensors`, at `worst`): every case counts, however small.
- */
-export function compareOps(gpu: Map<string, Float32Array>, cpu: Map<string, Float32Array>) {
-  let [sumDiff, sumCpu, maxAbs, values, tensors, worst] = [0, 0, 0, 0, 0, ''];
-  for (const [name, c] of cpu) {
-    const g = gpu.get(name);
-    if (!g || g.length !== c.length)
-      throw new Error(`${name}: the backends' results differ in size`);
-    const diff = g.map((v, i) => v - c[i]!);
-    for (const d of diff) maxAbs = Math.max(maxAbs, Math.abs(d));
-    const [d, q] = [norm(diff), norm(c)];
-    sumDiff += d * d;
-    sumCpu += q * q;
-    values += c.length;
-    const gap = Number.isNaN(d) ? Infinity : d / Math.max(q, 1e-12);
-    if (gap > tensors || worst === '') [tensors, worst] = [gap, name];
-  }
-  return { whole: Math.sqrt(sumDiff / sumCpu), tensors, worst, maxAbs, values };
-}

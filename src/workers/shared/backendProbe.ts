@@ -10,8 +10,8 @@ import { denseLayer, denseWeightGradients } from '../../kernels/fusedDense.ts';
 // The probe times a step on each backend that starts, as that backend trains it. On images a
 // step's time is its largest products, so the probe's step is one layer: for the dense
 // networks y = relu(x·W + b) and the weight gradient xᵀ·y at the run's batch and sizes (the
-// largest layer, and the first of every family); for the convolutional ones the
-// discriminator's first convolution, forward and backward. On 2-D points the layers are tiny
+// largest layer, and the first of every family); for the convolutional ones a wide
+// convolution of the setup's (dataKeeper.ts), forward and backward. On 2-D points the layers are tiny
 // and a step's time is the cost of each of its tens of ops, which one layer cannot show (it
 // ranked WebGL first, where a whole step is slowest): there the probe's step is the run's own
 // training step (`wholeStep`), on a model built for the probe. One untimed step compiles the
@@ -31,11 +31,11 @@ export interface ProbeSetup {
    * Time the run's whole training step instead: `build` makes the model and its data on the
    * current backend; `key` names the setup (what the probe's result is kept under).
    */
-  wholeStep?: { key: string; build: () => WholeStep };
+  wholeStep?: { key: string; build: () => ProbeStep };
 }
 
-/** A training step to time on the current backend, and what frees its model and data. */
-export interface WholeStep {
+/** A probe's step on the current backend, and what frees its tensors (a model, data). */
+export interface ProbeStep {
   step: () => tf.Tensor;
   dispose: () => void;
 }
@@ -55,7 +55,7 @@ export const MARGIN = 1.5;
  * steps never run one.) Convolutional: the convolution forward and both its gradients (a
  * forward alone ranks the CPU first here, where a DCGAN step is slowest on it).
  */
-function probeLayer({ batch, inputs, hidden, image, wholeStep }: ProbeSetup): WholeStep {
+function probeStep({ batch, inputs, hidden, image, wholeStep }: ProbeSetup): ProbeStep {
   if (wholeStep) return wholeStep.build();
   if (image) {
     const { height, width, channels, filters } = image;
@@ -87,12 +87,12 @@ function probeLayer({ batch, inputs, hidden, image, wholeStep }: ProbeSetup): Wh
   return { step, dispose: () => tf.dispose([x, W, b]) };
 }
 
-/** A probe layer on one backend, its first step (compiling its kernels) queued. */
+/** A probe on one backend, its first step (compiling its kernels) queued. */
 function warmUp(setup: ProbeSetup) {
-  const layer = probeLayer(setup);
-  const first = layer.step();
+  const probe = probeStep(setup);
+  const first = probe.step();
   const warm = first.data().finally(() => first.dispose());
-  return { ...layer, warm };
+  return { ...probe, warm };
 }
 
 /**

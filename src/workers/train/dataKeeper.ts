@@ -1,12 +1,13 @@
 import * as tf from '../../tf/tfjs.ts';
 import type { RunConfig } from '../../config/schema.ts';
-import { buildHostData, dataKey, type CustomData } from '../../data/hostData.ts';
+import { buildHostData, dataKey, type CustomData, type HostData } from '../../data/hostData.ts';
 import type { fetchDigits } from '../../data/mnist.ts';
 import type { DigitSet } from '../../data/mnistFormat.ts';
 import { networkArch } from '../../models/types.ts';
 import { MODELS } from '../../config/models.ts';
 import { TrainingSession } from './session.ts';
 import { autoBackendFor } from '../shared/backend.ts';
+import type { ProbeSetup } from '../shared/backendProbe.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import type { DataInfo, PrepareStage } from './protocol.ts';
 import type { BackendInfo } from '../messages.ts';
@@ -16,8 +17,54 @@ import type { Post } from './protocol.ts';
 // uploaded images, and the data set on the device, built again only when the setup asks for
 // another one (dataKey).
 
-/** The batch the convolutional networks' probe layer is timed at (see ensure). */
+/** The batch the convolutional networks' probe layer is timed at (see probeSetup). */
 const CONV_PROBE_BATCH = 4;
+
+/**
+ * What 'auto''s probe times for this setup (backendProbe.ts). The layer: for the dense
+ * networks the first; for the convolutional ones a 5×5 convolution of 32 channels to 64 at
+ * half the image's size, as the small DCGAN's discriminator has second, at a batch of
+ * CONV_PROBE_BATCH. Their steps are mostly such wide convolutions: the first (one channel in)
+ * ranked WebGPU's loops (loopKernels.ts) level with WebGL, 87 against 76 ms, where WebGL
+ * trains the DCGAN twice as fast. On 2-D points the run's own step, on a model and a copy of
+ * the data built for it on each backend.
+ */
+function probeSetup(config: RunConfig, host: HostData): ProbeSetup {
+  const conv = networkArch(config, host) !== 'dense';
+  const wholeStep =
+    host.kind === 'points' && !MODELS[config.model].conditional
+      ? {
+          key: JSON.stringify(config),
+          build: () => {
+            const data = toDevice(host);
+            const session = new TrainingSession(config, data);
+            return {
+              step: () => session.trainStep(),
+              dispose: () => {
+                session.dispose();
+                disposeDevice(data);
+              },
+            };
+          },
+        }
+      : undefined;
+  return {
+    batch: conv ? Math.min(config.batch, CONV_PROBE_BATCH) : config.batch,
+    inputs: host.height * host.width * host.channels,
+    hidden: config.hidden,
+    ...(conv
+      ? {
+          image: {
+            height: Math.ceil(host.height / 2),
+            width: Math.ceil(host.width / 2),
+            channels: 32,
+            filters: 64,
+          },
+        }
+      : {}),
+    ...(wholeStep ? { wholeStep } : {}),
+  };
+}
 
 export class DataKeeper {
   private data: DeviceData | null = null;
@@ -88,49 +135,8 @@ export class DataKeeper {
     // Nothing lives on the device now (the session was disposed first): a safe moment to move
     // to the backend that suits this kind of data.
     if (firstBackend) {
-      // The probe's layer: for the dense networks the first; for the convolutional ones a
-      // 5×5 convolution of 32 channels to 64 at half the image's size, as the small DCGAN's
-      // discriminator has second, at a batch of CONV_PROBE_BATCH. Their steps are mostly such
-      // wide convolutions: the first (one channel in) ranked WebGPU's loops (loopKernels.ts)
-      // level with WebGL, 87 against 76 ms, where WebGL trains the DCGAN twice as fast.
-      // On 2-D points the probe times the run's own step (backendProbe.ts), on a model and a
-      // copy of the data built for it on each backend.
       const before = tf.getBackend();
-      const arch = networkArch(config, host);
-      const wholeStep =
-        host.kind === 'points' && !MODELS[config.model].conditional
-          ? {
-              key: JSON.stringify(config),
-              build: () => {
-                const data = toDevice(host);
-                const session = new TrainingSession(config, data);
-                return {
-                  step: () => session.trainStep(),
-                  dispose: () => {
-                    session.dispose();
-                    disposeDevice(data);
-                  },
-                };
-              },
-            }
-          : undefined;
-      const conv = arch !== 'dense';
-      const info = await autoBackendFor(firstBackend, {
-        batch: conv ? Math.min(config.batch, CONV_PROBE_BATCH) : config.batch,
-        inputs: host.height * host.width * host.channels,
-        hidden: config.hidden,
-        ...(conv
-          ? {
-              image: {
-                height: Math.ceil(host.height / 2),
-                width: Math.ceil(host.width / 2),
-                channels: 32,
-                filters: 64,
-              },
-            }
-          : {}),
-        ...(wholeStep ? { wholeStep } : {}),
-      });
+      const info = await autoBackendFor(firstBackend, probeSetup(config, host));
       if (info.name !== before || info.autoChoice) this.post({ type: 'backend', info });
     }
     this.data = toDevice(host);

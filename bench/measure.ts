@@ -198,14 +198,14 @@ export async function whileTraining(
   return { latencies, longTasks: await longTaskList(), step };
 }
 
-/** What 'auto''s probe measured (the time of a probe step on each backend, and in all). */
+/** What 'auto''s probe measured (the time of a probe step on each backend), and the time it added. */
 export const probeNote = (probe: PlaygroundStatus['autoChoice']): string =>
   probe
     ? `probe's ${probe.timed === 'step' ? 'training' : 'layer'} step ${Object.entries(
         probe.msPerStep,
       )
         .map(([b, ms]) => `${b} ${fixed(ms, 1)} ms`)
-        .join(', ')}; probe took ${fixed(probe.probeMs, 0)} ms`
+        .join(', ')}; probe added ${fixed(probe.probeMs, 0)} ms`
     : 'no probe (not a software adapter)';
 
 /**

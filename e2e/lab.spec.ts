@@ -311,6 +311,8 @@ test('Train D only, Train G only, and slow motion', async ({ page }) => {
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await at(4);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // A step under way when Pause arrives still finishes; the worker's status after it says so.
+  await page.waitForFunction(() => window.__playground?.status().running === false);
   const paused = (await page.evaluate(() => window.__playground!.status())).step;
   expect(paused).toBeGreaterThanOrEqual(4);
   expect(paused).toBeLessThanOrEqual(6);

@@ -68,8 +68,8 @@ test('the autoencoder and the GAN train from the model picker', async ({ page })
   expectNoConsoleErrors(errors);
 });
 
-// The convolutional networks: slow on SwiftShader (tens of seconds to compile, seconds a step),
-// so a step or two each, at a small batch. The DCGAN runs its demo's setup (the article's
+// The convolutional networks: slow on SwiftShader (seconds to compile, seconds a step), so a
+// step each, at a small batch. The DCGAN runs its demo's setup (the article's
 // networks) at batch 2: the demo test in share.spec leaves its steps here. The digit quality is
 // measured elsewhere (quality.spec): off here, so a step is a step.
 const dcganDemo = PRESETS.find((p) => p.id === 'dcgan')!;
@@ -77,19 +77,20 @@ for (const [name, link, arch] of [
   ['the small convolutional VAE', '/#arch=conv&batch=8&quality=0', 'conv'],
   ['the article’s DCGAN', `/${toHash({ ...dcganDemo.config, batch: 2, quality: 0 })}`, 'article'],
 ] as const) {
-  test(`${name} takes steps on WebGPU and draws its grid`, async ({ page }) => {
+  test(`${name} takes a step on WebGPU and draws its grid`, async ({ page }) => {
     const errors = watchConsole(page);
     await page.goto(`/?backend=webgpu${link.slice(1)}`);
     expect((await waitForReady(page)).backend).toBe('webgpu');
     await expect(page.getByLabel('Architecture')).toHaveValue(arch);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await waitForStep(page, 1);
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await waitForStep(page, 2);
-    await page.waitForFunction(() => window.__playground!.imageStep() === 2);
+    await page.waitForFunction(() => window.__playground!.imageStep() === 1);
     expect((await canvasStats(page, 'samples')).spread).toBeGreaterThan(5);
-    const losses = await page.evaluate(() => window.__playground!.losses());
-    expect(losses.steps).toEqual([1, 2]);
+    const { steps, ...series } = await page.evaluate(() => window.__playground!.losses());
+    expect(steps).toEqual([1]);
+    const values = Object.values(series).flat();
+    expect(values.length).toBeGreaterThan(1);
+    for (const v of values) expect(Number.isFinite(v)).toBe(true);
     expectNoConsoleErrors(errors);
   });
 }

@@ -42,7 +42,8 @@ export interface BackendInfo {
   /**
    * 'auto' on a software WebGPU adapter: the probe's milliseconds per step on each backend
    * that started, the fastest of which was chosen (backendProbe.ts), and how long the probe
-   * took; null elsewhere.
+   * added to the preparation (its time, less the data's loading that it overlaps); null
+   * elsewhere.
    */
   autoChoice: {
     msPerStep: Partial<Record<BackendName, number>>;

@@ -97,25 +97,43 @@ const measured = new Map<string, NonNullable<BackendInfo['autoChoice']>>();
 /**
  * Under 'auto', the backend for this setup. On a software WebGPU adapter (no GPU to use) the
  * probe (backendProbe.ts) times each backend and the fastest is kept, saying so; on a real
- * GPU, and where the link forces a backend, the first working backend stays. Call with no
- * tensor alive: the probe switches backends.
+ * GPU, and where the link forces a backend, the first working backend stays. `meanwhile`:
+ * work that needs no tensor (building the data), run while the probe's kernels compile, or
+ * now where no probe runs. Call with no tensor alive: the probe switches backends.
  */
-export async function autoBackendFor(first: BackendInfo, setup: ProbeSetup): Promise<BackendInfo> {
-  if (!probesHere(first)) return first;
+export async function autoBackendFor(
+  first: BackendInfo,
+  setup: ProbeSetup,
+  meanwhile: () => Promise<void> = async () => undefined,
+): Promise<BackendInfo> {
   const key = JSON.stringify(setup);
   let probe = measured.get(key);
+  if (!probesHere(first) || probe) {
+    await meanwhile();
+    if (!probe) return first;
+  }
   if (!probe) {
     const t0 = performance.now();
-    const msPerStep = await measureBackends(setup, async (name) => {
-      try {
-        return await tf.setBackend(name);
-      } catch {
-        return false;
-      }
-    });
+    let meanwhileMs = 0;
+    const msPerStep = await measureBackends(
+      setup,
+      async (name) => {
+        try {
+          return await tf.setBackend(name);
+        } catch {
+          return false;
+        }
+      },
+      async () => {
+        const m0 = performance.now();
+        await meanwhile();
+        meanwhileMs = performance.now() - m0;
+      },
+    );
     probe = {
       msPerStep,
-      probeMs: performance.now() - t0,
+      // What the probe added to the preparation: its time, less the work done meanwhile.
+      probeMs: performance.now() - t0 - meanwhileMs,
       timed: setup.wholeStep ? 'step' : 'layer',
     };
     measured.set(key, probe);

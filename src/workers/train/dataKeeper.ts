@@ -1,6 +1,12 @@
 import * as tf from '../../tf/tfjs.ts';
 import type { RunConfig } from '../../config/schema.ts';
-import { buildHostData, dataKey, type CustomData, type HostData } from '../../data/hostData.ts';
+import {
+  buildHostData,
+  dataKey,
+  dataShapeFor,
+  type CustomData,
+  type HostData,
+} from '../../data/hostData.ts';
 import type { fetchDigits } from '../../data/mnist.ts';
 import type { DigitSet } from '../../data/mnistFormat.ts';
 import { networkArch } from '../../models/types.ts';
@@ -10,6 +16,7 @@ import { autoBackendFor } from '../shared/backend.ts';
 import type { ProbeSetup } from '../shared/backendProbe.ts';
 import { disposeDevice, toDevice, type DeviceData } from './deviceData.ts';
 import type { DataInfo, PrepareStage } from './protocol.ts';
+import type { DataShape } from '../../data/shape.ts';
 import type { BackendInfo } from '../messages.ts';
 import type { Post } from './protocol.ts';
 
@@ -26,13 +33,13 @@ const CONV_PROBE_BATCH = 4;
  * half the image's size, as the small DCGAN's discriminator has second, at a batch of
  * CONV_PROBE_BATCH. Their steps are mostly such wide convolutions: the first (one channel in)
  * ranked WebGPU's loops (loopKernels.ts) level with WebGL, 87 against 76 ms, where WebGL
- * trains the DCGAN twice as fast. On 2-D points the run's own step, on a model and a copy of
- * the data built for it on each backend.
+ * trains the DCGAN twice as fast. On 2-D points (`host` given) the run's own step, on a model
+ * and a copy of the data built for it on each backend.
  */
-function probeSetup(config: RunConfig, host: HostData): ProbeSetup {
-  const conv = networkArch(config, host) !== 'dense';
+function probeSetup(config: RunConfig, shape: DataShape, host: HostData | null): ProbeSetup {
+  const conv = networkArch(config, shape) !== 'dense';
   const wholeStep =
-    host.kind === 'points' && !MODELS[config.model].conditional
+    host?.kind === 'points' && !MODELS[config.model].conditional
       ? {
           key: JSON.stringify(config),
           build: () => {
@@ -50,13 +57,13 @@ function probeSetup(config: RunConfig, host: HostData): ProbeSetup {
       : undefined;
   return {
     batch: conv ? Math.min(config.batch, CONV_PROBE_BATCH) : config.batch,
-    inputs: host.height * host.width * host.channels,
+    inputs: shape.height * shape.width * shape.channels,
     hidden: config.hidden,
     ...(conv
       ? {
           image: {
-            height: Math.ceil(host.height / 2),
-            width: Math.ceil(host.width / 2),
+            height: Math.ceil(shape.height / 2),
+            width: Math.ceil(shape.width / 2),
             channels: 32,
             filters: 64,
           },
@@ -126,19 +133,30 @@ export class DataKeeper {
   ): Promise<DeviceData> {
     const key = dataKey(config);
     if (this.data && key === this.key) return this.data;
-    await this.loadDigitsFor(config, dataUrl);
-    this.progress('data');
-    const host = buildHostData(config, this.digits, this.custom);
     if (this.data) disposeDevice(this.data);
     this.data = null;
     this.key = null;
+    const built: { host?: HostData } = {};
+    const build = async () => {
+      await this.loadDigitsFor(config, dataUrl);
+      this.progress('data');
+      built.host = buildHostData(config, this.digits, this.custom);
+    };
     // Nothing lives on the device now (the session was disposed first): a safe moment to move
-    // to the backend that suits this kind of data.
+    // to the backend that suits this kind of data. On images the probe needs only the data's
+    // shape, and its kernels compile (in the GPU process) while the data loads and is built;
+    // on points it times a step on the data.
+    const shape = dataShapeFor(config);
     if (firstBackend) {
       const before = tf.getBackend();
-      const info = await autoBackendFor(firstBackend, probeSetup(config, host));
+      if (shape.kind === 'points') await build();
+      const setup = probeSetup(config, shape, built.host ?? null);
+      const info = await autoBackendFor(firstBackend, setup, built.host ? undefined : build);
       if (info.name !== before || info.autoChoice) this.post({ type: 'backend', info });
+    } else {
+      await build();
     }
+    const host = built.host!; // built above, or by the probe meanwhile
     this.data = toDevice(host);
     this.key = key;
     this.post({ type: 'data', info: dataInfo(this.data, null, 0) });

@@ -9,12 +9,12 @@ import type {
   StepEstimate,
   TrainingStatus,
 } from '../workers/train/protocol.ts';
-import type { NetworkLayout } from '../workers/messages.ts';
 import type {
   BackendInfo,
   DigitQuality,
   LatentAnswer,
   LatentQuery,
+  NetworkLayout,
   RgbaImage,
 } from '../workers/messages.ts';
 import { parseLink, type LinkNotice, type PanelId } from '../config/link.ts';
@@ -285,11 +285,7 @@ export class RunStore {
         return this.update({ backend: msg.info });
       case 'progress':
         return this.update({
-          progress: {
-            stage: msg.stage,
-            loaded: msg.loaded,
-            total: msg.total,
-          },
+          progress: { stage: msg.stage, loaded: msg.loaded, total: msg.total },
         });
       case 'ready':
         return this.update({ phase: 'ready', progress: null });
@@ -331,15 +327,10 @@ export class RunStore {
         return this.update({ ...trainingStatus(msg), progress: null });
       case 'reset':
         this.resetsBegun++;
-        if (msg.keepUpTo === null) {
-          this.history.clear();
-          this.evaluations.clear();
-          this.quality.clear();
-        } else {
-          // A snapshot restored: the chart keeps its history up to the snapshot's step.
-          this.history.truncateAfter(msg.keepUpTo);
-          this.evaluations.truncateAfter(msg.keepUpTo);
-          this.quality.truncateAfter(msg.keepUpTo);
+        // A snapshot restored (keepUpTo): the charts keep their history up to its step.
+        for (const series of [this.history, this.evaluations, this.quality]) {
+          if (msg.keepUpTo === null) series.clear();
+          else series.truncateAfter(msg.keepUpTo);
         }
         return this.update({
           lossVersion: this.snap.lossVersion + 1,

@@ -1,7 +1,7 @@
 import { pointMetrics } from '../../metrics/metrics2d.ts';
 import type { MetricName } from '../../config/models.ts';
 import { planeBuffers } from './plane.ts';
-import type { FromWorker } from './protocol.ts';
+import type { FromWorker, Post } from './protocol.ts';
 import type { TrainingSession } from './session.ts';
 import { computeCodeMap, hasCodeMap } from './codeMap.ts';
 import { computeFlow, flowBuffers } from './flowView.ts';
@@ -94,4 +94,44 @@ export async function postFlow(
 ): Promise<void> {
   const view = await computeFlow(session.model, session.data, session.step, session.seed);
   post({ type: 'flow', view }, flowBuffers(view));
+}
+
+/**
+ * A run's pictures: what the page's open views ask for with them (`extras`), and the step they
+ * last showed, so that they are posted when due and not twice for one step.
+ */
+export class PicturePoster {
+  readonly extras: PictureExtras = { codeMap: false, posterior: null, flow: false };
+  /** The step the last pictures showed; -1: none yet. */
+  private shown = -1;
+
+  constructor(private readonly post: Post) {}
+
+  /** Whether `every` steps have passed since the pictures last showed. */
+  due(session: TrainingSession, every: number): boolean {
+    return session.step - this.shown >= every;
+  }
+
+  /** Posts the session's pictures now. */
+  async show(session: TrainingSession): Promise<void> {
+    this.shown = session.step;
+    await postPictures(session, this.post, this.extras);
+  }
+
+  /** Posts them unless they already show the session's step. */
+  async catchUp(session: TrainingSession): Promise<void> {
+    if (this.shown !== session.step) await this.show(session);
+  }
+
+  /** The posterior view opened, closed or took another x; shown now for an idle `session`. */
+  async setPosterior(target: PosteriorTarget | null, idle: TrainingSession | null): Promise<void> {
+    this.extras.posterior = target;
+    if (target && idle) await postPosterior(idle, target, this.post);
+  }
+
+  /** The model-overview graph opened or closed; its flow shown now for an idle `session`. */
+  async setFlow(open: boolean, idle: TrainingSession | null): Promise<void> {
+    this.extras.flow = open;
+    if (open && idle) await postFlow(idle, this.post);
+  }
 }

@@ -56,6 +56,8 @@ export class QualityProbe {
   /** How long the last measurement held training up, and when it ended. */
   private lastStallMs = 0;
   private lastEndedAt = -Infinity;
+  /** The current run's first measurement (restart). */
+  private first: Promise<void> = Promise.resolve();
   /** True while a measurement generates its digits (training waits for them). */
   generating = false;
 
@@ -66,9 +68,18 @@ export class QualityProbe {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** A new run: its first measurement is due at once. */
-  restart(): void {
+  /**
+   * A new run: its first measurement (step 0's) starts at once, while the page is idle; the
+   * run's first step waits for it (firstDone).
+   */
+  restart(config: RunConfig, session: TrainingSession, current: () => boolean): void {
     this.lastStep = -1;
+    this.first = this.measureIfDue(config, session, current);
+  }
+
+  /** Resolves once the run's first measurement is done, or has stopped for a newer run. */
+  firstDone(): Promise<void> {
+    return this.first;
   }
 
   isDue(config: RunConfig, session: TrainingSession): boolean {

@@ -14,7 +14,7 @@ import { initBackend } from '../shared/backend.ts';
 import { DataKeeper, dataInfo } from './dataKeeper.ts';
 import { LatentQueries } from '../shared/latentQueries.ts';
 import { LossBuffer } from './lossBuffer.ts';
-import { postFlow, postPictures, postPosterior, type PictureExtras } from './pictures.ts';
+import { PicturePoster } from './pictures.ts';
 import type { PosteriorTarget } from '../../config/posterior.ts';
 import { countedStep, gpuCalls } from './gpuCallCounter.ts';
 import type { Judge } from '../judge/protocol.ts';
@@ -54,15 +54,11 @@ export class Trainer {
   /** Steps per chunk, and the steps/s the status shows. */
   private readonly chunks = new ChunkSizer();
   private readonly firstStep = new FirstStepClock();
-  private lastImageStep = -1;
+  private readonly pictures: PicturePoster;
   private readonly snapshots: SnapshotPoster;
   /** How models are built: with our WebGPU kernels, except in the benchmark's plain loop. */
   private build: BuildOptions = {};
   private readonly quality: QualityProbe;
-  /** The step-0 quality measurement of a new session, which training waits for. */
-  private firstQuality: Promise<void> = Promise.resolve();
-  /** What the page's open views ask for with the pictures (code map, posterior, flow). */
-  private readonly extras: PictureExtras = { codeMap: false, posterior: null, flow: false };
 
   readonly latent: LatentQueries;
   /** Checkpoints and model files. */
@@ -91,6 +87,7 @@ export class Trainer {
       checkpoints,
     );
     this.snapshots = new SnapshotPoster(post);
+    this.pictures = new PicturePoster(post);
     // Once the queries are answered their tensors are gone: a fresh status then reports the
     // settled tensor count (one taken mid-query would count the query's images).
     this.latent = new LatentQueries(
@@ -103,7 +100,7 @@ export class Trainer {
 
   async init(config: RunConfig, dataUrl: string, on = switches(), codeMap = false): Promise<void> {
     this.config = config;
-    this.extras.codeMap = codeMap;
+    this.pictures.extras.codeMap = codeMap;
     setSwitches(on);
     applyStartSwitches();
     // Bench only, the plain loop as tfjs's examples train: one step per chunk (its loss read
@@ -128,16 +125,13 @@ export class Trainer {
   }
 
   /** The posterior view opened, closed or took another x: shown now when training waits. */
-  async setPosterior(target: PosteriorTarget | null): Promise<void> {
-    this.extras.posterior = target;
-    const session = this.session;
-    if (target && session && !this.running) await postPosterior(session, target, this.post);
+  setPosterior(target: PosteriorTarget | null): Promise<void> {
+    return this.pictures.setPosterior(target, this.running ? null : this.session);
   }
 
   /** The model-overview graph opened or closed: its flow is shown now when training waits. */
-  async setFlow(open: boolean): Promise<void> {
-    this.extras.flow = open;
-    if (open && this.session && !this.running) await postFlow(this.session, this.post);
+  setFlow(open: boolean): Promise<void> {
+    return this.pictures.setFlow(open, this.running ? null : this.session);
   }
 
   /** The person drew new points: used by the next reset when the data set is 'drawn'. */
@@ -179,7 +173,7 @@ export class Trainer {
     this.firstStep.start();
     await this.runChunk(1, part);
     // Stepping by hand: show what the step did, whatever the picture interval.
-    if (this.session && this.lastImageStep !== this.session.step) await this.postImages();
+    if (this.session) await this.pictures.catchUp(this.session);
     await this.measureQuality();
     await this.quality.idle();
     await this.snapshot(true);
@@ -282,32 +276,32 @@ export class Trainer {
     this.losses.dispose();
     this.session?.dispose();
     this.session = null; // if building the new one throws, nothing uses the disposed one
-    await this.firstQuality; // sees the session gone, and stops
+    await this.quality.firstDone(); // sees the session gone, and stops
     const data = await this.data.ensure(config, this.dataUrl, this.firstBackend);
     this.progress('model');
-    this.session = new TrainingSession(config, data, this.build);
-    prepare?.(this.session);
-    if (this.session.batch < config.batch) {
-      this.post({ type: 'data', info: dataInfo(data, this.session.batch, config.batch) });
+    const session = new TrainingSession(config, data, this.build);
+    this.session = session;
+    prepare?.(session);
+    if (session.batch < config.batch) {
+      this.post({ type: 'data', info: dataInfo(data, session.batch, config.batch) });
     }
-    this.post({ type: 'estimate', estimate: await sessionEstimate(this.session, config) });
-    this.post({ type: 'architecture', networks: this.session.model.networks.map(describeNetwork) });
+    this.post({ type: 'estimate', estimate: await sessionEstimate(session, config) });
+    this.post({ type: 'architecture', networks: session.model.networks.map(describeNetwork) });
     this.chunks.restart();
     this.snapshots.restart();
     this.firstStep.restart();
-    await this.postImages();
+    await this.pictures.show(session);
     await this.snapshot(true); // the latent mirror's first weights
     this.postStatus();
     // Step 0's quality is measured while the page is idle; Start waits for it to finish.
-    this.quality.restart();
-    this.firstQuality = this.measureQuality();
+    this.quality.restart(config, session, () => this.session === session);
   }
 
   /** Step 0's quality measurement, if still generating: the page says so until it is done. */
   private async waitForFirstQuality(): Promise<void> {
-    if (!this.quality.generating) return this.firstQuality;
+    if (!this.quality.generating) return this.quality.firstDone();
     this.progress('quality');
-    await this.firstQuality;
+    await this.quality.firstDone();
     this.postStatus(); // the progress line gives way to the first step's
   }
 
@@ -344,9 +338,7 @@ export class Trainer {
     } finally {
       this.running = false;
       // Leave the pictures showing the step the run stopped at, and the page a snapshot of it.
-      if (this.session && this.lastImageStep !== this.session.step) {
-        await this.postImages().catch(() => undefined);
-      }
+      if (this.session) await this.pictures.catchUp(this.session).catch(() => undefined);
       await this.snapshot(true).catch(() => undefined);
       await this.quality.idle(); // the last judgement's result comes before the final status
       this.postStatus();
@@ -374,9 +366,7 @@ export class Trainer {
     // The chunk's device work (weights for the mirror, pictures) comes before its losses are
     // posted: the page then redraws while the device is idle (pagePacer.ts).
     if (!diverged) await this.snapshot(false);
-    if (session.step - this.lastImageStep >= (this.config?.every ?? 1)) {
-      await this.postImages();
-    }
+    if (this.pictures.due(session, this.config?.every ?? 1)) await this.pictures.show(session);
     this.post({ type: 'metrics', firstStep, names: [...names], values }, [values.buffer]);
     if (diverged) {
       this.running = false;
@@ -384,12 +374,6 @@ export class Trainer {
       this.post({ type: 'error', fatal: false, diverged, message });
     }
     return n;
-  }
-
-  private async postImages(): Promise<void> {
-    if (!this.session) return;
-    this.lastImageStep = this.session.step;
-    await postPictures(this.session, this.post, this.extras);
   }
 
   private postStatus(paintTicket: number | null = null): void {

@@ -106,36 +106,15 @@ export async function autoBackendFor(
   setup: ProbeSetup,
   meanwhile: () => Promise<void> = async () => undefined,
 ): Promise<BackendInfo> {
+  if (!probesHere(first)) {
+    await meanwhile();
+    return first;
+  }
   const key = JSON.stringify(setup);
   let probe = measured.get(key);
-  if (!probesHere(first) || probe) {
-    await meanwhile();
-    if (!probe) return first;
-  }
-  if (!probe) {
-    const t0 = performance.now();
-    let meanwhileMs = 0;
-    const msPerStep = await measureBackends(
-      setup,
-      async (name) => {
-        try {
-          return await tf.setBackend(name);
-        } catch {
-          return false;
-        }
-      },
-      async () => {
-        const m0 = performance.now();
-        await meanwhile();
-        meanwhileMs = performance.now() - m0;
-      },
-    );
-    probe = {
-      msPerStep,
-      // What the probe added to the preparation: its time, less the work done meanwhile.
-      probeMs: performance.now() - t0 - meanwhileMs,
-      timed: setup.wholeStep ? 'step' : 'layer',
-    };
+  if (probe) await meanwhile();
+  else {
+    probe = await runProbe(setup, meanwhile);
     measured.set(key, probe);
   }
   const name = fastestOf(probe.msPerStep);
@@ -149,6 +128,36 @@ export async function autoBackendFor(
     fallbackReason: null,
     forced: false,
     autoChoice,
+  };
+}
+
+/** Times the backends for this setup (measureBackends), with `meanwhile` run in the probe. */
+async function runProbe(
+  setup: ProbeSetup,
+  meanwhile: () => Promise<void>,
+): Promise<NonNullable<BackendInfo['autoChoice']>> {
+  const t0 = performance.now();
+  let meanwhileMs = 0;
+  const msPerStep = await measureBackends(
+    setup,
+    async (name) => {
+      try {
+        return await tf.setBackend(name);
+      } catch {
+        return false;
+      }
+    },
+    async () => {
+      const m0 = performance.now();
+      await meanwhile();
+      meanwhileMs = performance.now() - m0;
+    },
+  );
+  return {
+    msPerStep,
+    // What the probe added to the preparation: its time, less the work done meanwhile.
+    probeMs: performance.now() - t0 - meanwhileMs,
+    timed: setup.wholeStep ? 'step' : 'layer',
   };
 }
 

@@ -186,7 +186,9 @@ export async function measureBackends(
     await Promise.all(probes.map(([, probe]) => probe.warm));
     for (const [name, probe] of probes) {
       await start(name);
-      ({ ms: msPerStep[name], reps: reps[name] } = await firstTiming(probe.step));
+      const first = await firstTiming(probe.step);
+      msPerStep[name] = first.ms;
+      reps[name] = first.reps;
     }
     // A close call is timed again, and each of its backends keeps its best: a stall only ever
     // slows a step down.

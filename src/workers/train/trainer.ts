@@ -49,6 +49,8 @@ export class Trainer {
   private readonly losses = new LossBuffer();
   private running = false;
   private loop: Promise<void> | null = null;
+  /** From Start until the loop has posted its last status (`running` turns false first). */
+  private looping = false;
   /** Lets the page paint between chunks where the device shares its cores. */
   readonly pacer = new PagePacer();
   /** Steps per chunk, and the steps/s the status shows. */
@@ -88,12 +90,12 @@ export class Trainer {
     );
     this.snapshots = new SnapshotPoster(post);
     this.pictures = new PicturePoster(post);
-    // Once the queries are answered their tensors are gone: a fresh status then reports the
-    // settled tensor count (one taken mid-query would count the query's images).
+    // A status once the queries are answered reports the settled tensor count (one taken
+    // mid-query would count the query's images); while the loop is on, its own statuses do.
     this.latent = new LatentQueries(
       () => this.session,
       () => {
-        if (!this.running) this.postStatus();
+        if (!this.looping) this.postStatus();
       },
     );
   }
@@ -156,6 +158,7 @@ export class Trainer {
     // From here the page says "compiling" (running, no first step yet), as the figure counts.
     this.firstStep.start();
     this.postStatus();
+    this.looping = true;
     this.loop = this.runLoop();
   }
 
@@ -341,6 +344,7 @@ export class Trainer {
       if (this.session) await this.pictures.catchUp(this.session).catch(() => undefined);
       await this.snapshot(true).catch(() => undefined);
       await this.quality.idle(); // the last judgement's result comes before the final status
+      this.looping = false;
       this.postStatus();
     }
   }

@@ -176,20 +176,22 @@ function compareOps(gpu: Values, cpu: Values) {
 export async function runParityRow(row: ParityRow): Promise<ParityResult> {
   const before = tf.memory().numTensors;
   const base = { name: row.name, backend: tf.getBackend() };
+  // A row that compares values alone (the ops, the penalty's gradient): no losses or samples.
+  const valuesOnly = (compared: ReturnType<typeof compareTensors>): ParityResult => ({
+    ...base,
+    losses: 0,
+    samples: 0,
+    ...compared,
+    leaked: tf.memory().numTensors - before,
+    error: null,
+  });
   try {
     if (row.kind === 'ops') {
       const gpu = await opValues();
       await switchBackend('cpu');
       try {
         const cpu = await opValues();
-        return {
-          ...base,
-          losses: 0,
-          samples: 0,
-          ...compareOps(gpu, cpu),
-          leaked: tf.memory().numTensors - before,
-          error: null,
-        };
+        return valuesOnly(compareOps(gpu, cpu));
       } finally {
         await switchBackend('webgpu');
       }
@@ -197,14 +199,7 @@ export async function runParityRow(row: ParityRow): Promise<ParityResult> {
     if (row.kind === 'gp') {
       const fused = await penaltyGradient(row, true);
       const plain = await penaltyGradient(row, false);
-      return {
-        ...base,
-        losses: 0,
-        samples: 0,
-        ...compareTensors(fused, plain),
-        leaked: tf.memory().numTensors - before,
-        error: null,
-      };
+      return valuesOnly(compareTensors(fused, plain));
     }
     const fused = await trainTwin(row, true);
     const plain = await trainTwin(row, false);

@@ -20,6 +20,7 @@ import {
 import { keptGpuSection } from './node-gpu/gpuReport.ts';
 import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from './trainerLinks.ts';
 import { dispatchParts } from './dispatchParts.ts';
+import { firstVisit, type FirstVisit } from './firstVisit.ts';
 
 // `npm run bench`: measures the built page side by side in one run and writes
 // bench/results/<date>.json and BENCHMARKS.md. BENCH_GPU=1 drops the software-adapter
@@ -224,18 +225,37 @@ test('backends side by side: dense VAE on MNIST, batch 32', async ({ page }) => 
 // 'auto' on this machine: per kind of data, the backend its probe chose (and the probe's times),
 // with that backend's steps/s beside another's: WebGPU's, or where auto kept WebGPU, the
 // probe's runner-up's. On a real GPU no probe runs.
+const AUTO_LINKS = [
+  ['MNIST, dense VAE', '#every=50'],
+  ['2-D moons, dense VAE', '#data=moons&every=50'],
+  ['MNIST, small DCGAN', '#model=gan&arch=conv&batch=16&every=50&quality=0'],
+] as const;
+
 test("auto's backend per kind of data, against another", async ({ page }) => {
   const choices: Record<string, unknown> = {};
-  for (const [kind, link] of [
-    ['MNIST, dense VAE', '#every=50'],
-    ['2-D moons, dense VAE', '#data=moons&every=50'],
-    ['MNIST, small DCGAN', '#model=gan&arch=conv&batch=16&every=50&quality=0'],
-  ] as const) {
+  for (const [kind, link] of AUTO_LINKS) {
     const { chosen, result, note } = await autoBesideRunnerUp(page, link);
     choices[kind] = result;
     row(`auto on ${kind}`, chosen, note);
   }
   results.auto_backend = choices;
+});
+
+// The probe's cost as a person meets it (firstVisit.ts): opening a link to its first step, on
+// a first visit in a browser of its own, auto against the backend it chose forced, and auto
+// reloaded (its result kept). On a real GPU no probe runs.
+test("auto's probe in the time to the first step: first visit, reload, forced", async () => {
+  const times: Record<string, FirstVisit> = {};
+  for (const [kind, link] of AUTO_LINKS) {
+    const t = (times[kind] = await firstVisit(link));
+    const s = (ms: number) => `${fixed(ms / 1000, 1)} s`;
+    row(
+      `to the first step, ${kind}`,
+      s(t.auto),
+      `auto's first visit (chose ${t.backend}); ${t.backend} forced ${s(t.forced)}, so the probe costs ${fixed(t.auto - t.forced, 0)} ms; reloaded (result kept) ${s(t.reloaded)}; best of 2`,
+    );
+  }
+  results.auto_first_step_ms = times;
 });
 
 // The plain loop is our trainer with `?faults=plain-loop`: the same models and step code (the

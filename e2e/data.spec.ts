@@ -100,6 +100,18 @@ test('a VAE on two moons: auto picks its backend, the codes panel shows, reconst
   await expect(page.getByLabel('Architecture')).toHaveCount(0);
   await expect(page.getByLabel('Reconstruction loss')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('vae-moons.png') });
+  if (s.autoChoice) {
+    // Reloaded on the same browser and adapter, the probe's result is kept, not measured again.
+    await page.reload();
+    const again = await waitForReady(page);
+    expect(again.backend).toBe(s.backend);
+    expect(again.autoChoice).toEqual({
+      ...s.autoChoice,
+      probeMs: 0,
+      measuredAt: expect.any(Number),
+    });
+    await expect(page.getByTestId('auto-backend')).toContainText('in this browser on');
+  }
   expectNoConsoleErrors(errors);
 });
 

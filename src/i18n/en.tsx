@@ -102,8 +102,8 @@ export const en = {
       `Running on ${backend} because: ${reason}. Training works; Chrome or Edge with WebGPU enabled runs it on your GPU.`,
     forced: (backend: string, key: string) =>
       `The link asked for the ${backend} backend (backend=${key}).`,
-    auto: (backend: string, times: string[], timed: 'step' | 'layer') =>
-      `Auto measured the backends on this setup, because WebGPU runs here on a software adapter (no GPU to use): ${timed === 'step' ? `one training step took ${times.join(', ')} (WebGL is not timed on 2-D points: each of a step’s tiny operations is a draw call there, slower than the CPU at this size)` : `one step of the first layer, forward and backward, took ${times.join(', ')}`}. It chose ${backend}, the fastest (it leaves WebGPU only for one at least 1.5× faster). Choose another under Run options to compare: the page keeps the speeds it measures.`,
+    auto: (backend: string, times: string[], timed: 'step' | 'layer', measuredOn: string | null) =>
+      `Auto measured the backends on this setup${measuredOn ? ` in this browser on ${measuredOn} (it keeps a result for 30 days instead of measuring again)` : ''}, because WebGPU runs here on a software adapter (no GPU to use): ${timed === 'step' ? `one training step took ${times.join(', ')} (WebGL is not timed on 2-D points: each of a step’s tiny operations is a draw call there, slower than the CPU at this size)` : `one step of the first layer, forward and backward, took ${times.join(', ')}`}. It chose ${backend}, the fastest (it leaves WebGPU only for one at least 1.5× faster). Choose another under Run options to compare: the page keeps the speeds it measures.`,
     probeTime: (backend: string, ms: string) => `${ms} ms on ${backend}`,
     measured: (speeds: string[], fast: string, ratio: string) =>
       `Measured in this browser on this setup: ${speeds.join(', ')}. ${fast} ran it ${ratio}× faster here.`,

@@ -90,8 +90,8 @@ export const zh: Catalog = {
     fallback: (backend, reason) =>
       `正在用 ${backend} 运行，原因：${reason}。训练照常进行；开启了 WebGPU 的 Chrome 或 Edge 会用你的 GPU。`,
     forced: (backend, key) => `链接指定了 ${backend} 后端（backend=${key}）。`,
-    auto: (backend, times, timed) =>
-      `这里的 WebGPU 运行在软件适配器上（没有可用的 GPU），所以“自动”先在这一设置上实测了各个后端：${timed === 'step' ? `完整的一步训练，${times.join('，')}（二维点数据上不测 WebGL：一步里每个细小的运算在 WebGL 上都是一次绘制调用，在这种规模下比 CPU 还慢）` : `第一层的一次前向加反向传播，${times.join('，')}`}。它选了最快的 ${backend}（只有快到 1.5 倍以上，才会离开 WebGPU）。可以在“运行选项”里换一个后端来对比：页面会记下它实测的速度。`,
+    auto: (backend, times, timed, measuredOn) =>
+      `这里的 WebGPU 运行在软件适配器上（没有可用的 GPU），所以“自动”${measuredOn ? `已于 ${measuredOn} 在这个浏览器里针对这一设置实测过各个后端（结果保留 30 天，期间不再重测）` : '先在这一设置上实测了各个后端'}：${timed === 'step' ? `完整的一步训练，${times.join('，')}（二维点数据上不测 WebGL：一步里每个细小的运算在 WebGL 上都是一次绘制调用，在这种规模下比 CPU 还慢）` : `第一层的一次前向加反向传播，${times.join('，')}`}。它选了最快的 ${backend}（只有快到 1.5 倍以上，才会离开 WebGPU）。可以在“运行选项”里换一个后端来对比：页面会记下它实测的速度。`,
     probeTime: (backend, ms) => `${backend} 用时 ${ms} 毫秒`,
     measured: (speeds, fast, ratio) =>
       `在这个浏览器里对这一设置的实测：${speeds.join('，')}。${fast} 在这里快 ${ratio} 倍。`,

@@ -118,6 +118,9 @@ export function Banners({ snap, controller }: { snap: RunSnapshot; controller: R
                 ),
             ),
             backend.autoChoice.timed,
+            backend.autoChoice.measuredAt === null
+              ? null
+              : formatDate(snap.lang, backend.autoChoice.measuredAt),
           )}
         </div>
       ) : null}

@@ -42,7 +42,7 @@ export interface BackendInfo {
   /**
    * 'auto' on a software WebGPU adapter: the probe's milliseconds per step on each backend
    * that started, the fastest of which was chosen (backendProbe.ts), and how long the probe
-   * added to the preparation (its time, less the data's loading that it overlaps); null
+   * added to the preparation (its time after the data it overlaps had loaded); null
    * elsewhere.
    */
   autoChoice: {
@@ -50,6 +50,12 @@ export interface BackendInfo {
     probeMs: number;
     /** What the probe timed: the run's whole training step (2-D points), or one layer's. */
     timed: 'step' | 'layer';
+    /**
+     * When these times were measured (ms since the epoch), where they were kept from an
+     * earlier visit on this browser and adapter (probeMemory.ts; probeMs is then 0); null:
+     * measured now.
+     */
+    measuredAt: number | null;
   } | null;
 }
 

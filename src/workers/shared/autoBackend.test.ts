@@ -106,6 +106,27 @@ describe("'auto' measures the backends on a software WebGPU adapter", () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('starts the work meanwhile first, and times only once it is done', async () => {
+    const order: string[] = [];
+    let done: () => void = () => undefined;
+    const meanwhile = () => {
+      order.push('meanwhile');
+      return new Promise<void>((resolve) => (done = resolve));
+    };
+    const measured = measureBackends(
+      setup,
+      async (name) => (order.push(name), name === 'cpu'),
+      meanwhile,
+    );
+    // Until the work meanwhile is done, the backends start (their first steps queued) and
+    // nothing is timed: no backend is switched to a second time.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(order).toEqual(['meanwhile', 'webgpu', 'cpu', 'webgl']);
+    done();
+    await measured;
+    expect(order).toEqual(['meanwhile', 'webgpu', 'cpu', 'webgl', 'cpu']);
+  });
+
   it("times the run's own step where asked (2-D points): built per backend, WebGL left out, freed", async () => {
     const before = tf.memory().numTensors;
     const started: string[] = [];

@@ -11,6 +11,12 @@ import {
 } from '../../config/schema.ts';
 import type { BackendInfo } from '../messages.ts';
 import { fastestOf, measureBackends, probesHere, type ProbeSetup } from './backendProbe.ts';
+import {
+  indexedDbProbeMemory,
+  probeKey,
+  type ProbeMemory,
+  type ProbeResult,
+} from './probeMemory.ts';
 import { switches } from '../../config/switches.ts';
 import { useLoopKernels } from '../../kernels/loopKernels.ts';
 
@@ -92,31 +98,35 @@ async function tryBackend(
 }
 
 /** Probe results of this worker, by setup: the probe runs once per setup. */
-const measured = new Map<string, NonNullable<BackendInfo['autoChoice']>>();
+const measured = new Map<string, ProbeResult>();
 
 /**
  * Under 'auto', the backend for this setup. On a software WebGPU adapter (no GPU to use) the
- * probe (backendProbe.ts) times each backend and the fastest is kept, saying so; on a real
- * GPU, and where the link forces a backend, the first working backend stays. `meanwhile`:
- * work that needs no tensor (building the data), run while the probe's kernels compile, or
- * now where no probe runs. Call with no tensor alive: the probe switches backends.
+ * probe (backendProbe.ts) times each backend and the fastest is kept, saying so; a result kept
+ * from an earlier visit (`memory`, probeMemory.ts) stands for the probe. On a real GPU, and
+ * where the link forces a backend, the first working backend stays. `meanwhile`: work that
+ * needs no tensor (building the data), run while the probe's kernels compile, or now where no
+ * probe runs. Call with no tensor alive: the probe switches backends.
  */
 export async function autoBackendFor(
   first: BackendInfo,
   setup: ProbeSetup,
   meanwhile: () => Promise<void> = async () => undefined,
+  memory: ProbeMemory = indexedDbProbeMemory(),
 ): Promise<BackendInfo> {
   if (!probesHere(first)) {
     await meanwhile();
     return first;
   }
   const key = JSON.stringify(setup);
-  let probe = measured.get(key);
+  const stored = probeKey(first.adapter, key);
+  let probe = measured.get(key) ?? (await memory.get(stored));
   if (probe) await meanwhile();
   else {
     probe = await runProbe(setup, meanwhile);
-    measured.set(key, probe);
+    void memory.set(stored, probe);
   }
+  measured.set(key, probe);
   const name = fastestOf(probe.msPerStep);
   await switchBackend(name);
   const autoChoice = probe;
@@ -132,12 +142,8 @@ export async function autoBackendFor(
 }
 
 /** Times the backends for this setup (measureBackends), with `meanwhile` run in the probe. */
-async function runProbe(
-  setup: ProbeSetup,
-  meanwhile: () => Promise<void>,
-): Promise<NonNullable<BackendInfo['autoChoice']>> {
-  const t0 = performance.now();
-  let meanwhileMs = 0;
+async function runProbe(setup: ProbeSetup, meanwhile: () => Promise<void>): Promise<ProbeResult> {
+  let ready = performance.now();
   const msPerStep = await measureBackends(
     setup,
     async (name) => {
@@ -148,16 +154,16 @@ async function runProbe(
       }
     },
     async () => {
-      const m0 = performance.now();
       await meanwhile();
-      meanwhileMs = performance.now() - m0;
+      ready = performance.now();
     },
   );
   return {
     msPerStep,
-    // What the probe added to the preparation: its time, less the work done meanwhile.
-    probeMs: performance.now() - t0 - meanwhileMs,
+    // What the probe added to the preparation: its time after the work meanwhile was done.
+    probeMs: performance.now() - ready,
     timed: setup.wholeStep ? 'step' : 'layer',
+    measuredAt: null,
   };
 }
 

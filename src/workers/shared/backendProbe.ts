@@ -165,9 +165,10 @@ export const probeOrder = (setup: ProbeSetup): readonly BackendName[] =>
 
 /**
  * Times the probe on each backend that `start` switches tfjs to (false: it cannot start).
- * Every backend's first step (its compiles) is queued as it starts, then `meanwhile` runs (the
- * compiles go on in the GPU process); once all those steps have run, each backend is timed in
- * turn, with nothing else in flight, and the backends of a close call (closeCall) once more.
+ * `meanwhile` runs from the start, and every backend's first step (its compiles) is queued as
+ * it starts (the compiles go on in the GPU process); once all of those have finished, each
+ * backend is timed in turn, with nothing else in flight, and the backends of a close call
+ * (closeCall) once more.
  * No tensor may be alive across the call; tfjs is left on the last backend timed.
  */
 export async function measureBackends(
@@ -179,10 +180,14 @@ export async function measureBackends(
   const probes: [BackendName, ReturnType<typeof warmUp>][] = [];
   const reps: Partial<Record<BackendName, number>> = {};
   try {
+    // The work meanwhile starts first: its fetches go on while the backends start (WebGL
+    // compiles its shaders on this thread as it starts).
+    const during = meanwhile();
+    during.catch(() => undefined); // awaited below; not an unhandled rejection until then
     for (const name of probeOrder(setup)) {
       if (await start(name)) probes.push([name, warmUp(setup, name)]);
     }
-    await meanwhile();
+    await during;
     await Promise.all(probes.map(([, probe]) => probe.warm));
     for (const [name, probe] of probes) {
       await start(name);

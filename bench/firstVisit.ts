@@ -1,0 +1,71 @@
+import { chromium, test, type Page } from '@playwright/test';
+import { status } from './measure.ts';
+
+// What 'auto''s probe costs a person: the time from opening a link to its first finished step,
+// in a browser of its own (a first visit: nothing compiled in its GPU process, no probe result
+// kept), against the same link with the backend auto chose forced; and auto's link reloaded in
+// that browser (its probe result kept: probeMemory.ts).
+
+/** Milliseconds from navigating to `link` (or reloading) to the first step after Start. */
+async function untilFirstStep(page: Page, go: () => Promise<unknown>): Promise<number> {
+  const t0 = Date.now();
+  await go();
+  await page.waitForFunction(() => window.__playground?.status().phase === 'ready', null, {
+    timeout: 300_000,
+  });
+  // A reload brings the kept run back at its step: the first step is the one after it.
+  const from = (await status(page)).step;
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.waitForFunction((s) => window.__playground!.status().step > s, from, {
+    timeout: 600_000,
+  });
+  return Date.now() - t0;
+}
+
+/** `fn` on a page of a newly launched browser, closed after. */
+async function inNewBrowser<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  const { launchOptions, baseURL, viewport } = test.info().project.use;
+  const browser = await chromium.launch(launchOptions);
+  try {
+    return await fn(await browser.newPage({ baseURL, viewport }));
+  } finally {
+    await browser.close();
+  }
+}
+
+export interface FirstVisit {
+  /** The backend auto chose on the first visit. */
+  backend: string;
+  /** ms to the first step: auto's first visit, auto reloaded, the chosen backend forced. */
+  auto: number;
+  reloaded: number;
+  forced: number;
+}
+
+/**
+ * The times to the first step of `hash` (a link's `#…`), each the best of `rounds` (a browser
+ * launched for every first visit); the forced backend is the one auto chose in the first round.
+ */
+export async function firstVisit(hash: string, rounds = 2): Promise<FirstVisit> {
+  let got: FirstVisit | null = null;
+  for (let i = 0; i < rounds; i++) {
+    const [auto, reloaded, backend] = await inNewBrowser(async (page) => {
+      const first = await untilFirstStep(page, () => page.goto(`/${hash}`));
+      const chosen = (await status(page)).backend ?? '?';
+      return [first, await untilFirstStep(page, () => page.reload()), chosen] as const;
+    });
+    const pick: string = got?.backend ?? backend;
+    const forced = await inNewBrowser((page) =>
+      untilFirstStep(page, () => page.goto(`/?backend=${pick}${hash}`)),
+    );
+    got = got
+      ? {
+          backend: pick,
+          auto: Math.min(got.auto, auto),
+          reloaded: Math.min(got.reloaded, reloaded),
+          forced: Math.min(got.forced, forced),
+        }
+      : { backend, auto, reloaded, forced };
+  }
+  return got!;
+}

@@ -1,0 +1,94 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as tf from '../../tf/tfjs.ts';
+import { autoBackendFor } from './backend.ts';
+import {
+  indexedDbProbeMemory,
+  keptResult,
+  MAX_AGE_DAYS,
+  probeKey,
+  type ProbeMemory,
+  type ProbeResult,
+} from './probeMemory.ts';
+import { backendInfo } from '../../testing/backendInfo.ts';
+import { useCpuBackend } from '../../testing/tfCpu.ts';
+import { en } from '../../i18n/en.tsx';
+
+beforeAll(useCpuBackend);
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+const swiftshader = backendInfo('webgpu', 'google / swiftshader (software fallback adapter)', true);
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A Map in place of IndexedDB, keeping what `set` was given. */
+function mapMemory(kept: Map<string, ProbeResult> = new Map()): ProbeMemory & {
+  kept: Map<string, ProbeResult>;
+} {
+  return {
+    kept,
+    get: async (key) => kept.get(key) ?? null,
+    set: async (key, result) => void kept.set(key, result),
+  };
+}
+
+describe("'auto''s probe results kept across visits", () => {
+  const result: ProbeResult = {
+    msPerStep: { webgpu: 90, cpu: 40 },
+    probeMs: 300,
+    timed: 'layer',
+    measuredAt: null,
+  };
+
+  it(`keeps a result for ${MAX_AGE_DAYS} days, reported as measured then and adding nothing`, () => {
+    const at = Date.UTC(2026, 11, 1);
+    const kept = { key: 'k', result, at };
+    expect(keptResult(kept, at + DAY)).toEqual({ ...result, probeMs: 0, measuredAt: at });
+    expect(keptResult(kept, at + MAX_AGE_DAYS * DAY)).toBeNull();
+    expect(keptResult(undefined, at)).toBeNull();
+    // The banner says how long, in both languages' catalogs from the same figure.
+    expect(en.banners.auto('CPU', [], 'layer', 'today')).toContain(`${MAX_AGE_DAYS} days`);
+  });
+
+  it('keys a result by the browser, the adapter and the setup', () => {
+    vi.stubGlobal('navigator', { userAgent: 'Chrome/156.0.0.0' });
+    const a = probeKey('google / swiftshader', '{"batch":32}');
+    expect(a).toContain('Chrome/156.0.0.0');
+    vi.stubGlobal('navigator', { userAgent: 'Chrome/157.0.0.0' });
+    expect(probeKey('google / swiftshader', '{"batch":32}')).not.toBe(a);
+    vi.stubGlobal('navigator', { userAgent: 'Chrome/156.0.0.0' });
+    expect(probeKey('google / swiftshader', '{"batch":64}')).not.toBe(a);
+    expect(probeKey('another adapter', '{"batch":32}')).not.toBe(a);
+  });
+
+  it('without IndexedDB (here, or storage refused) nothing is kept, and nothing fails', async () => {
+    const memory = indexedDbProbeMemory();
+    await expect(memory.set('k', result)).resolves.toBeUndefined();
+    await expect(memory.get('k')).resolves.toBeNull();
+  });
+
+  it('a kept result stands for the probe; a result measured now is kept', async () => {
+    const setup = { batch: 8, inputs: 64, hidden: 16 };
+    const key = probeKey(swiftshader.adapter, JSON.stringify(setup));
+    // Kept from an earlier visit: the CPU, 1.5× faster than WebGPU (no probe here could
+    // measure these round numbers).
+    const earlier = { ...result, probeMs: 0, measuredAt: Date.UTC(2026, 11, 1) };
+    const memory = mapMemory(new Map([[key, earlier]]));
+    const setBackend = vi.spyOn(tf, 'setBackend');
+    let built = false;
+    const info = await autoBackendFor(swiftshader, setup, async () => void (built = true), memory);
+    expect(info.name).toBe('cpu');
+    expect(info.autoChoice).toEqual(earlier);
+    expect(built).toBe(true); // the data is built all the same
+    expect(setBackend.mock.calls.map(([name]) => name)).toEqual([]); // no probe ran
+
+    // Another setup, nothing kept: measured, then kept under its key.
+    const other = { ...setup, hidden: 17 };
+    const measured = await autoBackendFor(swiftshader, other, undefined, memory);
+    expect(measured.autoChoice!.measuredAt).toBeNull();
+    expect(memory.kept.get(probeKey(swiftshader.adapter, JSON.stringify(other)))).toEqual(
+      measured.autoChoice,
+    );
+  });
+});

@@ -1,0 +1,94 @@
+import type { BackendInfo } from '../messages.ts';
+
+// 'auto''s probe results kept across visits, in the worker's IndexedDB: the same browser on the
+// same adapter, preparing the same setup, takes the backend measured before instead of probing
+// again. Another browser version or another adapter is another key, and a result is kept for
+// MAX_AGE_DAYS. Storage never holds the preparation up: each call gives up after TIMEOUT_MS,
+// and a failure (no IndexedDB, storage refused) reads as nothing kept.
+
+export type ProbeResult = NonNullable<BackendInfo['autoChoice']>;
+
+/** Where probe results are kept: IndexedDB in the worker, a Map in tests. */
+export interface ProbeMemory {
+  get(key: string): Promise<ProbeResult | null>;
+  set(key: string, result: ProbeResult): Promise<void>;
+}
+
+/** What is stored: the result as measured, and when (ms since the epoch). */
+export interface KeptProbe {
+  key: string;
+  result: ProbeResult;
+  at: number;
+}
+
+export const MAX_AGE_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TIMEOUT_MS = 500;
+const DB = 'playground-probe';
+const STORE = 'results';
+
+/** The key of a setup's result: the browser (its version included), the adapter, the setup. */
+export const probeKey = (adapter: string, setupKey: string): string =>
+  JSON.stringify([globalThis.navigator?.userAgent ?? '', adapter, setupKey]);
+
+/**
+ * A stored result as 'auto' reports it: measured at `at`, adding nothing to this preparation;
+ * null when there is none or it is older than MAX_AGE_DAYS.
+ */
+export function keptResult(kept: KeptProbe | undefined, now: number): ProbeResult | null {
+  if (!kept || !(now - kept.at < MAX_AGE_DAYS * DAY_MS)) return null;
+  return { ...kept.result, probeMs: 0, measuredAt: kept.at };
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('the browser storage failed'));
+  });
+}
+
+async function withStore<T>(
+  mode: IDBTransactionMode,
+  fn: (store: IDBObjectStore) => Promise<T>,
+): Promise<T> {
+  const opening = indexedDB.open(DB, 1);
+  opening.onupgradeneeded = () => opening.result.createObjectStore(STORE, { keyPath: 'key' });
+  const db = await request(opening);
+  try {
+    return await fn(db.transaction(STORE, mode).objectStore(STORE));
+  } finally {
+    db.close();
+  }
+}
+
+/** `work`, or `fallback` if it fails or takes longer than TIMEOUT_MS. */
+function patiently<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+  const late = new Promise<T>((resolve) => setTimeout(() => resolve(fallback), TIMEOUT_MS));
+  let attempt: Promise<T>;
+  try {
+    attempt = work().catch(() => fallback);
+  } catch {
+    attempt = Promise.resolve(fallback);
+  }
+  return Promise.race([attempt, late]);
+}
+
+export const indexedDbProbeMemory = (now: () => number = Date.now): ProbeMemory => ({
+  get: (key) =>
+    patiently(
+      () =>
+        withStore('readonly', async (s) =>
+          keptResult((await request(s.get(key))) as KeptProbe | undefined, now()),
+        ),
+      null,
+    ),
+  set: (key, result) =>
+    patiently(
+      () =>
+        withStore('readwrite', async (s) => {
+          const kept: KeptProbe = { key, result, at: now() };
+          await request(s.put(kept));
+        }),
+      undefined,
+    ),
+});

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PRESETS } from '../src/config/presets.ts';
 import { toHash } from '../src/config/link.ts';
-import { costKey } from '../src/state/speedRecord.ts';
+import { costKey } from '../src/config/costKey.ts';
 import { expectNoConsoleErrors, waitForReady, watchConsole } from './helpers.ts';
 
 // A student's first minute, on a phone: a demo link opens with a card that says what the demo

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultsFor } from '../config/models.ts';
+import { costKey } from '../config/costKey.ts';
 import {
-  costKey,
   MEASURED_AFTER,
   REWRITE_MS,
   SpeedRecord,

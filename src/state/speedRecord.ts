@@ -1,25 +1,10 @@
 import type { BackendName, RunConfig } from '../config/schema.ts';
+import { costKey } from '../config/costKey.ts';
 
 // Steps a second measured in this browser, per setup and backend, so the page can state a
 // measured fact ("WebGL ran this setup 3.7× faster here") rather than guess which backend is
 // faster. Kept in localStorage: a speed measured on one backend is still true after the page
 // reloads onto another.
-
-/** The fields that decide what a training step costs (not the seed, the rates or the views). */
-const COST_FIELDS = [
-  'model',
-  'data',
-  'usize',
-  'arch',
-  'latent',
-  'hidden',
-  'layers',
-  'act',
-  'bn',
-  'loss',
-  'dsteps',
-  'batch',
-] as const satisfies readonly (keyof RunConfig)[];
 
 /** A step count past the first steps' compiling and warm-up, where steps/s means something. */
 export const MEASURED_AFTER = 30;
@@ -36,8 +21,6 @@ export interface SpeedStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
 }
-
-export const costKey = (c: RunConfig): string => COST_FIELDS.map((k) => `${k}=${c[k]}`).join('&');
 
 function browserStorage(): SpeedStorage | null {
   try {

@@ -29,7 +29,8 @@ export interface ProbeSetup {
   image?: { height: number; width: number; channels: number; filters: number };
   /**
    * Time the run's whole training step instead: `build` makes the model and its data on the
-   * current backend; `key` names the setup (what the probe's result is kept under).
+   * current backend; `key` names the setup by what its step costs (costKey.ts): what the probe's
+   * result is kept under.
    */
   wholeStep?: { key: string; build: () => ProbeStep };
 }

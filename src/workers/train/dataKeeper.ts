@@ -19,6 +19,7 @@ import type { DataInfo, PrepareStage } from './protocol.ts';
 import type { DataShape } from '../../data/shape.ts';
 import type { BackendInfo } from '../messages.ts';
 import type { Post } from './protocol.ts';
+import { costKey } from '../../config/costKey.ts';
 
 // The training worker's data: the MNIST digits (fetched once), the person's drawing and
 // uploaded images, and the data set on the device, built again only when the setup asks for
@@ -41,7 +42,7 @@ function probeSetup(config: RunConfig, shape: DataShape, host: HostData | null):
   const wholeStep =
     host?.kind === 'points' && !MODELS[config.model].conditional
       ? {
-          key: JSON.stringify(config),
+          key: costKey(config),
           build: () => {
             const data = toDevice(host);
             const session = new TrainingSession(config, data);

@@ -13,6 +13,7 @@ import type { BackendInfo } from '../messages.ts';
 import { fastestOf, measureBackends, probesHere, type ProbeSetup } from './backendProbe.ts';
 import {
   indexedDbProbeMemory,
+  oneProbeAtATime,
   probeKey,
   type ProbeMemory,
   type ProbeResult,
@@ -103,7 +104,8 @@ const measured = new Map<string, ProbeResult>();
 /**
  * Under 'auto', the backend for this setup. On a software WebGPU adapter (no GPU to use) the
  * probe (backendProbe.ts) times each backend and the fastest is kept, saying so; a result kept
- * from an earlier visit (`memory`, probeMemory.ts) stands for the probe. On a real GPU, and
+ * from an earlier visit or by another worker (`memory`, probeMemory.ts) stands for the probe,
+ * and one worker probes at a time (compare mode's columns start together). On a real GPU, and
  * where the link forces a backend, the first working backend stays. `meanwhile`: work that
  * needs no tensor (building the data), run while the probe's kernels compile, or now where no
  * probe runs. Call with no tensor alive: the probe switches backends.
@@ -120,12 +122,18 @@ export async function autoBackendFor(
   }
   const key = JSON.stringify(setup);
   const stored = probeKey(first.adapter, key);
-  let probe = measured.get(key) ?? (await memory.get(stored));
-  if (probe) await meanwhile();
-  else {
-    probe = await runProbe(setup, meanwhile);
-    void memory.set(stored, probe);
-  }
+  let probed = false;
+  const probe =
+    measured.get(key) ??
+    (await oneProbeAtATime(async () => {
+      const kept = await memory.get(stored);
+      if (kept) return kept;
+      probed = true;
+      const result = await runProbe(setup, meanwhile);
+      await memory.set(stored, result);
+      return result;
+    }));
+  if (!probed) await meanwhile();
   measured.set(key, probe);
   const name = fastestOf(probe.msPerStep);
   await switchBackend(name);

@@ -68,6 +68,30 @@ describe("'auto''s probe results kept across visits", () => {
     await expect(memory.get('k')).resolves.toBeNull();
   });
 
+  it("workers probe one at a time (the browser's lock), and a later one takes the kept result", async () => {
+    // Web Locks as a chain: each holder runs once the one before has finished.
+    let chain: Promise<unknown> = Promise.resolve();
+    const requests: string[] = [];
+    const request = (name: string, work: () => Promise<unknown>) => {
+      requests.push(name);
+      const run = chain.then(work);
+      chain = run.catch(() => undefined);
+      return run;
+    };
+    vi.stubGlobal('navigator', { userAgent: 'Chrome/156.0.0.0', locks: { request } });
+    const memory = mapMemory();
+    const set = vi.spyOn(memory, 'set');
+    const setup = { batch: 4, inputs: 16, hidden: 8 };
+    // Two columns of compare mode, started together on the same setup.
+    const [a, b] = await Promise.all([
+      autoBackendFor(swiftshader, setup, undefined, memory),
+      autoBackendFor(swiftshader, setup, undefined, memory),
+    ]);
+    expect(requests).toEqual(['playground-probe', 'playground-probe']);
+    expect(set).toHaveBeenCalledTimes(1); // one probe ran
+    expect(b.autoChoice).toEqual(a.autoChoice);
+  });
+
   it('a kept result stands for the probe; a result measured now is kept', async () => {
     const setup = { batch: 8, inputs: 64, hidden: 16 };
     const key = probeKey(swiftshader.adapter, JSON.stringify(setup));

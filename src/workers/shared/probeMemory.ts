@@ -26,6 +26,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const TIMEOUT_MS = 500;
 const DB = 'playground-probe';
 const STORE = 'results';
+const LOCK = 'playground-probe';
 
 /** The key of a setup's result: the browser (its version included), the adapter, the setup. */
 export const probeKey = (adapter: string, setupKey: string): string =>
@@ -59,6 +60,16 @@ async function withStore<T>(
   } finally {
     db.close();
   }
+}
+
+/**
+ * `work` under this browser's lock for probes (Web Locks), or at once where there is none: one
+ * worker probes at a time, so that compare mode's columns, which start together, do not time
+ * their steps against each other's; the later ones find the first's result kept.
+ */
+export function oneProbeAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  return locks ? (locks.request(LOCK, work) as Promise<T>) : work();
 }
 
 /** `work`, or `fallback` if it fails or takes longer than TIMEOUT_MS. */

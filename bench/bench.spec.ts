@@ -20,7 +20,7 @@ import {
 import { keptGpuSection } from './node-gpu/gpuReport.ts';
 import { STEPS_ONLY, TRAINER_VS_PLAIN_LINKS } from './trainerLinks.ts';
 import { dispatchParts } from './dispatchParts.ts';
-import { firstVisit, type FirstVisit } from './firstVisit.ts';
+import { firstVisit, firstVisitRow, type FirstVisit } from './firstVisit.ts';
 
 // `npm run bench`: measures the built page side by side in one run and writes
 // bench/results/<date>.json and BENCHMARKS.md. BENCH_GPU=1 drops the software-adapter
@@ -80,13 +80,8 @@ const AUTO_LINKS = [
 test("auto's probe in the time to the first step: first visit, reload, forced", async () => {
   const times: Record<string, FirstVisit> = {};
   for (const [kind, link] of AUTO_LINKS) {
-    const t = (times[kind] = await firstVisit(link));
-    const s = (ms: number) => `${fixed(ms / 1000, 1)} s`;
-    row(
-      `to the first step, ${kind}`,
-      s(t.auto),
-      `auto's first visit (chose ${t.backend}); ${t.backend} forced ${s(t.forced)}, so the probe costs ${fixed(t.auto - t.forced, 0)} ms; reloaded (result kept) ${s(t.reloaded)}; best of 2`,
-    );
+    times[kind] = await firstVisit(link);
+    row(...firstVisitRow(kind, times[kind]));
   }
   results.auto_first_step_ms = times;
 });

@@ -1,5 +1,5 @@
 import { chromium, test, type Page } from '@playwright/test';
-import { status } from './measure.ts';
+import { fixed, status } from './measure.ts';
 
 // What 'auto''s probe costs a person: the time from opening a link to its first finished step,
 // in a browser of its own (a first visit: nothing compiled in its GPU process, no probe result
@@ -68,4 +68,14 @@ export async function firstVisit(hash: string, rounds = 2): Promise<FirstVisit> 
       : { backend, auto, reloaded, forced };
   }
   return got!;
+}
+
+/** The bench's row for `kind`: what, value, note. */
+export function firstVisitRow(kind: string, t: FirstVisit): [string, string, string] {
+  const s = (ms: number) => `${fixed(ms / 1000, 1)} s`;
+  return [
+    `to the first step, ${kind}`,
+    s(t.auto),
+    `auto's first visit (chose ${t.backend}); ${t.backend} forced ${s(t.forced)}, so the probe costs ${fixed(t.auto - t.forced, 0)} ms; reloaded (result kept) ${s(t.reloaded)}; best of 2`,
+  ];
 }

@@ -1,5 +1,6 @@
 import type { WeightSnapshot } from '../workers/messages.ts';
 import type { HistoryRows } from './lossHistory.ts';
+import { request } from '../data/idbRequest.ts';
 
 // Runs kept for a reload: per link (one slot each), the newest finite weight snapshot and the
 // chart's history, in the page's IndexedDB (plain records of typed arrays; no tfjs on this
@@ -26,13 +27,6 @@ export const KEPT_SLOTS = 4;
 
 const DB = 'playground-kept-runs';
 const STORE = 'runs';
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('the browser storage failed'));
-  });
-}
 
 function open(): Promise<IDBDatabase> {
   const r = indexedDB.open(DB, 1);

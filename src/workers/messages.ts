@@ -51,9 +51,9 @@ export interface BackendInfo {
     /** What the probe timed: the run's whole training step (2-D points), or one layer's. */
     timed: 'step' | 'layer';
     /**
-     * When these times were measured (ms since the epoch), where they were kept from an
-     * earlier visit on this browser and adapter (probeMemory.ts; probeMs is then 0); null:
-     * measured now.
+     * When these times were measured (ms since the epoch), where they were kept by an earlier
+     * visit or another worker on this browser and adapter (probeMemory.ts; probeMs is then 0);
+     * null: measured now.
      */
     measuredAt: number | null;
   } | null;

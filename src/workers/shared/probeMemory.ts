@@ -1,10 +1,12 @@
 import type { BackendInfo } from '../messages.ts';
+import { request } from '../../data/idbRequest.ts';
 
 // 'auto''s probe results kept across visits, in the worker's IndexedDB: the same browser on the
 // same adapter, preparing the same setup, takes the backend measured before instead of probing
 // again. Another browser version or another adapter is another key, and a result is kept for
 // MAX_AGE_DAYS. Storage never holds the preparation up: each call gives up after TIMEOUT_MS,
-// and a failure (no IndexedDB, storage refused) reads as nothing kept.
+// and a failure (no IndexedDB, storage refused) reads as nothing kept. One worker probes at a
+// time (oneProbeAtATime), so that the others find its result kept.
 
 export type ProbeResult = NonNullable<BackendInfo['autoChoice']>;
 
@@ -39,13 +41,6 @@ export const probeKey = (adapter: string, setupKey: string): string =>
 export function keptResult(kept: KeptProbe | undefined, now: number): ProbeResult | null {
   if (!kept || !(now - kept.at < MAX_AGE_DAYS * DAY_MS)) return null;
   return { ...kept.result, probeMs: 0, measuredAt: kept.at };
-}
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('the browser storage failed'));
-  });
 }
 
 async function withStore<T>(

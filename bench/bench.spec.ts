@@ -76,7 +76,8 @@ const AUTO_LINKS = [
 // The probe's cost as a person meets it (firstVisit.ts): opening a link to its first step, on
 // a first visit in a browser of its own, auto against the backend it chose forced, and auto
 // reloaded (its result kept). On a real GPU no probe runs. First, before the tests' own
-// browser starts: a second browser, idle, slowed auto's first visit here by 1–3 s.
+// browser starts: with it open, auto's first visit was at times 1–3 s slower (the cause is
+// not known; it was, at times, without it too).
 test("auto's probe in the time to the first step: first visit, reload, forced", async () => {
   const times: Record<string, FirstVisit> = {};
   for (const [kind, link] of AUTO_LINKS) {

@@ -42,32 +42,34 @@ export interface FirstVisit {
   forced: number;
 }
 
+/** Each time is the best of this many rounds. */
+const ROUNDS = 2;
+
 /**
- * The times to the first step of `hash` (a link's `#…`), each the best of `rounds` (a browser
+ * The times to the first step of `hash` (a link's `#…`), each the best of ROUNDS (a browser
  * launched for every first visit); the forced backend is the one auto chose in the first round.
  */
-export async function firstVisit(hash: string, rounds = 2): Promise<FirstVisit> {
-  let got: FirstVisit | null = null;
-  for (let i = 0; i < rounds; i++) {
-    const [auto, reloaded, backend] = await inNewBrowser(async (page) => {
+export async function firstVisit(hash: string): Promise<FirstVisit> {
+  let backend: string | null = null;
+  const runs: Omit<FirstVisit, 'backend'>[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const [auto, reloaded] = await inNewBrowser(async (page) => {
       const first = await untilFirstStep(page, () => page.goto(`/${hash}`));
-      const chosen = (await status(page)).backend ?? '?';
-      return [first, await untilFirstStep(page, () => page.reload()), chosen] as const;
+      backend ??= (await status(page)).backend ?? '?';
+      return [first, await untilFirstStep(page, () => page.reload())];
     });
-    const pick: string = got?.backend ?? backend;
     const forced = await inNewBrowser((page) =>
-      untilFirstStep(page, () => page.goto(`/?backend=${pick}${hash}`)),
+      untilFirstStep(page, () => page.goto(`/?backend=${backend}${hash}`)),
     );
-    got = got
-      ? {
-          backend: pick,
-          auto: Math.min(got.auto, auto),
-          reloaded: Math.min(got.reloaded, reloaded),
-          forced: Math.min(got.forced, forced),
-        }
-      : { backend, auto, reloaded, forced };
+    runs.push({ auto, reloaded, forced });
   }
-  return got!;
+  const best = (key: keyof (typeof runs)[number]) => Math.min(...runs.map((r) => r[key]));
+  return {
+    backend: backend!,
+    auto: best('auto'),
+    reloaded: best('reloaded'),
+    forced: best('forced'),
+  };
 }
 
 /** The bench's row for `kind`: what, value, note. */
@@ -76,6 +78,6 @@ export function firstVisitRow(kind: string, t: FirstVisit): [string, string, str
   return [
     `to the first step, ${kind}`,
     s(t.auto),
-    `auto's first visit (chose ${t.backend}); ${t.backend} forced ${s(t.forced)}, so the probe costs ${fixed(t.auto - t.forced, 0)} ms; reloaded (result kept) ${s(t.reloaded)}; best of 2`,
+    `auto's first visit (chose ${t.backend}); ${t.backend} forced ${s(t.forced)}, so the probe costs ${fixed(t.auto - t.forced, 0)} ms; reloaded (result kept) ${s(t.reloaded)}; best of ${ROUNDS}`,
   ];
 }

@@ -1,6 +1,6 @@
 import type { WeightSnapshot } from '../workers/messages.ts';
 import type { HistoryRows } from './lossHistory.ts';
-import { request } from '../data/idbRequest.ts';
+import { request, withStore, type StoreAt } from '../data/idbRequest.ts';
 
 // Runs kept for a reload: per link (one slot each), the newest finite weight snapshot and the
 // chart's history, in the page's IndexedDB (plain records of typed arrays; no tfjs on this
@@ -25,44 +25,22 @@ export interface KeptRunStore {
 /** Slots kept at most: the links trained last. */
 export const KEPT_SLOTS = 4;
 
-const DB = 'playground-kept-runs';
-const STORE = 'runs';
-
-function open(): Promise<IDBDatabase> {
-  const r = indexedDB.open(DB, 1);
-  r.onupgradeneeded = () => {
-    r.result.createObjectStore(STORE, { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
-  };
-  return request(r);
-}
-
-async function withStore<T>(
-  mode: IDBTransactionMode,
-  fn: (store: IDBObjectStore) => Promise<T>,
-): Promise<T> {
-  const db = await open();
-  try {
-    const tx = db.transaction(STORE, mode);
-    const done = new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('the browser storage failed'));
-    });
-    const result = await fn(tx.objectStore(STORE));
-    await done;
-    return result;
-  } finally {
-    db.close();
-  }
-}
+const RUNS: StoreAt = {
+  db: 'playground-kept-runs',
+  store: 'runs',
+  create: (db) =>
+    db.createObjectStore('runs', { keyPath: 'key' }).createIndex('savedAt', 'savedAt'),
+};
 
 export const indexedDbKeptRuns: KeptRunStore = {
   get: (key) =>
     withStore(
+      RUNS,
       'readonly',
       async (s) => ((await request(s.get(key))) as KeptRun | undefined) ?? null,
     ),
   put: (run) =>
-    withStore('readwrite', async (s) => {
+    withStore(RUNS, 'readwrite', async (s) => {
       await request(s.put(run));
       // Drop the oldest slots beyond KEPT_SLOTS: their keys, oldest first, by the time index
       // (no weights are read).
@@ -72,7 +50,7 @@ export const indexedDbKeptRuns: KeptRunStore = {
       }
     }),
   remove: (key) =>
-    withStore('readwrite', async (s) => {
+    withStore(RUNS, 'readwrite', async (s) => {
       await request(s.delete(key));
     }),
 };

@@ -1,5 +1,5 @@
 import type { BackendInfo } from '../messages.ts';
-import { request } from '../../data/idbRequest.ts';
+import { request, withStore, type StoreAt } from '../../data/idbRequest.ts';
 
 // 'auto''s probe results kept across visits, in the worker's IndexedDB: the same browser on the
 // same adapter, preparing the same setup, takes the backend measured before instead of probing
@@ -26,8 +26,11 @@ export interface KeptProbe {
 export const MAX_AGE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TIMEOUT_MS = 500;
-const DB = 'playground-probe';
-const STORE = 'results';
+const RESULTS: StoreAt = {
+  db: 'playground-probe',
+  store: 'results',
+  create: (db) => db.createObjectStore('results', { keyPath: 'key' }),
+};
 const LOCK = 'playground-probe';
 
 /** The key of a setup's result: the browser (its version included), the adapter, the setup. */
@@ -43,20 +46,6 @@ export function keptResult(kept: KeptProbe | undefined, now: number): ProbeResul
   return { ...kept.result, probeMs: 0, measuredAt: kept.at };
 }
 
-async function withStore<T>(
-  mode: IDBTransactionMode,
-  fn: (store: IDBObjectStore) => Promise<T>,
-): Promise<T> {
-  const opening = indexedDB.open(DB, 1);
-  opening.onupgradeneeded = () => opening.result.createObjectStore(STORE, { keyPath: 'key' });
-  const db = await request(opening);
-  try {
-    return await fn(db.transaction(STORE, mode).objectStore(STORE));
-  } finally {
-    db.close();
-  }
-}
-
 /**
  * `work` under this browser's lock for probes (Web Locks), or at once where there is none: one
  * worker probes at a time, so that compare mode's columns, which start together, do not time
@@ -70,20 +59,14 @@ export function oneProbeAtATime<T>(work: () => Promise<T>): Promise<T> {
 /** `work`, or `fallback` if it fails or takes longer than TIMEOUT_MS. */
 function patiently<T>(work: () => Promise<T>, fallback: T): Promise<T> {
   const late = new Promise<T>((resolve) => setTimeout(() => resolve(fallback), TIMEOUT_MS));
-  let attempt: Promise<T>;
-  try {
-    attempt = work().catch(() => fallback);
-  } catch {
-    attempt = Promise.resolve(fallback);
-  }
-  return Promise.race([attempt, late]);
+  return Promise.race([work().catch(() => fallback), late]);
 }
 
 export const indexedDbProbeMemory = (now: () => number = Date.now): ProbeMemory => ({
   get: (key) =>
     patiently(
       () =>
-        withStore('readonly', async (s) =>
+        withStore(RESULTS, 'readonly', async (s) =>
           keptResult((await request(s.get(key))) as KeptProbe | undefined, now()),
         ),
       null,
@@ -91,7 +74,7 @@ export const indexedDbProbeMemory = (now: () => number = Date.now): ProbeMemory 
   set: (key, result) =>
     patiently(
       () =>
-        withStore('readwrite', async (s) => {
+        withStore(RESULTS, 'readwrite', async (s) => {
           const kept: KeptProbe = { key, result, at: now() };
           await request(s.put(kept));
         }),

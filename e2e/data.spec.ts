@@ -64,6 +64,17 @@ test('a VAE on two moons: auto picks its backend, the codes panel shows, reconst
   page,
 }) => {
   const errors = watchConsole(page);
+  // Every text the activity line shows while the page prepares, however briefly.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { activities: string[] }).activities = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="activity"]')?.textContent;
+      if (text && text !== seen.at(-1)) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const activities = () =>
+    page.evaluate(() => (window as unknown as { activities: string[] }).activities);
   await page.goto('/#data=moons&lr=0.003');
   const s = await waitForReady(page);
   const data = await page.evaluate(() => window.__playground!.data());
@@ -82,6 +93,10 @@ test('a VAE on two moons: auto picks its backend, the codes panel shows, reconst
     expect(timed).toBe('step');
     expect(Object.keys(msPerStep).sort()).toEqual(['cpu', 'webgpu']);
     expect(s.backend).toBe(msPerStep.cpu! * 1.5 < msPerStep.webgpu! ? 'cpu' : 'webgpu');
+    // While it timed them, the activity line said so.
+    expect(await activities()).toContain(
+      'Timing each backend on this setup, to train on the fastest (later visits reuse the result)…',
+    );
   }
   await trainUntil(page, 60);
   const v = (await plane(page))!;
@@ -111,6 +126,7 @@ test('a VAE on two moons: auto picks its backend, the codes panel shows, reconst
       measuredAt: expect.any(Number),
     });
     await expect(page.getByTestId('auto-backend')).toContainText('in this browser on');
+    expect((await activities()).filter((a) => a.startsWith('Timing'))).toEqual([]);
   }
   expectNoConsoleErrors(errors);
 });

@@ -66,6 +66,8 @@ export const en = {
     backend: (_loading: boolean, _model: string) => 'Starting the tfjs backend…',
     data: (loading: boolean, _model: string) =>
       loading ? 'Loading the MNIST digits…' : 'Preparing the data…',
+    probe: (_loading: boolean, _model: string) =>
+      'Timing each backend on this setup, to train on the fastest (later visits reuse the result)…',
     model: (_loading: boolean, model: string) => `Building the ${model}…`,
     quality: (_loading: boolean, _model: string) =>
       'Measuring the model’s digit quality (1,000 samples) before the first step…',

@@ -60,6 +60,8 @@ export const zh: Catalog = {
   progress: {
     backend: () => '正在启动 tfjs 后端…',
     data: (loading) => (loading ? '正在加载 MNIST 手写数字…' : '正在准备数据…'),
+    probe: () =>
+      '正在测量各后端在这个设置上的速度，以选用最快的一个（之后再访问会沿用这次的结果）…',
     model: (_loading, model) => `正在构建${model}…`,
     quality: () => '第一步之前，先测量模型生成数字的质量（1,000 个样本）…',
   },

@@ -101,20 +101,32 @@ async function tryBackend(
 /** Probe results of this worker, by setup: the probe runs once per setup. */
 const measured = new Map<string, ProbeResult>();
 
+/** What goes on around a probe (autoBackendFor). */
+export interface AroundProbe {
+  /** Work that needs no tensor (building the data): run while the probe's kernels compile. */
+  meanwhile?: () => Promise<void>;
+  /** Where probe results are kept across visits and workers (probeMemory.ts). */
+  memory?: ProbeMemory;
+  /** Called when the probe has only its timing left (the work meanwhile done). */
+  timing?: () => void;
+}
+
 /**
  * Under 'auto', the backend for this setup. On a software WebGPU adapter (no GPU to use) the
  * probe (backendProbe.ts) times each backend and the fastest is kept, saying so; a result kept
- * from an earlier visit or by another worker (`memory`, probeMemory.ts) stands for the probe,
- * and one worker probes at a time (compare mode's columns start together). On a real GPU, and
- * where the link forces a backend, the first working backend stays. `meanwhile`: work that
- * needs no tensor (building the data), run while the probe's kernels compile, or now where no
- * probe runs. Call with no tensor alive: the probe switches backends.
+ * from an earlier visit or by another worker (`memory`) stands for the probe, and one worker
+ * probes at a time (compare mode's columns start together). On a real GPU, and where the link
+ * forces a backend, the first working backend stays. `meanwhile` runs in the probe, or now
+ * where no probe runs. Call with no tensor alive: the probe switches backends.
  */
 export async function autoBackendFor(
   first: BackendInfo,
   setup: ProbeSetup,
-  meanwhile: () => Promise<void> = async () => undefined,
-  memory: ProbeMemory = indexedDbProbeMemory(),
+  {
+    meanwhile = async () => undefined,
+    memory = indexedDbProbeMemory(),
+    timing = () => undefined,
+  }: AroundProbe = {},
 ): Promise<BackendInfo> {
   if (!probesHere(first)) {
     await meanwhile();
@@ -129,7 +141,7 @@ export async function autoBackendFor(
       const kept = await memory.get(stored);
       if (kept) return kept;
       probed = true;
-      const result = await runProbe(setup, meanwhile);
+      const result = await runProbe(setup, meanwhile, timing);
       await memory.set(stored, result);
       return result;
     }));
@@ -150,7 +162,11 @@ export async function autoBackendFor(
 }
 
 /** Times the backends for this setup (measureBackends), with `meanwhile` run in the probe. */
-async function runProbe(setup: ProbeSetup, meanwhile: () => Promise<void>): Promise<ProbeResult> {
+async function runProbe(
+  setup: ProbeSetup,
+  meanwhile: () => Promise<void>,
+  timing: () => void,
+): Promise<ProbeResult> {
   let ready = performance.now();
   const msPerStep = await measureBackends(
     setup,
@@ -164,6 +180,7 @@ async function runProbe(setup: ProbeSetup, meanwhile: () => Promise<void>): Prom
     async () => {
       await meanwhile();
       ready = performance.now();
+      timing();
     },
   );
   return {

@@ -84,8 +84,8 @@ describe("'auto''s probe results kept across visits", () => {
     const setup = { batch: 4, inputs: 16, hidden: 8 };
     // Two columns of compare mode, started together on the same setup.
     const [a, b] = await Promise.all([
-      autoBackendFor(swiftshader, setup, undefined, memory),
-      autoBackendFor(swiftshader, setup, undefined, memory),
+      autoBackendFor(swiftshader, setup, { memory }),
+      autoBackendFor(swiftshader, setup, { memory }),
     ]);
     expect(requests).toEqual(['playground-probe', 'playground-probe']);
     expect(set).toHaveBeenCalledTimes(1); // one probe ran
@@ -100,16 +100,23 @@ describe("'auto''s probe results kept across visits", () => {
     const earlier = { ...result, probeMs: 0, measuredAt: Date.UTC(2026, 11, 1) };
     const memory = mapMemory(new Map([[key, earlier]]));
     const setBackend = vi.spyOn(tf, 'setBackend');
-    let built = false;
-    const info = await autoBackendFor(swiftshader, setup, async () => void (built = true), memory);
+    const said: string[] = [];
+    const around = {
+      meanwhile: async () => void said.push('built'),
+      timing: () => void said.push('timing'),
+      memory,
+    };
+    const info = await autoBackendFor(swiftshader, setup, around);
     expect(info.name).toBe('cpu');
     expect(info.autoChoice).toEqual(earlier);
-    expect(built).toBe(true); // the data is built all the same
+    expect(said).toEqual(['built']); // the data is built all the same; nothing is timed
     expect(setBackend.mock.calls.map(([name]) => name)).toEqual([]); // no probe ran
 
-    // Another setup, nothing kept: measured, then kept under its key.
+    // Another setup, nothing kept: its data built, then the backends timed, then kept.
+    said.length = 0;
     const other = { ...setup, hidden: 17 };
-    const measured = await autoBackendFor(swiftshader, other, undefined, memory);
+    const measured = await autoBackendFor(swiftshader, other, around);
+    expect(said).toEqual(['built', 'timing']);
     expect(measured.autoChoice!.measuredAt).toBeNull();
     expect(memory.kept.get(probeKey(swiftshader.adapter, JSON.stringify(other)))).toEqual(
       measured.autoChoice,

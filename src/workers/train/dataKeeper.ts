@@ -152,7 +152,10 @@ export class DataKeeper {
       const before = tf.getBackend();
       if (shape.kind === 'points') await build();
       const setup = probeSetup(config, shape, built.host ?? null);
-      const info = await autoBackendFor(firstBackend, setup, built.host ? undefined : build);
+      const info = await autoBackendFor(firstBackend, setup, {
+        ...(built.host ? {} : { meanwhile: build }),
+        timing: () => this.progress('probe'),
+      });
       if (info.name !== before || info.autoChoice) this.post({ type: 'backend', info });
     } else {
       await build();

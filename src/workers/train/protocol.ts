@@ -181,8 +181,11 @@ export interface StepEstimate {
   quicker: { label: string; patch: Partial<RunConfig>; seconds: number }[];
 }
 
-/** What the worker is preparing; 'quality': step 0's digit quality, which the first step waits for. */
-export type PrepareStage = 'backend' | 'data' | 'model' | 'quality';
+/**
+ * What the worker is preparing; 'probe': 'auto' timing the backends on this setup (its data
+ * ready); 'quality': step 0's digit quality, which the first step waits for.
+ */
+export type PrepareStage = 'backend' | 'data' | 'probe' | 'model' | 'quality';
 
 export type ToWorker =
   /** `codeMap`: post a code map with the pictures where the run has one (compare mode). */

@@ -134,18 +134,21 @@ export async function autoBackendFor(
   }
   const key = JSON.stringify(setup);
   const stored = probeKey(first.adapter, key);
-  let probed = false;
-  const probe =
+  let built = false; // whether `meanwhile` has run
+  const measure = async () => {
+    const result = await runProbe(setup, built ? async () => undefined : meanwhile, timing);
+    built = true;
+    await memory.set(stored, result);
+    return result;
+  };
+  let probe =
     measured.get(key) ??
-    (await oneProbeAtATime(async () => {
-      const kept = await memory.get(stored);
-      if (kept) return kept;
-      probed = true;
-      const result = await runProbe(setup, meanwhile, timing);
-      await memory.set(stored, result);
-      return result;
-    }));
-  if (!probed) await meanwhile();
+    (await oneProbeAtATime(async () => (await memory.get(stored)) ?? measure()));
+  if (!built) await meanwhile();
+  built = true;
+  // A kept choice may not start now (Chrome refuses a site WebGL contexts after its GPU process
+  // has crashed, for one): then this setup is measured again, among the backends that start.
+  if (!(await startable(fastestOf(probe.msPerStep)))) probe = await oneProbeAtATime(measure);
   measured.set(key, probe);
   const name = fastestOf(probe.msPerStep);
   await switchBackend(name);
@@ -161,6 +164,16 @@ export async function autoBackendFor(
   };
 }
 
+/** Whether tfjs starts (or switches to) this backend; it is the current one if so. */
+async function startable(name: BackendName): Promise<boolean> {
+  if (tf.getBackend() === name) return true;
+  try {
+    return await tf.setBackend(name);
+  } catch {
+    return false;
+  }
+}
+
 /** Times the backends for this setup (measureBackends), with `meanwhile` run in the probe. */
 async function runProbe(
   setup: ProbeSetup,
@@ -168,21 +181,11 @@ async function runProbe(
   timing: () => void,
 ): Promise<ProbeResult> {
   let ready = performance.now();
-  const msPerStep = await measureBackends(
-    setup,
-    async (name) => {
-      try {
-        return await tf.setBackend(name);
-      } catch {
-        return false;
-      }
-    },
-    async () => {
-      await meanwhile();
-      ready = performance.now();
-      timing();
-    },
-  );
+  const msPerStep = await measureBackends(setup, startable, async () => {
+    await meanwhile();
+    ready = performance.now();
+    timing();
+  });
   return {
     msPerStep,
     // What the probe added to the preparation: its time after the work meanwhile was done.

@@ -122,4 +122,29 @@ describe("'auto''s probe results kept across visits", () => {
       measured.autoChoice,
     );
   });
+
+  it('a kept choice that cannot start now is measured again among the backends that start', async () => {
+    const setup = { batch: 8, inputs: 64, hidden: 18 };
+    const key = probeKey(swiftshader.adapter, JSON.stringify(setup));
+    // WebGL, kept from an earlier visit: it does not start here (no WebGL in Node).
+    const earlier: ProbeResult = {
+      msPerStep: { webgpu: 90, cpu: 40, webgl: 10 },
+      probeMs: 0,
+      timed: 'layer',
+      measuredAt: Date.UTC(2026, 11, 1),
+    };
+    const memory = mapMemory(new Map([[key, earlier]]));
+    const said: string[] = [];
+    const info = await autoBackendFor(swiftshader, setup, {
+      meanwhile: async () => void said.push('built'),
+      timing: () => void said.push('timing'),
+      memory,
+    });
+    expect(said).toEqual(['built', 'timing']); // the data built once, then the backends timed
+    expect(Object.keys(info.autoChoice!.msPerStep)).toEqual(['cpu']);
+    expect(info.autoChoice!.measuredAt).toBeNull();
+    expect(info.name).toBe('cpu');
+    expect(tf.getBackend()).toBe('cpu');
+    expect(memory.kept.get(key)).toEqual(info.autoChoice);
+  });
 });

@@ -85,7 +85,7 @@ export async function backendSpeed(): Promise<number> {
     const t0 = performance.now();
     await run();
     const seconds = Math.max(1e-4, (performance.now() - t0) / 1000);
-    const speed = (3 * 2 * 25 * 32 * 64 * 16 * 16 * 2) / seconds;
+    const speed = (3 * 2 * 25 * 32 * 64 * 16 * 16 * IMAGES) / seconds;
     speeds.set(name, speed);
     return speed;
   } finally {

@@ -56,7 +56,8 @@ const speeds = new Map<string, number>();
  * enough for a software adapter to reach the speed it trains at: eight measured the same FLOP/s
  * (0.81 vs 0.85 G on WebGL, 0.42 vs 0.37 G on WebGPU, 0.22 vs 0.28 G on the CPU, SwiftShader on
  * 2 cores) in four times the time, which every heavy setup waited through before its first
- * step. Fewer positions measure the per-dispatch cost instead (4 images of 7×7: 0.31 G on WebGL).
+ * step. Fewer positions measure the per-dispatch cost more than the arithmetic ('auto''s probe
+ * convolution, 4 images with 7×7 outputs: 0.31 G on WebGL).
  */
 const IMAGES = 2;
 
